@@ -1,0 +1,67 @@
+using CareDesk.Components;
+using CareDesk.Features.Users;
+using CareDesk.Platform;
+using CareDesk.Platform.Api;
+using CareDesk.Platform.Audit;
+using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
+using CareDesk.Platform.Localization;
+using CareDesk.Platform.Operations;
+using CareDesk.Platform.Outbox;
+using CareDesk.Platform.Scheduling;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Scalar.AspNetCore;
+
+namespace CareDesk;
+
+/// <summary>The table of contents: every capability registers its services and maps its endpoints here.</summary>
+public static class CareDeskApplication
+{
+    public static WebApplicationBuilder AddCareDesk(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddCareDeskOptions(builder.Configuration);
+        builder.AddCareDeskOperations();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddCareDeskDatabase(builder.Configuration);
+        builder.Services.AddCareDeskAudit();
+        builder.Services.AddCareDeskIdentity();
+        builder.Services.AddCareDeskLocalization();
+        builder.Services.AddCareDeskProblemDetails();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiInfoTransformer>());
+        builder.Services.AddCareDeskOutbox();
+        builder.Services.AddCareDeskScheduling(builder.Configuration);
+        builder.Services.AddCareDeskUi();
+
+        builder.Services.AddUsers();
+        return builder;
+    }
+
+    public static WebApplication UseCareDesk(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        // Empty error responses become ProblemDetails on the API and the not-found page in the UI.
+        app.UseWhen(context => context.IsApiRequest(), api => api.UseStatusCodePages());
+        app.UseWhen(context => !context.IsApiRequest(), ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseRequestBodyLimit();
+        app.UseAuthentication();
+        app.UseCareDeskLocalization();
+        app.UseAuditContext();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/reference").RequireAuthorization(Policies.Staff);
+        app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapAccountEndpoints();
+        app.MapLocalizationEndpoints();
+        app.MapAuditEndpoints();
+
+        app.MapUsersEndpoints();
+
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,56 @@
+using CareDesk.Platform.Identity;
+using CareDesk.Platform.Localization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace CareDesk.Components;
+
+internal static class UiSetup
+{
+    public static IServiceCollection AddCareDeskUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddMudServices();
+        services.AddScoped<UserClock>();
+        return services;
+    }
+}
+
+/// <summary>Re-checks an open circuit's user every minute: a disabled user's open desktop stops working.</summary>
+internal sealed class RevalidatingIdentityStateProvider(
+    ILoggerFactory loggerFactory,
+    IServiceScopeFactory scopes,
+    IOptions<IdentityOptions> options,
+    UserStatusCache status)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        var principal = authenticationState.User;
+        if (principal.FindFirst(options.Value.ClaimsIdentity.UserIdClaimType)?.Value is not { } userId
+            || !await status.IsActiveAsync(userId, cancellationToken))
+        {
+            return false;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || !users.SupportsUserSecurityStamp)
+        {
+            return user is not null;
+        }
+
+        var stamp = principal.FindFirst(options.Value.ClaimsIdentity.SecurityStampClaimType)?.Value;
+        return stamp == await users.GetSecurityStampAsync(user);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Localization;
+
+namespace CareDesk.Platform.Api;
+
+public enum FailureKind
+{
+    Invalid,
+    NotFound,
+    Conflict,
+    Forbidden,
+}
+
+/// <summary>
+/// An expected business failure: a kind, a resource key for the message (rendered in the caller's language by
+/// the API and the UI alike) and, for invalid input, the field it concerns.
+/// </summary>
+public sealed record Failure(FailureKind Kind, string MessageKey, string? Field = null, params object[] Arguments)
+{
+    public static Failure Invalid(string field, string messageKey, params object[] arguments) => new(FailureKind.Invalid, messageKey, field, arguments);
+
+    public static Failure NotFound(string messageKey) => new(FailureKind.NotFound, messageKey);
+
+    public static Failure Conflict(string messageKey) => new(FailureKind.Conflict, messageKey);
+
+    public string Message(IStringLocalizer text) => text[MessageKey, Arguments];
+
+    /// <summary>The ProblemDetails answer for this failure.</summary>
+    public IResult ToProblem(IStringLocalizer text) => Kind switch
+    {
+        FailureKind.Invalid => TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [Field ?? ""] = [Message(text)] }),
+        FailureKind.NotFound => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status404NotFound),
+        FailureKind.Conflict => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status409Conflict),
+        _ => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status403Forbidden),
+    };
+}
+
+/// <summary>The outcome of a use case: a value or a <see cref="Failure"/>.</summary>
+public readonly record struct Result<T>
+{
+    private Result(T? value, Failure? failure)
+    {
+        Value = value;
+        Failure = failure;
+    }
+
+    public T? Value { get; }
+
+    public Failure? Failure { get; }
+
+    public bool Succeeded => Failure is null;
+
+    public static implicit operator Result<T>(T value) => new(value, null);
+
+    public static implicit operator Result<T>(Failure failure) => new(default, failure);
+}

@@ -1,0 +1,61 @@
+using CareDesk.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareDesk.Platform.Audit;
+
+/// <summary>Search the audit log by actor, entity and time, newest first, paged by sequence.</summary>
+public sealed class SearchAuditLog(IDbContextFactory<CareDeskDbContext> factory)
+{
+    public const int MaxPageSize = 200;
+
+    public sealed record Query(
+        string? ActorId = null,
+        string? EntityType = null,
+        string? EntityId = null,
+        DateTimeOffset? From = null,
+        DateTimeOffset? To = null,
+        long? BeforeSequence = null,
+        int PageSize = 50);
+
+    public sealed record Page(IReadOnlyList<AuditEntry> Entries, long? NextBeforeSequence);
+
+    public async Task<Page> RunAsync(Query query, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var entries = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.ActorId))
+        {
+            entries = entries.Where(e => e.ActorId == query.ActorId || e.ActorName == query.ActorId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.EntityType))
+        {
+            entries = entries.Where(e => e.EntityType == query.EntityType);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.EntityId))
+        {
+            entries = entries.Where(e => e.EntityId == query.EntityId);
+        }
+
+        if (query.From is { } from)
+        {
+            entries = entries.Where(e => e.At >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            entries = entries.Where(e => e.At < to);
+        }
+
+        if (query.BeforeSequence is { } before)
+        {
+            entries = entries.Where(e => e.Sequence < before);
+        }
+
+        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = await entries.OrderByDescending(e => e.Sequence).Take(size + 1).ToListAsync(cancellationToken);
+        var next = page.Count > size ? page[size - 1].Sequence : (long?)null;
+        return new Page(page.Take(size).ToList(), next);
+    }
+}

@@ -1,0 +1,66 @@
+using CareDesk.Platform.Audit;
+using CareDesk.Platform.Identity;
+using CareDesk.Platform.Outbox;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CareDesk.Platform.Data;
+
+/// <summary>
+/// The one database context. Every save goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>,
+/// which writes the audit trail for all changes in the same transaction, so no use case can forget it.
+/// </summary>
+public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> options, AuditTrail? auditTrail = null)
+    : IdentityDbContext<User, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CareDeskDbContext).Assembly);
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time type; stored as sortable integers, times compare and order in SQL as on PostgreSQL.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    /// <summary>
+    /// Synchronous saves exist only for framework plumbing that calls them (data-protection keys). Anything the
+    /// audit trail must see is refused here: use <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ChangeTracker.DetectChanges();
+        if (AuditTrail.HasAuditedChanges(ChangeTracker))
+        {
+            throw new InvalidOperationException("CareDesk saves asynchronously only; call SaveChangesAsync so the audit trail is written.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var trail = auditTrail ?? throw new InvalidOperationException(
+            "This context was created without an audit trail and cannot save. Create it through dependency injection.");
+        return await trail.SaveWithAuditAsync(this, acceptAllChangesOnSuccess, base.SaveChangesAsync, cancellationToken);
+    }
+
+    /// <summary>Saves the audit rows the trail just added, without auditing them again.</summary>
+    internal Task<int> SaveAuditRowsAsync(CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+}

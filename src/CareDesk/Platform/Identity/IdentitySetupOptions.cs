@@ -1,0 +1,24 @@
+namespace CareDesk.Platform.Identity;
+
+/// <summary>Section <c>Demo</c>: demo mode seeds one user per role and sample data. Never on in production.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+    public const string Password = "CareDesk-demo-1";
+    public const string EmailDomain = "demo.caredesk";
+
+    public bool Enabled { get; set; }
+}
+
+/// <summary>
+/// Section <c>Bootstrap</c>: the first admin outside demo mode, from the environment
+/// (<c>Bootstrap__AdminEmail</c>, <c>Bootstrap__AdminPassword</c>). Used only while no admin exists.
+/// </summary>
+public sealed class BootstrapOptions
+{
+    public const string Section = "Bootstrap";
+
+    public string? AdminEmail { get; set; }
+
+    public string? AdminPassword { get; set; }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace CareDesk.Platform.Identity;
+
+/// <summary>
+/// Named authorization policies. Every endpoint and page names one of these; the fallback policy makes
+/// anything unnamed require a signed-in, enabled user, so a forgotten attribute never opens a door.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any signed-in staff member with at least one role.</summary>
+    public const string Staff = "staff";
+
+    /// <summary>User administration, audit log, system settings.</summary>
+    public const string Admin = "admin";
+
+    /// <summary>Supervisors and admins: rosters, reports, reassignments.</summary>
+    public const string Supervision = "supervision";
+
+    public static AuthorizationBuilder AddCareDeskPolicies(this AuthorizationBuilder builder)
+    {
+        string[] schemes = [IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme];
+        AuthorizationPolicy Build(params string[] roles)
+        {
+            var policy = new AuthorizationPolicyBuilder(schemes).RequireAuthenticatedUser();
+            if (roles.Length > 0)
+            {
+                policy.RequireRole(roles);
+            }
+
+            return policy.Build();
+        }
+
+        return builder
+            .AddPolicy(Staff, Build([.. Roles.All]))
+            .AddPolicy(Admin, Build(Roles.Admin))
+            .AddPolicy(Supervision, Build(Roles.Admin, Roles.Supervisor))
+            .SetDefaultPolicy(Build([.. Roles.All]))
+            .SetFallbackPolicy(Build([.. Roles.All]));
+    }
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace CareDesk.Platform.Localization;
+
+/// <summary>The UI languages of CareDesk (F36): English and Simplified Chinese.</summary>
+public static class SupportedCultures
+{
+    public const string English = "en";
+    public const string Chinese = "zh-CN";
+    public const string Default = English;
+
+    public static readonly IReadOnlyList<string> All = [English, Chinese];
+
+    public static bool IsSupported(string? culture) =>
+        culture is not null && All.Contains(culture, StringComparer.OrdinalIgnoreCase);
+
+    public static string Normalize(string? culture) =>
+        All.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase)) ?? Default;
+
+    public static CultureInfo[] Cultures => [.. All.Select(CultureInfo.GetCultureInfo)];
+}

@@ -1,0 +1,45 @@
+using CareDesk.Platform.Api;
+using CareDesk.Platform.Audit;
+using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
+using CareDesk.Platform.Operations;
+using CareDesk.Platform.Outbox;
+using CareDesk.Platform.Scheduling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CareDesk.Platform;
+
+/// <summary>Typed settings, validated at start-up: a bad value stops the host with a message naming it.</summary>
+internal static class OptionsSetup
+{
+    public static IServiceCollection AddCareDeskOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        Bind<DatabaseOptions>(services, configuration, DatabaseOptions.Section);
+        Bind<AuditOptions>(services, configuration, AuditOptions.Section);
+        Bind<ApiOptions>(services, configuration, ApiOptions.Section);
+        Bind<OutboxOptions>(services, configuration, OutboxOptions.Section);
+        Bind<SchedulingOptions>(services, configuration, SchedulingOptions.Section);
+        Bind<TelemetryOptions>(services, configuration, TelemetryOptions.Section);
+        Bind<DemoOptions>(services, configuration, DemoOptions.Section);
+        Bind<BootstrapOptions>(services, configuration, BootstrapOptions.Section);
+        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
+        return services;
+    }
+
+    private static void Bind<T>(IServiceCollection services, IConfiguration configuration, string section)
+        where T : class =>
+        services.AddOptions<T>()
+            .Bind(configuration.GetSection(section), binder => binder.ErrorOnUnknownConfiguration = true)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+    private sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, OutboxOptions options) =>
+            options.MaxBackoff < options.InitialBackoff
+                ? ValidateOptionsResult.Fail($"{OutboxOptions.Section}:{nameof(OutboxOptions.MaxBackoff)} must not be shorter than {nameof(OutboxOptions.InitialBackoff)}.")
+                : ValidateOptionsResult.Success;
+    }
+}

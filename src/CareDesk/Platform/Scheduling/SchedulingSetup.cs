@@ -1,0 +1,78 @@
+using CareDesk.Platform.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace CareDesk.Platform.Scheduling;
+
+/// <summary>Section <c>Scheduling</c>.</summary>
+public sealed class SchedulingOptions
+{
+    public const string Section = "Scheduling";
+
+    /// <summary>Run the scheduler on this node (a node can be made API-only).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often a clustered node checks in; a node silent for twice this is presumed dead.</summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
+}
+
+/// <summary>
+/// Durable timers: Quartz.NET with its ADO job store in CareDesk's own database (see docs/adr/0002).
+/// On PostgreSQL the store is clustered, so with several app nodes each trigger fires on exactly one node;
+/// triggers survive restarts and misfired ones fire once on recovery.
+/// </summary>
+internal static class SchedulingSetup
+{
+    public const string SchedulerName = "CareDesk";
+    public const string TablePrefix = "qrtz_";
+
+    public static IServiceCollection AddCareDeskScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var scheduling = configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = SchedulerName;
+                scheduler.GenerateInstanceId = true;
+            });
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = 10);
+            quartz.UsePersistentStore(store =>
+            {
+                store.UseSystemTextJsonSerializer();
+                store.ConfigureStore(options =>
+                {
+                    options.TablePrefix = TablePrefix;
+                    options.StoreJobDataAsStrings = true;
+                });
+
+                // Quartz owns its tables (they follow the Quartz version); our migrations own ours.
+                store.ProvisionSchema();
+                if (database.Provider == DatabaseProvider.PostgreSql)
+                {
+                    store.UsePostgres(database.ConnectionString);
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = scheduling.ClusterCheckinInterval;
+                        cluster.CheckinMisfireThreshold = scheduling.ClusterCheckinInterval * 2;
+                    });
+                }
+                else
+                {
+                    store.UseSqlite(database.ConnectionString);
+                }
+            });
+        });
+
+        if (scheduling.Enabled)
+        {
+            // The scheduler starts after the host has started, i.e. after migrations created its tables.
+            services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        }
+
+        return services;
+    }
+}
