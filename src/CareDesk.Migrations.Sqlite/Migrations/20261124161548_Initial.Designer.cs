@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CareDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CareDeskDbContext))]
-    [Migration("20261124161015_Initial")]
+    [Migration("20261124161548_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

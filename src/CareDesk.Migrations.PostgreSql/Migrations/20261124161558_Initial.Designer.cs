@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CareDesk.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(CareDeskDbContext))]
-    [Migration("20261124161024_Initial")]
+    [Migration("20261124161558_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

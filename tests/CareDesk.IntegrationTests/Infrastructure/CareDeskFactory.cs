@@ -1,0 +1,93 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CareDesk.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real CareDesk host on its own fresh database, in demo mode (one user per role).
+/// One per test class (<c>IClassFixture</c>); tests in a class share the database, so they create their own data.
+/// </summary>
+public class CareDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? database;
+
+    public TestDatabase Database => database ?? throw new InvalidOperationException("InitializeAsync has not run.");
+
+    /// <summary>Settings a subclass wants on top of the defaults (key → value, as in configuration).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    /// <summary>Set to drive time by hand; the host then sees only this clock.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
+    public virtual async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        // Building the server runs the entry point: migrations and seeding happen here.
+        _ = Server;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
+        builder.UseSetting("Outbox:InitialBackoff", "00:00:00.050");
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            if (Clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+        });
+    }
+
+    /// <summary>A client signed in with a bearer token as the demo user of <paramref name="role"/>.</summary>
+    public async Task<HttpClient> CreateClientForRoleAsync(string role) =>
+        await CreateClientForAsync(UserSeeder.DemoEmail(role), DemoOptions.Password);
+
+    public async Task<HttpClient> CreateClientForAsync(string email, string password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    /// <summary>A short-lived context on the test database, with the audit trail of a system actor.</summary>
+    public async Task<T> WithDbAsync<T>(Func<CareDeskDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CareDesk.Platform.Audit.AuditContext>().SetSystem("test");
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CareDeskDbContext>>().CreateDbContextAsync();
+        return await action(db);
+    }
+
+    public sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresIn);
+}
