@@ -12,6 +12,7 @@ using CareDesk.Platform.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Scalar.AspNetCore;
+using Serilog;
 
 namespace CareDesk;
 
@@ -39,6 +40,8 @@ public static class CareDeskApplication
 
     public static WebApplication UseCareDesk(this WebApplication app)
     {
+        // One log line per request: method, path (never the query string, which may carry personal data), status, time.
+        app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         // Empty error responses become ProblemDetails on the API and the not-found page in the UI.
         app.UseWhen(context => context.IsApiRequest(), api => api.UseStatusCodePages());
