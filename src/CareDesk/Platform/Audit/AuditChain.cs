@@ -9,11 +9,15 @@ public static class AuditChain
 {
     public static readonly string GenesisHash = new('0', 64);
 
-    /// <summary>Both databases keep microseconds; hashing finer ticks would break verification after a round-trip.</summary>
+    // PostgreSQL keeps microseconds, but SQLite stores times through EF's DateTimeOffsetToBinaryConverter,
+    // which keeps only 1/10 ms (1,000 ticks).
+    private const long StoredPrecisionTicks = TimeSpan.TicksPerMillisecond / 10;
+
+    /// <summary>Both databases keep 1/10 ms; hashing finer ticks would break verification after a round-trip.</summary>
     public static DateTimeOffset Truncate(DateTimeOffset at)
     {
         var utc = at.ToUniversalTime();
-        return new DateTimeOffset(utc.Ticks - (utc.Ticks % 10), TimeSpan.Zero);
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % StoredPrecisionTicks), TimeSpan.Zero);
     }
 
     public static string ComputeHash(AuditEntry entry)

@@ -35,7 +35,15 @@ public sealed class AuditTrail(
         nameof(IdentityUser.ConcurrencyStamp),
     };
 
-    private static readonly JsonSerializerOptions ChangesJson = new() { WriteIndented = false };
+    // Identity's upper-cased copies of the e-mail and user name carry no [PersonalData] mark but hold the same values.
+    private static readonly HashSet<string> DerivedPersonalProperties = new(StringComparer.Ordinal)
+    {
+        nameof(IdentityUser.NormalizedEmail),
+        nameof(IdentityUser.NormalizedUserName),
+    };
+
+    // field → { "old": …, "new": … }, as documented on AuditEntry.Changes.
+    private static readonly JsonSerializerOptions ChangesJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>
     /// The one-line hook for reads of a person's record: <c>await audit.RecordReadAsync("Person", id, ct)</c>.
@@ -232,7 +240,8 @@ public sealed class AuditTrail(
             }
 
             var mask = options.Value.MaskPersonalData
-                && property.Metadata.PropertyInfo?.GetCustomAttribute<PersonalDataAttribute>(inherit: true) is not null;
+                && (property.Metadata.PropertyInfo?.GetCustomAttribute<PersonalDataAttribute>(inherit: true) is not null
+                    || (entry.Entity is IdentityUser && DerivedPersonalProperties.Contains(name)));
             var old = entry.State == EntityState.Added ? null : Render(property.OriginalValue, mask);
             var @new = entry.State == EntityState.Deleted ? null : Render(property.CurrentValue, mask);
             fields[name] = new FieldChange(old, @new);

@@ -38,14 +38,18 @@ public sealed class SearchAuditLog(IDbContextFactory<CareDeskDbContext> factory)
             entries = entries.Where(e => e.EntityId == query.EntityId);
         }
 
+        // Entries are stored in UTC. SQLite compares the stored form, which holds local clock ticks, and PostgreSQL
+        // refuses other offsets: a bound given in the admin's own zone must be turned to UTC first.
         if (query.From is { } from)
         {
-            entries = entries.Where(e => e.At >= from);
+            var fromUtc = from.ToUniversalTime();
+            entries = entries.Where(e => e.At >= fromUtc);
         }
 
         if (query.To is { } to)
         {
-            entries = entries.Where(e => e.At < to);
+            var toUtc = to.ToUniversalTime();
+            entries = entries.Where(e => e.At < toUtc);
         }
 
         if (query.BeforeSequence is { } before)
