@@ -61,7 +61,7 @@ public static class CareDeskApplication
 
         app.MapUsersEndpoints();
 
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapCareDeskUi();
         return app;
     }
 }
