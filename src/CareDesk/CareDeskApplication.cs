@@ -64,7 +64,7 @@ public static class CareDeskApplication
 
         app.MapUsersEndpoints();
 
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapCareDeskUi();
         return app;
     }
 }

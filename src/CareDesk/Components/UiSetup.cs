@@ -1,8 +1,12 @@
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +24,24 @@ internal static class UiSetup
         services.AddMudServices();
         services.AddScoped<UserClock>();
         return services;
+    }
+
+    public static IEndpointRouteBuilder MapCareDeskUi(this IEndpointRouteBuilder app)
+    {
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .Add(endpoint =>
+            {
+                // Pages state their own policy with [Authorize] or [AllowAnonymous] (a test checks each one). Blazor's
+                // own endpoints (the circuit hub, opaque redirects) state none; they serve signed-in staff only.
+                if (!endpoint.Metadata.OfType<ComponentTypeMetadata>().Any()
+                    && !endpoint.Metadata.OfType<IAuthorizeData>().Any()
+                    && !endpoint.Metadata.OfType<IAllowAnonymous>().Any())
+                {
+                    endpoint.Metadata.Add(new AuthorizeAttribute(Policies.Staff));
+                }
+            });
+        return app;
     }
 }
 

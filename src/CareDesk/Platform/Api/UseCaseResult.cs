@@ -29,7 +29,7 @@ public sealed record Failure(FailureKind Kind, string MessageKey, string? Field 
     public IResult ToProblem(IStringLocalizer text) => Kind switch
     {
         FailureKind.Invalid => TypedResults.ValidationProblem(
-            new Dictionary<string, string[]> { [Field ?? ""] = [Message(text)] }),
+            new Dictionary<string, string[]> { [Field ?? ""] = [Message(text)] }, detail: Message(text)),
         FailureKind.NotFound => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status404NotFound),
         FailureKind.Conflict => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status409Conflict),
         _ => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status403Forbidden),

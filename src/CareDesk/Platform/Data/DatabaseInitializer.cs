@@ -13,6 +13,10 @@ public static class DatabaseInitializer
 {
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        // Settings are validated when the host starts, which is after this: check them first, so a bad setting
+        // stops start-up with its name before any migration runs on the database it may point at.
+        services.GetService<IStartupValidator>()?.Validate();
+
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         provider.GetRequiredService<AuditContext>().SetSystem("startup");
