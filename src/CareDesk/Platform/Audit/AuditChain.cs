@@ -9,11 +9,14 @@ public static class AuditChain
 {
     public static readonly string GenesisHash = new('0', 64);
 
-    /// <summary>Both databases keep microseconds; hashing finer ticks would break verification after a round-trip.</summary>
+    /// <summary>
+    /// Whole milliseconds: hashing finer ticks than a database keeps breaks verification after a round-trip.
+    /// PostgreSQL keeps microseconds, but SQLite's DateTimeOffsetToBinaryConverter keeps only 1,000-tick steps.
+    /// </summary>
     public static DateTimeOffset Truncate(DateTimeOffset at)
     {
         var utc = at.ToUniversalTime();
-        return new DateTimeOffset(utc.Ticks - (utc.Ticks % 10), TimeSpan.Zero);
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
     }
 
     public static string ComputeHash(AuditEntry entry)
