@@ -3,9 +3,9 @@ using Microsoft.Playwright;
 namespace CareDesk.BrowserTests.Infrastructure;
 
 /// <summary>
-/// One CareDesk host and one Chromium for a test class (<c>IClassFixture</c>); each test opens its own
-/// browser context (<see cref="BrowserTest"/>), so cookies never leak between tests. Tests in a class share
-/// the database, so a test that changes a user owns that user.
+/// One CareDesk host and one Chromium for all browser tests (<see cref="BrowserCollection"/>); each test opens
+/// its own browser context (<see cref="BrowserTest"/>), so cookies never leak between tests. Tests share the
+/// database: a test that changes a demo user owns that user, and data a test creates has unique names.
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime
 {
@@ -50,4 +50,14 @@ public sealed class BrowserSite : IAsyncLifetime
         playwright?.Dispose();
         await server.DisposeAsync();
     }
+}
+
+/// <summary>
+/// One collection, so the host and Chromium start once and the tests run one after another:
+/// starting them per class costs more than the tests, and the machine is small.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "Browser";
 }

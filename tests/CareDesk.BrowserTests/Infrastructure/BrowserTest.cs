@@ -8,7 +8,8 @@ namespace CareDesk.BrowserTests.Infrastructure;
 /// A fresh browser context and page per test, and the steps every flow shares. What the browser reports
 /// (console errors, failed requests) goes to the test output, which xunit shows when a test fails.
 /// </summary>
-public abstract class BrowserTest(BrowserSite site, ITestOutputHelper output) : IClassFixture<BrowserSite>, IAsyncLifetime
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(BrowserSite site, ITestOutputHelper output) : IAsyncLifetime
 {
     public const string DemoPassword = "CareDesk-demo-1";
 
