@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 
 namespace CareDesk.Platform.Identity;
 
@@ -20,7 +19,9 @@ public static class Policies
 
     public static AuthorizationBuilder AddCareDeskPolicies(this AuthorizationBuilder builder)
     {
-        string[] schemes = [IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme];
+        // The one scheme that forwards to the cookie or the bearer token: naming both here made both challenge
+        // and forbid, and the bearer's bare 401/403 replaced the cookie's redirect to sign-in or access denied.
+        string[] schemes = [IdentitySetup.SmartScheme];
         AuthorizationPolicy Build(params string[] roles)
         {
             var policy = new AuthorizationPolicyBuilder(schemes).RequireAuthenticatedUser();

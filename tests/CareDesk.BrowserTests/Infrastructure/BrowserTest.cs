@@ -1,0 +1,107 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CareDesk.BrowserTests.Infrastructure;
+
+/// <summary>
+/// A fresh browser context and page per test, and the steps every flow shares. What the browser reports
+/// (console errors, failed requests) goes to the test output, which xunit shows when a test fails.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(BrowserSite site, ITestOutputHelper output) : IAsyncLifetime
+{
+    public const string DemoPassword = "CareDesk-demo-1";
+
+    // Generous for a shared two-core machine: a Blazor circuit can take a few seconds to come up there.
+    private const float Timeout = 20_000;
+
+    private IBrowserContext? context;
+    private IPage? page;
+
+    static BrowserTest() => SetDefaultExpectTimeout(Timeout);
+
+    protected BrowserSite Site => site;
+
+    protected IPage Page => page ?? throw new InvalidOperationException("InitializeAsync has not run.");
+
+    public static string DemoEmail(string role) => $"{role}@demo.caredesk";
+
+    public virtual async Task InitializeAsync() => (context, page) = await OpenAsync();
+
+    public virtual async Task DisposeAsync()
+    {
+        if (context is not null)
+        {
+            await context.DisposeAsync();
+        }
+    }
+
+    /// <summary>Another, independent browser context (no cookies), as a second browser would be.</summary>
+    protected async Task<(IBrowserContext Context, IPage Page)> OpenAsync()
+    {
+        var newContext = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.BaseAddress.ToString(),
+            // The sign-in page follows the browser's language; pin it so the texts the tests expect are known.
+            Locale = "en-US",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        newContext.SetDefaultTimeout(Timeout);
+        newContext.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                output.WriteLine($"browser {message.Type}: {message.Text} ({message.Location})");
+            }
+        };
+        newContext.WebError += (_, error) => output.WriteLine($"browser page error: {error.Error}");
+        newContext.RequestFailed += (_, request) => output.WriteLine($"browser request failed: {request.Method} {request.Url} {request.Failure}");
+        newContext.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                output.WriteLine($"browser response: {response.Status} {response.Request.Method} {response.Url}");
+            }
+        };
+        return (newContext, await newContext.NewPageAsync());
+    }
+
+    protected Task SignInAsync(string email, string password = DemoPassword) => SignInAsync(Page, email, password);
+
+    /// <summary>Signs in through the (server-rendered) sign-in form and waits until the landing page is interactive.</summary>
+    protected static async Task SignInAsync(IPage page, string email, string password = DemoPassword)
+    {
+        await page.GotoAsync("/account/login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("#sign-in").ClickAsync();
+        await WaitUntilInteractiveAsync(page);
+    }
+
+    protected Task GoToAsync(string path) => GoToAsync(Page, path);
+
+    protected static async Task GoToAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitUntilInteractiveAsync(page);
+    }
+
+    /// <summary>
+    /// Waits until the Blazor circuit has rendered: before that, the prerendered page shows buttons that do nothing.
+    /// </summary>
+    protected static Task WaitUntilInteractiveAsync(IPage page) =>
+        Expect(page.Locator("#app")).ToHaveAttributeAsync("data-interactive", "true");
+
+    protected Task WaitUntilInteractiveAsync() => WaitUntilInteractiveAsync(Page);
+
+    /// <summary>Screenshots go where <c>CAREDESK_SCREENSHOTS</c> says, or next to the test binaries.</summary>
+    protected Task ScreenshotAsync(string name) =>
+        Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(
+                Environment.GetEnvironmentVariable("CAREDESK_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots"),
+                $"browser-{name}.png"),
+            FullPage = true,
+        });
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareDesk.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real CareDesk host on Kestrel, on a free loopback port, in demo mode on its own fresh SQLite file.
+/// A browser needs a real socket: the in-memory TestServer of the integration tests is not reachable from Chromium.
+/// </summary>
+public sealed class CareDeskServer : WebApplicationFactory<Program>
+{
+    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"caredesk-browser-{Guid.NewGuid():N}.db");
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public void Start()
+    {
+        // Port 0: the OS picks a free port, so parallel runs on one machine never collide.
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        // Runs the entry point: migrations and demo seeding happen before the server accepts requests.
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        BaseAddress = new Uri(addresses.Addresses.Single());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Outside Development, a host run from build output (not publish) serves its static assets as empty
+        // files: no blazor.web.js, no circuit, no interactivity. Serve them from the build's manifest instead.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={databaseFile};Pooling=False");
+        builder.UseSetting("Demo:Enabled", "true");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var file in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
