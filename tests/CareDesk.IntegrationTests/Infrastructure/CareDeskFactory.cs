@@ -27,9 +27,15 @@ public class CareDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Set to drive time by hand; the host then sees only this clock.</summary>
     public FakeTimeProvider? Clock { get; init; }
 
+    /// <summary>
+    /// Set to start this host on a database that already exists (a second node, or the same node after a restart)
+    /// instead of a fresh one; whoever created it keeps owning it and drops it.
+    /// </summary>
+    public TestDatabase? ExistingDatabase { get; init; }
+
     public virtual async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = ExistingDatabase ?? await TestDatabase.CreateAsync();
         // Building the server runs the entry point: migrations and seeding happen here.
         _ = Server;
     }
@@ -37,7 +43,7 @@ public class CareDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        if (database is not null)
+        if (database is not null && ExistingDatabase is null)
         {
             await database.DisposeAsync();
         }

@@ -38,9 +38,11 @@ public sealed class OutboxDispatcher(
         var handled = 0;
         foreach (var id in candidates)
         {
+            // The claim repeats every condition of the query: since it ran, another node may have delivered the
+            // message, or tried it and pushed NextAttemptAt back, and a retry must wait for its backoff.
             var leaseUntil = now + settings.Lease;
             var claimed = await db.OutboxMessages
-                .Where(m => m.Id == id && m.DeliveredAt == null && m.FailedAt == null
+                .Where(m => m.Id == id && m.DeliveredAt == null && m.FailedAt == null && m.NextAttemptAt <= now
                     && (m.LockedUntil == null || m.LockedUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, node).SetProperty(m => m.LockedUntil, leaseUntil), cancellationToken);
             if (claimed == 0)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CareDesk.Platform.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,15 @@ public sealed class SchedulingOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>How often a clustered node checks in; a node silent for twice this is presumed dead.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00")]
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
+
+    /// <summary>
+    /// How long an idle node waits before looking for due timers again. A timer scheduled on this node wakes it at
+    /// once; one scheduled on another node, or due after a restart, is seen within this time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan IdleWaitTime { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
@@ -38,6 +47,7 @@ internal static class SchedulingSetup
             {
                 scheduler.InstanceName = SchedulerName;
                 scheduler.GenerateInstanceId = true;
+                scheduler.IdleWaitTime = scheduling.IdleWaitTime;
             });
             quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = 10);
             quartz.UsePersistentStore(store =>
@@ -67,9 +77,11 @@ internal static class SchedulingSetup
             });
         });
 
+        // Any node can set and cancel timers, also one that runs no scheduler: they are rows in the shared store.
+        services.AddSingleton<DurableTimers>();
         if (scheduling.Enabled)
         {
-            // The scheduler starts after the host has started, i.e. after migrations created its tables.
+            // The scheduler starts with the host, after migrations; it provisions its own tables then.
             services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         }
 
