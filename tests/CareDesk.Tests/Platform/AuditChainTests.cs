@@ -100,13 +100,13 @@ public sealed class AuditChainTests
     }
 
     [Fact]
-    public void Truncation_keeps_microseconds_and_drops_finer_ticks()
+    public void Truncation_keeps_tenths_of_a_millisecond_the_precision_both_databases_store()
     {
         var at = new DateTimeOffset(2026, 11, 24, 1, 2, 3, TimeSpan.Zero).AddTicks(1_234_567);
 
         var truncated = AuditChain.Truncate(at);
 
-        Assert.Equal(at.UtcTicks - 7, truncated.UtcTicks);
+        Assert.Equal(at.UtcTicks - 567, truncated.UtcTicks);
         Assert.Equal(TimeSpan.Zero, truncated.Offset);
     }
 }

@@ -17,6 +17,7 @@ public sealed class LocalUrlTests
     [InlineData("/admin/users", "/admin/users")]
     [InlineData("/cases/42?tab=notes", "/cases/42?tab=notes")]
     [InlineData("admin/users", "/admin/users")]
+    [InlineData("/cases/42?tab=notes#history", "/cases/42?tab=notes#history")]
     public void A_path_on_this_site_is_kept(string url, string expected) => Assert.Equal(expected, LocalUrl.Sanitize(url));
 
     [Theory]
@@ -35,6 +36,8 @@ public sealed class LocalUrlTests
     [InlineData("//evil.example@caredesk.example")]
     [InlineData("///evil.example")]
     [InlineData("/%2F/evil.example")]
+    [InlineData("#//evil.example")]
+    [InlineData("/x#\r\nLocation: https://evil.example")]
     public void A_url_to_another_site_never_leaves_this_one(string url)
     {
         var sanitized = LocalUrl.Sanitize(url);
