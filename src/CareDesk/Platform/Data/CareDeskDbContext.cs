@@ -1,3 +1,7 @@
+using CareDesk.Features.Catalog;
+using CareDesk.Features.Contacts;
+using CareDesk.Features.Devices;
+using CareDesk.Features.People;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Outbox;
@@ -21,6 +25,28 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<ContactPoint> ContactPoints => Set<ContactPoint>();
+
+    public DbSet<Address> Addresses => Set<Address>();
+
+    public DbSet<Relationship> Relationships => Set<Relationship>();
+
+    public DbSet<Manufacturer> Manufacturers => Set<Manufacturer>();
+
+    public DbSet<ProductModel> ProductModels => Set<ProductModel>();
+
+    public DbSet<ModelLink> ModelLinks => Set<ModelLink>();
+
+    public DbSet<Device> Devices => Set<Device>();
+
+    public DbSet<DeviceEvent> DeviceEvents => Set<DeviceEvent>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

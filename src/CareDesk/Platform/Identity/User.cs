@@ -20,6 +20,9 @@ public sealed class User : IdentityUser
     public bool IsDisabled { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The phone system's extension of this agent; telephony events name the agent by it or by e-mail.</summary>
+    public string? PhoneExtension { get; set; }
 }
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
@@ -29,5 +32,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.Language).HasMaxLength(16);
         builder.Property(u => u.TimeZone).HasMaxLength(64);
+        builder.Property(u => u.PhoneExtension).HasMaxLength(32);
+        builder.HasIndex(u => u.PhoneExtension);
     }
 }

@@ -1,0 +1,112 @@
+using CareDesk.Features.Catalog;
+using CareDesk.Features.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareDesk.Features.Devices;
+
+public enum DeviceStatus
+{
+    InUse,
+    Replaced,
+    Returned,
+    Lost,
+}
+
+/// <summary>One unit a person uses (F6): model, serial or lot, purchase, warranty, status and history.</summary>
+public sealed class Device
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid PersonId { get; set; }
+
+    public required string ModelId { get; set; }
+
+    public string? SerialNumber { get; set; }
+
+    public string? LotNumber { get; set; }
+
+    public DateOnly? PurchaseDate { get; set; }
+
+    public string? PurchasePlace { get; set; }
+
+    /// <summary>Purchase date plus the model's warranty term, unless overridden.</summary>
+    public DateOnly? WarrantyEnd { get; set; }
+
+    /// <summary>Why <see cref="WarrantyEnd"/> differs from the computed one (extended by goodwill, regional term...).</summary>
+    public string? WarrantyOverrideReason { get; set; }
+
+    public DeviceStatus Status { get; set; }
+
+    public FactProvenance Provenance { get; set; } = new();
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<DeviceEvent> Events { get; set; } = [];
+
+    /// <summary>The warranty end the model's term gives, or null when purchase date or term is unknown.</summary>
+    public static DateOnly? ComputeWarrantyEnd(DateOnly? purchaseDate, int? warrantyMonths) =>
+        purchaseDate is { } date && warrantyMonths is { } months ? date.AddMonths(months) : null;
+}
+
+public enum DeviceEventKind
+{
+    Registered,
+    Repair,
+    Replacement,
+    Return,
+    StatusChanged,
+    Note,
+}
+
+/// <summary>Something that happened to a device: a repair, a replacement, a return. Cases will add more.</summary>
+public sealed class DeviceEvent
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid DeviceId { get; set; }
+
+    public DeviceEventKind Kind { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public string? Notes { get; set; }
+
+    public string? RecordedBy { get; set; }
+
+    /// <summary>The case it belongs to, once cases exist.</summary>
+    public Guid? CaseId { get; set; }
+}
+
+internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
+{
+    public void Configure(EntityTypeBuilder<Device> builder)
+    {
+        builder.ToTable("devices");
+        builder.Property(d => d.ModelId).HasMaxLength(64);
+        builder.Property(d => d.SerialNumber).HasMaxLength(64);
+        builder.Property(d => d.LotNumber).HasMaxLength(64);
+        builder.Property(d => d.PurchasePlace).HasMaxLength(200);
+        builder.Property(d => d.WarrantyOverrideReason).HasMaxLength(500);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.ComplexProperty(d => d.Provenance, ProvenanceMapping.Configure);
+        builder.HasOne<Person>().WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ProductModel>().WithMany().HasForeignKey(d => d.ModelId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(d => d.Events).WithOne().HasForeignKey(e => e.DeviceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => d.PersonId);
+        builder.HasIndex(d => d.SerialNumber);
+    }
+}
+
+internal sealed class DeviceEventConfiguration : IEntityTypeConfiguration<DeviceEvent>
+{
+    public void Configure(EntityTypeBuilder<DeviceEvent> builder)
+    {
+        builder.ToTable("device_events");
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.Notes).HasMaxLength(2000);
+        builder.Property(e => e.RecordedBy).HasMaxLength(450);
+        builder.HasIndex(e => new { e.DeviceId, e.At });
+    }
+}
