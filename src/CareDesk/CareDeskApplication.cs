@@ -1,4 +1,5 @@
 using CareDesk.Components;
+using CareDesk.Features.People;
 using CareDesk.Features.Users;
 using CareDesk.Platform;
 using CareDesk.Platform.Api;
@@ -35,6 +36,7 @@ public static class CareDeskApplication
         builder.Services.AddCareDeskUi();
 
         builder.Services.AddUsers();
+        builder.Services.AddPeople();
         return builder;
     }
 
@@ -63,6 +65,7 @@ public static class CareDeskApplication
         app.MapAuditEndpoints();
 
         app.MapUsersEndpoints();
+        app.MapPeopleEndpoints();
 
         app.MapCareDeskUi();
         return app;

@@ -24,6 +24,7 @@ internal static class OptionsSetup
         Bind<TelemetryOptions>(services, configuration, TelemetryOptions.Section);
         Bind<DemoOptions>(services, configuration, DemoOptions.Section);
         Bind<BootstrapOptions>(services, configuration, BootstrapOptions.Section);
+        Bind<Features.People.PeopleOptions>(services, configuration, Features.People.PeopleOptions.Section);
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         return services;
     }

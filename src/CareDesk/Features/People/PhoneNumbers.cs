@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Microsoft.Extensions.Options;
+using PhoneNumbers;
+
+namespace CareDesk.Features.People;
+
+/// <summary>Section <c>People</c>.</summary>
+public sealed class PeopleOptions
+{
+    public const string Section = "People";
+
+    /// <summary>Region assumed for numbers typed without a country code (ISO 3166-1 alpha-2), e.g. CN.</summary>
+    [Required]
+    [RegularExpression("^[A-Z]{2}$")]
+    public string DefaultRegion { get; set; } = "CN";
+
+    /// <summary>Facts not confirmed for this long are marked stale on the profile.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan StaleFactAge { get; set; } = TimeSpan.FromDays(365);
+}
+
+/// <summary>A phone number normalized to E.164, with what the person typed.</summary>
+public sealed record ParsedPhone(string E164, string Raw, string LastDigits, string RegionCode);
+
+/// <summary>
+/// Parses whatever a person typed (spaces, dashes, +86, 0086, full-width digits, landlines with area codes,
+/// foreign numbers) with libphonenumber, assuming the configured default region for national numbers.
+/// </summary>
+public sealed class PhoneNumberParser(IOptions<PeopleOptions> options)
+{
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    public ParsedPhone? TryParse(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw) || raw.Length > 64)
+        {
+            return null;
+        }
+
+        var text = Normalize(raw);
+        // Letters are not phone numbers here (libphonenumber would read vanity numbers like 1-800-FLOWERS).
+        if (text.Any(char.IsLetter))
+        {
+            return null;
+        }
+
+        PhoneNumber number;
+        try
+        {
+            number = Util.Parse(text, options.Value.DefaultRegion);
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+
+        if (!Util.IsValidNumber(number))
+        {
+            return null;
+        }
+
+        var e164 = Util.Format(number, PhoneNumberFormat.E164);
+        var national = number.NationalNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ParsedPhone(e164, raw.Trim(), national[^Math.Min(4, national.Length)..], Util.GetRegionCodeForNumber(number) ?? "");
+    }
+
+    // Full-width digits and signs (０１２, ＋, －, （）) are common in Chinese input methods.
+    private static string Normalize(string raw)
+    {
+        var builder = new StringBuilder(raw.Length);
+        foreach (var c in raw.Trim())
+        {
+            builder.Append(c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c == '\u3000' ? ' ' : c);
+        }
+
+        return builder.ToString();
+    }
+}
