@@ -1,4 +1,6 @@
 using CareDesk.Components;
+using CareDesk.Features.Catalog;
+using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Features.Users;
 using CareDesk.Platform;
@@ -37,6 +39,8 @@ public static class CareDeskApplication
 
         builder.Services.AddUsers();
         builder.Services.AddPeople();
+        builder.Services.AddCatalog();
+        builder.Services.AddDevices();
         return builder;
     }
 
@@ -66,6 +70,8 @@ public static class CareDeskApplication
 
         app.MapUsersEndpoints();
         app.MapPeopleEndpoints();
+        app.MapCatalogEndpoints();
+        app.MapDevicesEndpoints();
 
         app.MapCareDeskUi();
         return app;

@@ -46,6 +46,9 @@ public static class DatabaseInitializer
         }
 
         await provider.GetRequiredService<UserSeeder>().SeedAsync(cancellationToken);
+
+        // Reference data, in demo and production alike.
+        await provider.GetRequiredService<Features.Catalog.CatalogSeeder>().SeedAsync(cancellationToken);
     }
 
     private static void PrepareSqliteFile(string connectionString)

@@ -1,0 +1,87 @@
+using CareDesk.Platform.Api;
+using CareDesk.Platform.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace CareDesk.Features.Catalog;
+
+internal static class CatalogEndpoints
+{
+    public static IServiceCollection AddCatalog(this IServiceCollection services)
+    {
+        services.AddScoped<CatalogSeeder>();
+        services.AddScoped<ListManufacturers>();
+        services.AddScoped<SearchModels>();
+        services.AddScoped<GetModel>();
+        services.AddScoped<SaveModel>();
+        services.AddScoped<SetModelLinks>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder app)
+    {
+        var catalog = app.MapGroup("/api/catalog").WithTags("Catalog").RequireAuthorization(Policies.Staff);
+
+        catalog.MapGet("/manufacturers", async (ListManufacturers list, CancellationToken ct) => TypedResults.Ok(await list.RunAsync(ct)))
+            .WithSummary("Device makers with the brand and caller names they are known by.");
+
+        catalog.MapGet("/models", async (string? category, string? manufacturerId, string? q, SearchModels search, CancellationToken ct) =>
+                TypedResults.Ok(await search.RunAsync(new SearchModels.Query(category, manufacturerId, q), ct)))
+            .WithSummary("Models by category, maker and text (names in English or Chinese, aliases, printed text, model numbers).");
+
+        catalog.MapGet("/models/{id}", async (string id, GetModel get, IStringLocalizer<CatalogText> text, CancellationToken ct) =>
+                Answer(await get.RunAsync(id, ct), text))
+            .WithSummary("A model with its compatibility both ways: what it fits, what fits it, pairings and explicit negatives.")
+            .Produces<ModelDetail>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        catalog.MapPost("/models", async (SaveModel.Request request, SaveModel save, IStringLocalizer<CatalogText> text, CancellationToken ct) =>
+            {
+                if (Validation.Validate(request) is { } invalid)
+                {
+                    return (IResult)invalid;
+                }
+
+                var result = await save.CreateAsync(request, ct);
+                return result.Succeeded
+                    ? TypedResults.Created($"/api/catalog/models/{result.Value!.Id}", result.Value)
+                    : result.Failure!.ToProblem(text);
+            })
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Add a model to the catalog (admin).")
+            .Produces<ModelSummary>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        catalog.MapPut("/models/{id}", async (string id, SaveModel.Request request, SaveModel save, IStringLocalizer<CatalogText> text, CancellationToken ct) =>
+            {
+                if (Validation.Validate(request) is { } invalid)
+                {
+                    return (IResult)invalid;
+                }
+
+                return Answer(await save.UpdateAsync(id, request, ct), text);
+            })
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Edit a model (admin). Its id never changes.")
+            .Produces<ModelSummary>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        catalog.MapPut("/models/{id}/links", async (string id, SetModelLinks.Request request, SetModelLinks set, IStringLocalizer<CatalogText> text, CancellationToken ct) =>
+                Answer(await set.RunAsync(id, request, ct), text))
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Add or remove compatibility of a model (admin): kinds fits, works-with, not-compatible.")
+            .Produces<ModelDetail>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return app;
+    }
+
+    private static IResult Answer<T>(Result<T> result, IStringLocalizer text) =>
+        result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
+}

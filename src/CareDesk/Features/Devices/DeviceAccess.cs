@@ -1,0 +1,86 @@
+using CareDesk.Features.Catalog;
+using CareDesk.Platform.Api;
+using CareDesk.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareDesk.Features.Devices;
+
+/// <summary>Loads devices and their person for a use case, applying the field rep's own-customers rule.</summary>
+public sealed class DeviceAccess(CareDeskDbContext db, TimeProvider clock)
+{
+    public async Task<Failure?> CheckPersonAsync(Guid personId, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new { p.AssignedFieldRepId }).SingleOrDefaultAsync(cancellationToken);
+        if (person is null)
+        {
+            return Failure.NotFound("Person.NotFound");
+        }
+
+        return actor.MaySee(person.AssignedFieldRepId) ? null : new Failure(FailureKind.Forbidden, "Device.Forbidden");
+    }
+
+    public async Task<Result<Device>> LoadAsync(Guid deviceId, StaffActor actor, CancellationToken cancellationToken)
+    {
+        if (await db.Devices.Include(d => d.Events).SingleOrDefaultAsync(d => d.Id == deviceId, cancellationToken) is not { } device)
+        {
+            return Failure.NotFound("Device.NotFound");
+        }
+
+        if (await CheckPersonAsync(device.PersonId, actor, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        return device;
+    }
+
+    public async Task<DeviceView> ViewAsync(Device device, CancellationToken cancellationToken)
+    {
+        var model = await db.ProductModels.AsNoTracking().SingleOrDefaultAsync(m => m.Id == device.ModelId, cancellationToken);
+        return View(device, model, Today());
+    }
+
+    public DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public static DeviceView View(Device device, ProductModel? model, DateOnly today) => new(
+        device.Id,
+        device.PersonId,
+        device.ModelId,
+        model?.NameEn ?? device.ModelId,
+        model?.NameZh,
+        model?.Category,
+        device.SerialNumber,
+        device.LotNumber,
+        device.PurchaseDate,
+        device.PurchasePlace,
+        device.WarrantyEnd,
+        device.WarrantyOverrideReason,
+        DeviceTerms.WarrantyState(device.WarrantyEnd, today),
+        DeviceTerms.Kebab(device.Status),
+        DeviceTerms.Kebab(device.Provenance.Source),
+        device.Version.ToString(),
+        [.. device.Events.OrderByDescending(e => e.At).Select(e => new DeviceEventView(e.Id, DeviceTerms.Kebab(e.Kind), e.At, e.Notes, e.RecordedBy))]);
+
+    /// <summary>
+    /// The warranty end to store: the model's term from the purchase date, unless the request sets another end,
+    /// which needs a reason (goodwill extension, a country's longer term...).
+    /// </summary>
+    public static Result<WarrantyTerms> Warranty(DateOnly? purchaseDate, int? warrantyMonths, DateOnly? requestedEnd, string? reason)
+    {
+        var computed = Device.ComputeWarrantyEnd(purchaseDate, warrantyMonths);
+        if (requestedEnd is null || requestedEnd == computed)
+        {
+            return new WarrantyTerms(computed, null);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Failure.Invalid("warrantyOverrideReason", "Device.OverrideReasonRequired");
+        }
+
+        return new WarrantyTerms(requestedEnd, reason.Trim());
+    }
+}
+
+public sealed record WarrantyTerms(DateOnly? End, string? Reason);
