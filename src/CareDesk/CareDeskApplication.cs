@@ -1,5 +1,6 @@
 using CareDesk.Components;
 using CareDesk.Features.People;
+using CareDesk.Features.Telephony;
 using CareDesk.Features.Users;
 using CareDesk.Platform;
 using CareDesk.Platform.Api;
@@ -37,6 +38,7 @@ public static class CareDeskApplication
 
         builder.Services.AddUsers();
         builder.Services.AddPeople();
+        builder.Services.AddTelephony();
         return builder;
     }
 
@@ -66,6 +68,7 @@ public static class CareDeskApplication
 
         app.MapUsersEndpoints();
         app.MapPeopleEndpoints();
+        app.MapTelephonyEndpoints();
 
         app.MapCareDeskUi();
         return app;
