@@ -168,6 +168,7 @@ public sealed class RecordCallEvent(
                 .Where(c => c.Kind == ContactPointKind.Phone && c.Value == from.E164)
                 .Select(c => c.PersonId)
                 .Distinct()
+                .OrderBy(id => id)
                 .Take(2)
                 .ToListAsync(cancellationToken);
             if (owners.Count == 1)
@@ -199,6 +200,7 @@ public sealed class RecordCallEvent(
         var ids = await db.Users.AsNoTracking()
             .Where(u => !u.IsDisabled && (u.NormalizedEmail == normalized || u.PhoneExtension == value))
             .Select(u => u.Id)
+            .OrderBy(id => id)
             .Take(2)
             .ToListAsync(cancellationToken);
         // Two users sharing an extension is a configuration error: pop nobody rather than the wrong person.
