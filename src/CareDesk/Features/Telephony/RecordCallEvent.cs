@@ -177,13 +177,15 @@ public sealed class RecordCallEvent(
             }
         }
 
-        db.ProcessedWebhookEvents.Add(new ProcessedWebhookEvent { Source = Source, EventId = eventId, ReceivedAt = time.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
-
+        // The pop goes out before the save: the agent's card must not wait for the write and the audit chain (the
+        // ~150 ms budget). A retried attempt or a racing replay may publish twice; the desktop ignores a call it shows.
         if (request.Type == "ringing" && agentId is not null)
         {
             await screenPops.PublishAsync(new ScreenPopRequest(agentId, contact.Id, callId, from?.E164, Blank(request.From), at), cancellationToken);
         }
+
+        db.ProcessedWebhookEvents.Add(new ProcessedWebhookEvent { Source = Source, EventId = eventId, ReceivedAt = time.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
 
         return new Response(contact.Id, Duplicate: false, AgentKnown: agentId is not null, contact.PersonId);
     }
