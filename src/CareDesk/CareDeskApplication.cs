@@ -2,6 +2,7 @@ using CareDesk.Components;
 using CareDesk.Features.Catalog;
 using CareDesk.Features.Devices;
 using CareDesk.Features.People;
+using CareDesk.Features.Telephony;
 using CareDesk.Features.Users;
 using CareDesk.Platform;
 using CareDesk.Platform.Api;
@@ -41,6 +42,7 @@ public static class CareDeskApplication
         builder.Services.AddPeople();
         builder.Services.AddCatalog();
         builder.Services.AddDevices();
+        builder.Services.AddTelephony();
         return builder;
     }
 
@@ -72,6 +74,7 @@ public static class CareDeskApplication
         app.MapPeopleEndpoints();
         app.MapCatalogEndpoints();
         app.MapDevicesEndpoints();
+        app.MapTelephonyEndpoints();
 
         app.MapCareDeskUi();
         return app;

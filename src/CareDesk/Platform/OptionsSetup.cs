@@ -25,7 +25,11 @@ internal static class OptionsSetup
         Bind<DemoOptions>(services, configuration, DemoOptions.Section);
         Bind<BootstrapOptions>(services, configuration, BootstrapOptions.Section);
         Bind<Features.People.PeopleOptions>(services, configuration, Features.People.PeopleOptions.Section);
+        Bind<Features.Telephony.TelephonyOptions>(services, configuration, Features.Telephony.TelephonyOptions.Section);
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
+        services.AddSingleton<Features.Telephony.TelephonyOptionsSetup>();
+        services.AddSingleton<IPostConfigureOptions<Features.Telephony.TelephonyOptions>>(sp => sp.GetRequiredService<Features.Telephony.TelephonyOptionsSetup>());
+        services.AddSingleton<IValidateOptions<Features.Telephony.TelephonyOptions>>(sp => sp.GetRequiredService<Features.Telephony.TelephonyOptionsSetup>());
         return services;
     }
 

@@ -18,6 +18,9 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public Uri BaseAddress => server.BaseAddress;
 
+    /// <summary>The host's services, for tests that seed data directly (a person with a phone number...).</summary>
+    public IServiceProvider Services => server.Services;
+
     public IBrowser Browser => browser ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
     public async Task InitializeAsync()

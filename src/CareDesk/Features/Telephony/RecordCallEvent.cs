@@ -1,0 +1,217 @@
+using System.Text.Json;
+using CareDesk.Features.Contacts;
+using CareDesk.Features.People;
+using CareDesk.Platform.Api;
+using CareDesk.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareDesk.Features.Telephony;
+
+/// <summary>
+/// One event from the phone system (F9, F10): every call becomes one <see cref="Contact"/> (source
+/// <c>telephony</c>, external id = call id) whose timings fill in as its events arrive, in any order. A repeated
+/// event id has no second effect: the processed-event row is inserted in the same save as the effect, and a
+/// unique-key race on it counts as a duplicate. A <c>ringing</c> event for a known agent pops the caller on their desktop.
+/// </summary>
+public sealed class RecordCallEvent(
+    IDbContextFactory<CareDeskDbContext> dbs,
+    PhoneNumberParser phones,
+    IScreenPopPublisher screenPops,
+    TimeProvider time)
+{
+    public const string Source = "telephony";
+
+    public static readonly IReadOnlyList<string> Types = ["ringing", "answered", "ended", "missed"];
+
+    public sealed record Request(string? EventId, string? CallId, string? Type, string? From, string? To, string? Agent, DateTimeOffset? At);
+
+    /// <param name="Duplicate">The event id was seen before; nothing changed.</param>
+    public sealed record Response(Guid ContactId, bool Duplicate, bool AgentKnown, Guid? PersonId);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Reads the raw body (already authenticated by its signature) into a request, or names what is wrong.</summary>
+    public static Result<Request> Parse(ReadOnlySpan<byte> body)
+    {
+        Request? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<Request>(body, Json);
+        }
+        catch (JsonException error)
+        {
+            var field = error.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+            return Failure.Invalid(field, "Event.Malformed");
+        }
+
+        return request is null ? Failure.Invalid("body", "Event.Malformed") : request;
+    }
+
+    public async Task<Result<Response>> RunAsync(Request request, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        // Two events of one call may race to create its contact: the loser sees the unique key and tries again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ApplyAsync(request, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Retried: on the next attempt a processed event id is a duplicate, an existing contact is updated.
+            }
+        }
+    }
+
+    private static Failure? Validate(Request request)
+    {
+        if (string.IsNullOrWhiteSpace(request.EventId) || request.EventId.Length > 128)
+        {
+            return Failure.Invalid("eventId", "Event.IdRequired");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.CallId) || request.CallId.Length > 128)
+        {
+            return Failure.Invalid("callId", "Event.CallIdRequired");
+        }
+
+        if (request.Type is null || !Types.Contains(request.Type))
+        {
+            return Failure.Invalid("type", "Event.TypeInvalid", string.Join(", ", Types));
+        }
+
+        if (request.At is null)
+        {
+            return Failure.Invalid("at", "Event.AtRequired");
+        }
+
+        if (request.From?.Length > 64)
+        {
+            return Failure.Invalid("from", "Event.TooLong");
+        }
+
+        if (request.To?.Length > 64)
+        {
+            return Failure.Invalid("to", "Event.TooLong");
+        }
+
+        return request.Agent?.Length > 256 ? Failure.Invalid("agent", "Event.TooLong") : null;
+    }
+
+    private async Task<Response> ApplyAsync(Request request, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var eventId = request.EventId!;
+        var callId = request.CallId!;
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Source == Source && c.ExternalId == callId, cancellationToken);
+        if (await db.ProcessedWebhookEvents.AnyAsync(e => e.Source == Source && e.EventId == eventId, cancellationToken))
+        {
+            return new Response(contact?.Id ?? Guid.Empty, Duplicate: true, AgentKnown: contact?.AgentUserId is not null, contact?.PersonId);
+        }
+
+        var at = request.At!.Value.ToUniversalTime();
+        var from = phones.TryParse(request.From);
+        if (contact is null)
+        {
+            contact = new Contact
+            {
+                Source = Source,
+                ExternalId = callId,
+                Channel = ContactChannel.Phone,
+                Direction = ContactDirection.Inbound,
+                StartedAt = at,
+            };
+            db.Contacts.Add(contact);
+        }
+
+        contact.FromAddress ??= from?.E164 ?? Blank(request.From);
+        contact.ToAddress ??= phones.TryParse(request.To)?.E164 ?? Blank(request.To);
+        // Events may come out of order: the call started at the earliest time any of its events names.
+        if (at < contact.StartedAt)
+        {
+            contact.StartedAt = at;
+        }
+
+        switch (request.Type)
+        {
+            case "ringing":
+                contact.RingingAt = Earliest(contact.RingingAt, at);
+                break;
+            case "answered":
+                contact.AnsweredAt = Earliest(contact.AnsweredAt, at);
+                break;
+            case "ended":
+                contact.EndedAt = Latest(contact.EndedAt, at);
+                break;
+            default:
+                contact.Missed = true;
+                contact.EndedAt = Latest(contact.EndedAt, at);
+                break;
+        }
+
+        // An unknown agent does not lose the call: it is recorded without one (the phone system may ring a
+        // queue or an extension nobody has claimed yet). The one who answered wins over the one it rang first.
+        var agentId = await FindAgentAsync(db, request.Agent, cancellationToken);
+        if (agentId is not null && (contact.AgentUserId is null || request.Type == "answered"))
+        {
+            contact.AgentUserId = agentId;
+        }
+
+        if (contact.PersonId is null && from is not null)
+        {
+            var owners = await db.ContactPoints.AsNoTracking()
+                .Where(c => c.Kind == ContactPointKind.Phone && c.Value == from.E164)
+                .Select(c => c.PersonId)
+                .Distinct()
+                .OrderBy(id => id)
+                .Take(2)
+                .ToListAsync(cancellationToken);
+            if (owners.Count == 1)
+            {
+                contact.PersonId = owners[0];
+            }
+        }
+
+        // The pop goes out before the save: the agent's card must not wait for the write and the audit chain (the
+        // ~150 ms budget). A retried attempt or a racing replay may publish twice; the desktop ignores a call it shows.
+        if (request.Type == "ringing" && agentId is not null)
+        {
+            await screenPops.PublishAsync(new ScreenPopRequest(agentId, contact.Id, callId, from?.E164, Blank(request.From), at), cancellationToken);
+        }
+
+        db.ProcessedWebhookEvents.Add(new ProcessedWebhookEvent { Source = Source, EventId = eventId, ReceivedAt = time.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+
+        return new Response(contact.Id, Duplicate: false, AgentKnown: agentId is not null, contact.PersonId);
+    }
+
+    private static async Task<string?> FindAgentAsync(CareDeskDbContext db, string? agent, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(agent))
+        {
+            return null;
+        }
+
+        var value = agent.Trim();
+        var normalized = value.ToUpperInvariant();
+        var ids = await db.Users.AsNoTracking()
+            .Where(u => !u.IsDisabled && (u.NormalizedEmail == normalized || u.PhoneExtension == value))
+            .Select(u => u.Id)
+            .OrderBy(id => id)
+            .Take(2)
+            .ToListAsync(cancellationToken);
+        // Two users sharing an extension is a configuration error: pop nobody rather than the wrong person.
+        return ids.Count == 1 ? ids[0] : null;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static DateTimeOffset Earliest(DateTimeOffset? current, DateTimeOffset at) => current is { } c && c < at ? c : at;
+
+    private static DateTimeOffset Latest(DateTimeOffset? current, DateTimeOffset at) => current is { } c && c > at ? c : at;
+}

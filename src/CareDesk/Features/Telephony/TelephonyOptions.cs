@@ -1,0 +1,47 @@
+using CareDesk.Platform.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CareDesk.Features.Telephony;
+
+/// <summary>Section <c>Telephony</c>: the phone system's webhook.</summary>
+public sealed class TelephonyOptions
+{
+    public const string Section = "Telephony";
+
+    /// <summary>Used in demo mode when no secret is set; never outside it.</summary>
+    public const string DemoWebhookSecret = "demo-telephony-secret";
+
+    /// <summary>The shared secret the phone system signs its events with (HMAC-SHA256).</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>How far an event's timestamp may be from this node's clock before it is refused as a replay.</summary>
+    public TimeSpan AllowedClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+/// <summary>Demo mode gets a known secret; anywhere else an empty secret stops start-up.</summary>
+internal sealed class TelephonyOptionsSetup(IOptions<DemoOptions> demo) : IPostConfigureOptions<TelephonyOptions>, IValidateOptions<TelephonyOptions>
+{
+    public void PostConfigure(string? name, TelephonyOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.WebhookSecret) && demo.Value.Enabled)
+        {
+            options.WebhookSecret = TelephonyOptions.DemoWebhookSecret;
+        }
+    }
+
+    public ValidateOptionsResult Validate(string? name, TelephonyOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.WebhookSecret))
+        {
+            return ValidateOptionsResult.Fail(
+                $"{TelephonyOptions.Section}:{nameof(TelephonyOptions.WebhookSecret)} must be set (environment Telephony__WebhookSecret): the phone system signs its events with it.");
+        }
+
+        if (options.AllowedClockSkew <= TimeSpan.Zero || options.AllowedClockSkew > TimeSpan.FromHours(1))
+        {
+            return ValidateOptionsResult.Fail($"{TelephonyOptions.Section}:{nameof(TelephonyOptions.AllowedClockSkew)} must be between 0 and 1 hour.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}
