@@ -98,7 +98,7 @@ public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser,
     /// <summary>"5678 王" or "王 5678": four digits and a name, in either order.</summary>
     internal static (string Digits, string Name)? LastDigitsAndName(string query)
     {
-        var parts = query.Split(' ', '\u3000', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parts = query.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length < 2)
         {
             return null;
