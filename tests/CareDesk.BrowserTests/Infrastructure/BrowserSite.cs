@@ -18,6 +18,9 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public Uri BaseAddress => server.BaseAddress;
 
+    /// <summary>The host's services, for a test that must prepare data no page can make (a fact recorded long ago).</summary>
+    public IServiceProvider Services => server.Services;
+
     public IBrowser Browser => browser ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
     public async Task InitializeAsync()
