@@ -14,11 +14,14 @@ public sealed class LookupCallers(CareDeskDbContext db)
 
     public sealed record Match(Guid PersonId, string Name, string MatchedVia, Guid? ViaPersonId);
 
-    public async Task<IReadOnlyList<Match>> RunAsync(string e164, CancellationToken cancellationToken)
+    /// <param name="onlyAssignedTo">A field rep's user id: only the people assigned to them are returned.</param>
+    public async Task<IReadOnlyList<Match>> RunAsync(string e164, CancellationToken cancellationToken, string? onlyAssignedTo = null)
     {
         var owners = await db.ContactPoints.AsNoTracking()
             .Where(c => c.Kind == ContactPointKind.Phone && c.Value == e164)
-            .Join(db.People, c => c.PersonId, p => p.Id, (c, p) => new { p.Id, p.DisplayName })
+            .Join(db.People, c => c.PersonId, p => p.Id, (c, p) => p)
+            .Where(p => onlyAssignedTo == null || p.AssignedFieldRepId == onlyAssignedTo)
+            .Select(p => new { p.Id, p.DisplayName })
             .Distinct()
             .Take(20)
             .ToListAsync(cancellationToken);
@@ -31,7 +34,8 @@ public sealed class LookupCallers(CareDeskDbContext db)
         var caredFor = await db.Relationships.AsNoTracking()
             .Where(r => ownerIds.Contains(r.FromPersonId)
                 && (r.Kind == RelationshipKind.CaregiverOf || r.Kind == RelationshipKind.ParentOf))
-            .Join(db.People, r => r.ToPersonId, p => p.Id, (r, p) => new { p.Id, p.DisplayName, Via = r.FromPersonId })
+            .Join(db.People, r => r.ToPersonId, p => p.Id, (r, p) => new { p.Id, p.DisplayName, p.AssignedFieldRepId, Via = r.FromPersonId })
+            .Where(x => onlyAssignedTo == null || x.AssignedFieldRepId == onlyAssignedTo)
             .Take(20)
             .ToListAsync(cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CareDesk.Features.People;
 
@@ -15,6 +17,14 @@ internal static class PeopleEndpoints
     {
         services.AddSingleton<PhoneNumberParser>();
         services.AddScoped<LookupCallers>();
+        services.AddScoped<CreatePerson>();
+        services.AddScoped<GetPersonProfile>();
+        services.AddScoped<UpdatePerson>();
+        services.AddScoped<AddRelationship>();
+        services.AddScoped<ConfirmFact>();
+        services.AddScoped<SearchPeople>();
+        services.AddScoped<AddContactPoint>();
+        services.AddScoped<RemoveFact>();
         return services;
     }
 
@@ -22,19 +32,134 @@ internal static class PeopleEndpoints
     {
         var people = app.MapGroup("/api/people").WithTags("People").RequireAuthorization(Policies.Staff);
 
-        people.MapGet("/lookup", async (string? phone, [FromServices] PhoneNumberParser phones, LookupCallers lookup, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
+        people.MapGet("/lookup", async (string? phone, ClaimsPrincipal user, IOptions<PeopleOptions> options, [FromServices] PhoneNumberParser phones, LookupCallers lookup, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
             {
                 if (phones.TryParse(phone) is not { } parsed)
                 {
                     return (IResult)Validation.Problem("phone", text["Phone.Invalid"]);
                 }
 
-                return TypedResults.Ok(await lookup.RunAsync(parsed.E164, ct));
+                var viewer = PersonViewer.From(user, options.Value);
+                return TypedResults.Ok(await lookup.RunAsync(parsed.E164, ct, viewer.OnlyAssigned ? viewer.UserId : null));
             })
             .WithSummary("Who is calling: people with this number (any format), then the patients they care for.")
             .Produces<IReadOnlyList<LookupCallers.Match>>()
             .ProducesValidationProblem();
 
+        people.MapGet("/", async (string? q, ClaimsPrincipal user, IOptions<PeopleOptions> options, SearchPeople search, CancellationToken ct) =>
+                TypedResults.Ok(await search.RunAsync(q, PersonViewer.From(user, options.Value), ct)))
+            .WithSummary("Search people by name (start), phone in any format, last four digits plus a name (\"5678 王\"), e-mail or device serial.")
+            .Produces<IReadOnlyList<SearchPeople.Hit>>();
+
+        people.MapPost("/", async (CreatePerson.Request request, CreatePerson create, GetPersonProfile profile, ClaimsPrincipal user, IOptions<PeopleOptions> options, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
+            {
+                if (Validation.Validate(request) is { } invalid)
+                {
+                    return (IResult)invalid;
+                }
+
+                var viewer = PersonViewer.From(user, options.Value);
+                // A field rep's new person is theirs, or they could not see it afterwards.
+                var result = await create.RunAsync(viewer.OnlyAssigned ? request with { AssignedFieldRepId = viewer.UserId } : request, ct);
+                if (!result.Succeeded)
+                {
+                    return result.Failure!.ToProblem(text);
+                }
+
+                var created = await profile.RunAsync(result.Value, viewer, ct);
+                return TypedResults.Created($"/api/people/{result.Value}", created.Value);
+            })
+            .WithSummary("Create a person with phones (any format, stored as E.164), e-mails, messaging ids and addresses; each fact records its source.")
+            .Produces<GetPersonProfile.Profile>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
+
+        people.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IOptions<PeopleOptions> options, GetPersonProfile profile, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
+                Answer(await profile.RunAsync(id, PersonViewer.From(user, options.Value), ct), text))
+            .WithSummary("The person's whole profile: contact points with source and staleness, addresses, relationships both ways, devices with warranty, last contacts. The read is audited.")
+            .Produces<GetPersonProfile.Profile>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        people.MapPut("/{id:guid}", async (Guid id, UpdatePerson.Request request, ClaimsPrincipal user, IOptions<PeopleOptions> options, UpdatePerson update, GetPersonProfile profile, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
+            {
+                if (Validation.Validate(request) is { } invalid)
+                {
+                    return (IResult)invalid;
+                }
+
+                var viewer = PersonViewer.From(user, options.Value);
+                var result = await update.RunAsync(id, request, viewer, ct);
+                if (result.Failure is { Kind: FailureKind.Conflict } conflict)
+                {
+                    // The second writer gets what is stored now, to redo their change on top of it.
+                    var current = await profile.RunAsync(id, viewer, ct);
+                    return TypedResults.Problem(
+                        conflict.Message(text),
+                        statusCode: StatusCodes.Status409Conflict,
+                        extensions: new Dictionary<string, object?> { ["version"] = current.Value?.Version, ["current"] = current.Value });
+                }
+
+                return result.Succeeded ? Answer(await profile.RunAsync(id, viewer, ct), text) : result.Failure!.ToProblem(text);
+            })
+            .WithSummary("Change the person's own fields; send the version you read (409 with the current profile and version if it changed).")
+            .Produces<GetPersonProfile.Profile>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        people.MapPost("/{id:guid}/relationships", async (Guid id, AddRelationship.Request request, ClaimsPrincipal user, IOptions<PeopleOptions> options, AddRelationship add, GetPersonProfile profile, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
+            {
+                var viewer = PersonViewer.From(user, options.Value);
+                var result = await add.RunAsync(id, request, viewer, ct);
+                if (!result.Succeeded)
+                {
+                    return result.Failure!.ToProblem(text);
+                }
+
+                var current = await profile.RunAsync(id, viewer, ct);
+                return TypedResults.Created($"/api/people/{id}", current.Value);
+            })
+            .WithSummary("Relate this person to another: kind caregiver-of, parent-of or healthcare-professional-of (read both ways).")
+            .Produces<GetPersonProfile.Profile>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        people.MapPost("/{id:guid}/contact-points", async (Guid id, AddContactPoint.Request request, ClaimsPrincipal user, IOptions<PeopleOptions> options, AddContactPoint add, GetPersonProfile profile, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
+            {
+                var viewer = PersonViewer.From(user, options.Value);
+                var result = await add.RunAsync(id, request, viewer, ct);
+                return result.Succeeded ? Answer(await profile.RunAsync(id, viewer, ct), text) : result.Failure!.ToProblem(text);
+            })
+            .WithSummary("Add a phone (any format), e-mail, messaging id or address: exactly one of phone, email, messaging, address.")
+            .Produces<GetPersonProfile.Profile>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        people.MapDelete("/{id:guid}/facts/{factId:guid}", async (Guid id, Guid factId, ClaimsPrincipal user, IOptions<PeopleOptions> options, RemoveFact remove, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
+            {
+                var result = await remove.RunAsync(id, factId, PersonViewer.From(user, options.Value), ct);
+                return result.Succeeded ? TypedResults.NoContent() : result.Failure!.ToProblem(text);
+            })
+            .WithSummary("Remove a contact point, address or relationship of this person.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        people.MapPost("/{id:guid}/facts/{factId:guid}/confirm", async (Guid id, Guid factId, ClaimsPrincipal user, IOptions<PeopleOptions> options, ConfirmFact confirm, GetPersonProfile profile, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
+            {
+                var viewer = PersonViewer.From(user, options.Value);
+                var result = await confirm.RunAsync(id, factId, viewer, ct);
+                return result.Succeeded ? Answer(await profile.RunAsync(id, viewer, ct), text) : result.Failure!.ToProblem(text);
+            })
+            .WithSummary("Confirm a contact point, address, relationship or device with the caller: verified now, by you (audited).")
+            .Produces<GetPersonProfile.Profile>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         return app;
     }
+
+    private static IResult Answer<T>(Result<T> result, IStringLocalizer text) =>
+        result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
 }

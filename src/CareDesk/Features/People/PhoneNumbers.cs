@@ -18,6 +18,13 @@ public sealed class PeopleOptions
     /// <summary>Facts not confirmed for this long are marked stale on the profile.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
     public TimeSpan StaleFactAge { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>Outsourced agents see date of birth, address lines, notes and the middle of numbers masked.</summary>
+    public bool MaskForOutsourcedAgents { get; set; } = true;
+
+    /// <summary>Most rows one search returns.</summary>
+    [Range(1, 200)]
+    public int SearchLimit { get; set; } = 25;
 }
 
 /// <summary>A phone number normalized to E.164, with what the person typed.</summary>

@@ -215,9 +215,12 @@ public sealed class AuditTrail(
     private Dictionary<string, FieldChange> DescribeFields(EntityEntry entry)
     {
         var fields = new Dictionary<string, FieldChange>(StringComparer.Ordinal);
-        foreach (var property in entry.Properties)
+        // Complex properties (a fact's provenance, a person's accessibility needs) are not in entry.Properties;
+        // without them confirming a fact would change a row and leave no trace in the log.
+        var properties = entry.Properties.Select(p => (Name: p.Metadata.Name, Property: p))
+            .Concat(entry.ComplexProperties.SelectMany(c => c.Properties.Select(p => (Name: $"{c.Metadata.Name}.{p.Metadata.Name}", Property: p))));
+        foreach (var (name, property) in properties)
         {
-            var name = property.Metadata.Name;
             if (property.IsTemporary)
             {
                 continue; // a database-generated key; the entry's EntityId carries the real one
