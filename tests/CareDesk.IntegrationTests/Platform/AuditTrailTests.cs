@@ -40,6 +40,7 @@ public sealed class AuditTrailTests(CareDeskFactory app) : IClassFixture<CareDes
         Assert.All(grants, g =>
         {
             Assert.Equal(AuditTrail.Created, g.Action);
+            Assert.Equal("IdentityUserRole", g.EntityType);
             Assert.Equal(me.Id, g.ActorId);
             Assert.Equal(entry.RequestId, g.RequestId);
         });

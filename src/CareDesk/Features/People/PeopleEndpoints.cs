@@ -2,6 +2,7 @@ using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -21,7 +22,7 @@ internal static class PeopleEndpoints
     {
         var people = app.MapGroup("/api/people").WithTags("People").RequireAuthorization(Policies.Staff);
 
-        people.MapGet("/lookup", async (string? phone, PhoneNumberParser phones, LookupCallers lookup, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
+        people.MapGet("/lookup", async (string? phone, [FromServices] PhoneNumberParser phones, LookupCallers lookup, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
             {
                 if (phones.TryParse(phone) is not { } parsed)
                 {

@@ -218,6 +218,11 @@ public sealed class AuditTrail(
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
+            if (property.IsTemporary)
+            {
+                continue; // a database-generated key; the entry's EntityId carries the real one
+            }
+
             var changed = entry.State switch
             {
                 EntityState.Added => property.CurrentValue is not null,
@@ -260,8 +265,9 @@ public sealed class AuditTrail(
         _ => value.ToString(),
     };
 
+    // IdentityUserRole`1 reads as IdentityUserRole.
     private static string EntityTypeName(EntityEntry entry) =>
-        entry.Metadata.HasSharedClrType ? entry.Metadata.Name : entry.Metadata.ClrType.Name;
+        entry.Metadata.HasSharedClrType ? entry.Metadata.Name : entry.Metadata.ClrType.Name.Split('`')[0];
 
     private static string KeyOf(EntityEntry entry)
     {
