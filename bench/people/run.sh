@@ -34,6 +34,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# CPU time (user + system, in clock ticks of 10 ms) of a process, and of all PostgreSQL server processes: CPU per
+# request is far steadier than latency on a shared machine, where latency mostly measures the neighbours.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# Only this run's cluster (the postmaster and its children): other engineers' clusters may share the machine.
+pg_ticks() {
+  [ -n "$pgdir" ] || { echo 0; return; }
+  local main sum=0 p; main=$(head -n 1 "$pgdir/data/postmaster.pid")
+  for p in "$main" $(pgrep -P "$main" || true); do sum=$((sum + $(cpu_ticks "$p" 2>/dev/null || echo 0))); done
+  echo "$sum"
+}
+
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 measure() { # provider connection-string
@@ -65,10 +76,16 @@ measure() { # provider connection-string
   wrk -t"$threads" -c"$connections" -d10s -s bench/people/lookup.lua "http://127.0.0.1:$port" >/dev/null
   : >"$out/wrk-$provider.txt"
   for i in $(seq 1 "$runs"); do
-    wrk -t"$threads" -c"$connections" -d"$duration" -s bench/people/lookup.lua "http://127.0.0.1:$port" \
-      | grep '^RESULT' | tee -a "$out/wrk-$provider.txt"
+    local host0 pg0 result
+    host0=$(cpu_ticks "$host_pid"); pg0=$(pg_ticks)
+    result=$(wrk -t"$threads" -c"$connections" -d"$duration" -s bench/people/lookup.lua "http://127.0.0.1:$port" | grep '^RESULT')
+    local n=${result#*requests=}; n=${n%% *}
+    echo "$result host_cpu_ms=$(awk -v t=$(( $(cpu_ticks "$host_pid") - host0 )) -v n="$n" 'BEGIN { printf "%.2f", t * 10 / n }')" \
+      "db_cpu_ms=$(awk -v t=$(( $(pg_ticks) - pg0 )) -v n="$n" 'BEGIN { printf "%.2f", t * 10 / n }')" \
+      | tee -a "$out/wrk-$provider.txt"
   done
-  for key in rps p50_ms p95_ms p99_ms; do
+  echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/summary.txt"
+  for key in rps p50_ms p95_ms p99_ms host_cpu_ms db_cpu_ms; do
     printf '%s median %s: %s\n' "$provider" "$key" \
       "$(grep -o "$key=[0-9.]*" "$out/wrk-$provider.txt" | cut -d= -f2 | median)"
   done | tee -a "$out/summary.txt"
