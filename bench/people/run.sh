@@ -72,8 +72,8 @@ measure() { # provider connection-string
   case "$check" in *'"matchedVia":"caregiver"'*) ;; *) echo "lookup check failed" >&2; exit 1 ;; esac
 
   export SAMPLES="$out/samples.txt" TOKEN="$token"
-  echo "== $provider: warm-up 10 s, then $runs runs of $duration (wrk -t$threads -c$connections)"
-  wrk -t"$threads" -c"$connections" -d10s -s bench/people/lookup.lua "http://127.0.0.1:$port" >/dev/null
+  echo "== $provider: warm-up 30 s, then $runs runs of $duration (wrk -t$threads -c$connections)"
+  wrk -t"$threads" -c"$connections" -d30s -s bench/people/lookup.lua "http://127.0.0.1:$port" >/dev/null
   : >"$out/wrk-$provider.txt"
   for i in $(seq 1 "$runs"); do
     local host0 pg0 result
