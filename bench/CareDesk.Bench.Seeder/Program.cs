@@ -1,0 +1,46 @@
+using System.Globalization;
+using CareDesk.Bench.Seeder;
+
+// Loads a deterministic synthetic population for the benchmarks (docs/benchmarks.md). Bulk data bypasses the audit
+// trail on purpose: it is test data, and a real import is audited as one action, not a million row changes.
+//   CareDesk.Bench.Seeder --provider PostgreSql|Sqlite --connection "<connection string>"
+//                         [--people 1000000] [--devices 1000000] [--samples bench-samples.txt] [--sample-count 5000]
+var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+{
+    ["provider"] = "Sqlite",
+    ["connection"] = "Data Source=data/bench.db",
+    ["people"] = "1000000",
+    ["devices"] = "1000000",
+    ["samples"] = "bench-samples.txt",
+    ["sample-count"] = "5000",
+};
+for (var i = 0; i + 1 < args.Length; i += 2)
+{
+    if (!args[i].StartsWith("--", StringComparison.Ordinal) || !settings.ContainsKey(args[i][2..]))
+    {
+        Console.Error.WriteLine($"Unknown option {args[i]}; known: {string.Join(", ", settings.Keys.Select(k => "--" + k))}");
+        return 2;
+    }
+
+    settings[args[i][2..]] = args[i + 1];
+}
+
+var people = int.Parse(settings["people"], CultureInfo.InvariantCulture);
+var devices = int.Parse(settings["devices"], CultureInfo.InvariantCulture);
+var population = new SyntheticPopulation(people, devices);
+var samples = LookupSamples.Write(settings["samples"], people, int.Parse(settings["sample-count"], CultureInfo.InvariantCulture));
+Console.WriteLine($"{samples} lookup samples written to {settings["samples"]}");
+
+void Report(string step, TimeSpan elapsed) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{settings["provider"],-10} {step,-40} {elapsed.TotalSeconds,8:F1} s"));
+
+if (string.Equals(settings["provider"], "PostgreSql", StringComparison.OrdinalIgnoreCase))
+{
+    await PostgreSqlLoader.LoadAsync(settings["connection"], population, Report);
+}
+else
+{
+    await SqliteLoader.LoadAsync(settings["connection"], population, Report);
+}
+
+return 0;
