@@ -98,7 +98,8 @@ for provider in $providers; do
     PostgreSql)
       eval "$(scripts/pg-cluster.sh start)"
       pgdir=$PGDIR
-      measure PostgreSql "$CAREDESK_TEST_PG;Database=caredesk_bench"
+      # BENCH_PG_OPTIONS adds connection-string options to try (e.g. ";Max Auto Prepare=20").
+      measure PostgreSql "$CAREDESK_TEST_PG;Database=caredesk_bench${BENCH_PG_OPTIONS:-}"
       scripts/pg-cluster.sh stop "$pgdir"; pgdir=""
       ;;
     Sqlite)
