@@ -27,14 +27,16 @@ public sealed class DatabaseTests(CareDeskFactory app) : IClassFixture<CareDeskF
     [Fact]
     public async Task A_second_start_on_the_same_database_adds_nothing_and_loses_nothing()
     {
-        var usersBefore = await app.WithDbAsync(db => db.Users.CountAsync());
+        var before = await app.WithDbAsync(async db => (Users: await db.Users.CountAsync(), People: await db.People.CountAsync(), Devices: await db.Devices.CountAsync()));
 
         await using var second = new SecondHost(app.Database);
         _ = second.Server;
-        var usersAfter = await app.WithDbAsync(db => db.Users.CountAsync());
+        var after = await app.WithDbAsync(async db => (Users: await db.Users.CountAsync(), People: await db.People.CountAsync(), Devices: await db.Devices.CountAsync()));
 
-        Assert.Equal(7, usersBefore);
-        Assert.Equal(usersBefore, usersAfter);
+        Assert.Equal(7, before.Users);
+        Assert.Equal(6, before.People);
+        Assert.Equal(4, before.Devices);
+        Assert.Equal(before, after);
     }
 
     /// <summary>A second host on the first one's database, as after a restart.</summary>

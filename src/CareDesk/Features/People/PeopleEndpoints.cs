@@ -17,6 +17,7 @@ internal static class PeopleEndpoints
     {
         services.AddSingleton<PhoneNumberParser>();
         services.AddScoped<LookupCallers>();
+        services.AddScoped<DemoPeopleSeeder>();
         services.AddScoped<CreatePerson>();
         services.AddScoped<GetPersonProfile>();
         services.AddScoped<UpdatePerson>();

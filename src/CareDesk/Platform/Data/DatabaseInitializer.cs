@@ -49,6 +49,9 @@ public static class DatabaseInitializer
 
         // Reference data, in demo and production alike.
         await provider.GetRequiredService<Features.Catalog.CatalogSeeder>().SeedAsync(cancellationToken);
+
+        // Demo mode: a few people from the stories, after the catalog their devices refer to.
+        await provider.GetRequiredService<Features.People.DemoPeopleSeeder>().SeedAsync(cancellationToken);
     }
 
     private static void PrepareSqliteFile(string connectionString)
