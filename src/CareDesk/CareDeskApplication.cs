@@ -65,16 +65,19 @@ public static class CareDeskApplication
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/reference").RequireAuthorization(Policies.Staff);
         app.MapHealthEndpoints();
-        app.MapAuthEndpoints();
         app.MapAccountEndpoints();
         app.MapLocalizationEndpoints();
-        app.MapAuditEndpoints();
 
-        app.MapUsersEndpoints();
-        app.MapPeopleEndpoints();
-        app.MapCatalogEndpoints();
-        app.MapDevicesEndpoints();
-        app.MapTelephonyEndpoints();
+        // The REST API: every endpoint mapped into this group has its request body validated by its data
+        // annotations before the handler runs (Platform/Api/RequestValidation.cs). Map new capabilities here.
+        var api = app.MapApi();
+        api.MapAuthEndpoints();
+        api.MapAuditEndpoints();
+        api.MapUsersEndpoints();
+        api.MapPeopleEndpoints();
+        api.MapCatalogEndpoints();
+        api.MapDevicesEndpoints();
+        api.MapTelephonyEndpoints();
 
         app.MapCareDeskUi();
         return app;

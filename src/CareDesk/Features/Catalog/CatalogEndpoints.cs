@@ -40,11 +40,6 @@ internal static class CatalogEndpoints
 
         catalog.MapPost("/models", async (SaveModel.Request request, SaveModel save, IStringLocalizer<CatalogText> text, CancellationToken ct) =>
             {
-                if (Validation.Validate(request) is { } invalid)
-                {
-                    return (IResult)invalid;
-                }
-
                 var result = await save.CreateAsync(request, ct);
                 return result.Succeeded
                     ? TypedResults.Created($"/api/catalog/models/{result.Value!.Id}", result.Value)
@@ -57,14 +52,7 @@ internal static class CatalogEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         catalog.MapPut("/models/{id}", async (string id, SaveModel.Request request, SaveModel save, IStringLocalizer<CatalogText> text, CancellationToken ct) =>
-            {
-                if (Validation.Validate(request) is { } invalid)
-                {
-                    return (IResult)invalid;
-                }
-
-                return Answer(await save.UpdateAsync(id, request, ct), text);
-            })
+                Answer(await save.UpdateAsync(id, request, ct), text))
             .RequireAuthorization(Policies.Admin)
             .WithSummary("Edit a model (admin). Its id never changes.")
             .Produces<ModelSummary>()

@@ -35,11 +35,6 @@ internal static class DevicesEndpoints
 
         people.MapPost("/", async (Guid personId, RegisterDevice.Request request, ClaimsPrincipal user, RegisterDevice register, IStringLocalizer<DevicesText> text, CancellationToken ct) =>
             {
-                if (Validation.Validate(request) is { } invalid)
-                {
-                    return (IResult)invalid;
-                }
-
                 var result = await register.RunAsync(personId, request, StaffActor.From(user), ct);
                 return result.Succeeded
                     ? TypedResults.Created($"/api/devices/{result.Value!.Id}", result.Value)
@@ -64,42 +59,21 @@ internal static class DevicesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         devices.MapPut("/{id:guid}", async (Guid id, UpdateDevice.Request request, ClaimsPrincipal user, UpdateDevice update, IStringLocalizer<DevicesText> text, CancellationToken ct) =>
-            {
-                if (Validation.Validate(request) is { } invalid)
-                {
-                    return (IResult)invalid;
-                }
-
-                return Answer(await update.RunAsync(id, request, StaffActor.From(user), ct), text);
-            })
+                Answer(await update.RunAsync(id, request, StaffActor.From(user), ct), text))
             .WithSummary("Correct a device's facts; send the version you read (409 if it changed).")
             .Produces<DeviceView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         devices.MapPost("/{id:guid}/status", async (Guid id, ChangeDeviceStatus.Request request, ClaimsPrincipal user, ChangeDeviceStatus change, IStringLocalizer<DevicesText> text, CancellationToken ct) =>
-            {
-                if (Validation.Validate(request) is { } invalid)
-                {
-                    return (IResult)invalid;
-                }
-
-                return Answer(await change.RunAsync(id, request, StaffActor.From(user), ct), text);
-            })
+                Answer(await change.RunAsync(id, request, StaffActor.From(user), ct), text))
             .WithSummary("Set the status (in-use, replaced, returned, lost); the change is recorded in the history.")
             .Produces<DeviceView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         devices.MapPost("/{id:guid}/events", async (Guid id, RecordDeviceEvent.Request request, ClaimsPrincipal user, RecordDeviceEvent record, IStringLocalizer<DevicesText> text, CancellationToken ct) =>
-            {
-                if (Validation.Validate(request) is { } invalid)
-                {
-                    return (IResult)invalid;
-                }
-
-                return Answer(await record.RunAsync(id, request, StaffActor.From(user), ct), text);
-            })
+                Answer(await record.RunAsync(id, request, StaffActor.From(user), ct), text))
             .WithSummary("Add a repair, replacement, return or note to a device's history.")
             .Produces<DeviceView>()
             .ProducesValidationProblem();

@@ -54,11 +54,6 @@ internal static class PeopleEndpoints
 
         people.MapPost("/", async (CreatePerson.Request request, CreatePerson create, GetPersonProfile profile, ClaimsPrincipal user, IOptions<PeopleOptions> options, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
             {
-                if (Validation.Validate(request) is { } invalid)
-                {
-                    return (IResult)invalid;
-                }
-
                 var viewer = PersonViewer.From(user, options.Value);
                 // A field rep's new person is theirs, or they could not see it afterwards.
                 var result = await create.RunAsync(viewer.OnlyAssigned ? request with { AssignedFieldRepId = viewer.UserId } : request, ct);
@@ -83,11 +78,6 @@ internal static class PeopleEndpoints
 
         people.MapPut("/{id:guid}", async (Guid id, UpdatePerson.Request request, ClaimsPrincipal user, IOptions<PeopleOptions> options, UpdatePerson update, GetPersonProfile profile, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
             {
-                if (Validation.Validate(request) is { } invalid)
-                {
-                    return (IResult)invalid;
-                }
-
                 var viewer = PersonViewer.From(user, options.Value);
                 var result = await update.RunAsync(id, request, viewer, ct);
                 if (result.Failure is { Kind: FailureKind.Conflict } conflict)

@@ -34,11 +34,6 @@ internal static class UsersEndpoints
 
         users.MapPost("/", async (CreateUser.Request request, CreateUser create, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             {
-                if (Validation.Validate(request) is { } invalid)
-                {
-                    return (IResult)invalid;
-                }
-
                 var result = await create.RunAsync(request, ct);
                 return result.Succeeded
                     ? TypedResults.Created($"/api/users/{result.Value!.Id}", result.Value)
@@ -49,14 +44,7 @@ internal static class UsersEndpoints
             .ProducesValidationProblem();
 
         users.MapPut("/{id}", async (string id, UpdateUser.Request request, UpdateUser update, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            {
-                if (Validation.Validate(request) is { } invalid)
-                {
-                    return (IResult)invalid;
-                }
-
-                return Answer(await update.RunAsync(id, request, ct), text);
-            })
+                Answer(await update.RunAsync(id, request, ct), text))
             .WithSummary("Change a user's name, roles, language and time zone; send the version you read (409 if it changed).")
             .Produces<UserView>()
             .ProducesValidationProblem()
@@ -85,14 +73,7 @@ internal static class UsersEndpoints
             .Produces<UserView>();
 
         me.MapPut("/preferences", async (ClaimsPrincipal principal, UpdateMyPreferences.Request request, UpdateMyPreferences update, UserManager<User> userManager, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            {
-                if (Validation.Validate(request) is { } invalid)
-                {
-                    return (IResult)invalid;
-                }
-
-                return Answer(await update.RunAsync(userManager.GetUserId(principal)!, request, ct), text);
-            })
+                Answer(await update.RunAsync(userManager.GetUserId(principal)!, request, ct), text))
             .WithSummary("Set the signed-in user's language and time zone.")
             .Produces<UserView>()
             .ProducesValidationProblem();

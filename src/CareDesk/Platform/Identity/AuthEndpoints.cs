@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CareDesk.Platform.Api;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -44,11 +43,6 @@ internal static class AuthEndpoints
         SignInManager<User> signInManager,
         IStringLocalizer<SharedResource> text)
     {
-        if (Validation.Validate(request) is { } invalid)
-        {
-            return invalid;
-        }
-
         signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signInManager.PasswordSignInAsync(request.Email, request.Password, isPersistent: false, lockoutOnFailure: true);
         if (!result.Succeeded)
@@ -68,11 +62,6 @@ internal static class AuthEndpoints
         TimeProvider time,
         IStringLocalizer<SharedResource> text)
     {
-        if (Validation.Validate(request) is { } invalid)
-        {
-            return invalid;
-        }
-
         var protector = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = protector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires
