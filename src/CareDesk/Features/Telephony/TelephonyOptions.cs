@@ -16,6 +16,12 @@ public sealed class TelephonyOptions
 
     /// <summary>How far an event's timestamp may be from this node's clock before it is refused as a replay.</summary>
     public TimeSpan AllowedClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a processed event id is kept to recognise a repeat. Past the clock-skew window a repeat is refused
+    /// for its stale timestamp anyway, so this only needs to outlast that window; older ids are pruned every hour.
+    /// </summary>
+    public TimeSpan ProcessedEventRetention { get; set; } = TimeSpan.FromDays(7);
 }
 
 /// <summary>Demo mode gets a known secret; anywhere else an empty secret stops start-up.</summary>
@@ -40,6 +46,14 @@ internal sealed class TelephonyOptionsSetup(IOptions<DemoOptions> demo) : IPostC
         if (options.AllowedClockSkew <= TimeSpan.Zero || options.AllowedClockSkew > TimeSpan.FromHours(1))
         {
             return ValidateOptionsResult.Fail($"{TelephonyOptions.Section}:{nameof(TelephonyOptions.AllowedClockSkew)} must be between 0 and 1 hour.");
+        }
+
+        // An event received at r carries a timestamp within r ± skew, and its signature is accepted until that
+        // timestamp + skew: up to r + 2 × skew. Its id must be remembered at least that long.
+        if (options.ProcessedEventRetention <= options.AllowedClockSkew * 2)
+        {
+            return ValidateOptionsResult.Fail(
+                $"{TelephonyOptions.Section}:{nameof(TelephonyOptions.ProcessedEventRetention)} must be longer than twice {nameof(TelephonyOptions.AllowedClockSkew)}.");
         }
 
         return ValidateOptionsResult.Success;

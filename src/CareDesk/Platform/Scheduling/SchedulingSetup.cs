@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CareDesk.Features.Telephony;
 using CareDesk.Platform.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,10 @@ internal static class SchedulingSetup
                 scheduler.IdleWaitTime = scheduling.IdleWaitTime;
             });
             quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = 10);
+
+            // Recurring housekeeping: each a job with one repeating trigger in the shared store, so a cluster runs it
+            // once per interval. Declared again at every start; the trigger keeps its firing history across restarts.
+            ScheduleRecurring<PruneProcessedWebhookEventsJob>(quartz, PruneProcessedWebhookEventsJob.Key, PruneProcessedWebhookEventsJob.Interval);
             quartz.UsePersistentStore(store =>
             {
                 store.UseSystemTextJsonSerializer();
@@ -87,4 +92,17 @@ internal static class SchedulingSetup
 
         return services;
     }
+
+    private static void ScheduleRecurring<TJob>(IQuartzBuilder quartz, JobKey key, TimeSpan interval)
+        where TJob : IJob =>
+        quartz.ScheduleJob<TJob>(
+            trigger => trigger
+                .WithIdentity(key.Name, key.Group)
+                .StartNow()
+                .WithSimpleSchedule(schedule => schedule
+                    .WithInterval(interval)
+                    .RepeatForever()
+                    // Runs missed while no node was up collapse into the next one.
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+            job => job.WithIdentity(key).StoreDurably().DisallowConcurrentExecution());
 }

@@ -1,0 +1,72 @@
+using CareDesk.Platform.Audit;
+using CareDesk.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CareDesk.Features.Telephony;
+
+/// <summary>
+/// Forgets processed webhook event ids older than <see cref="TelephonyOptions.ProcessedEventRetention"/>, so the
+/// replay table holds days, not years. Deletes in small batches, each its own short transaction, so the webhook
+/// never waits long behind it.
+/// </summary>
+public sealed class PruneProcessedWebhookEvents(CareDeskDbContext db, IOptions<TelephonyOptions> options, TimeProvider time)
+{
+    internal const int BatchSize = 1_000;
+
+    /// <summary>Deletes the expired ids; returns how many.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - options.Value.ProcessedEventRetention;
+        var pruned = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            // Unordered on purpose: any expired rows will do, and the oldest are met first in insertion order.
+            var batch = await db.ProcessedWebhookEvents
+                .Where(e => e.ReceivedAt < cutoff)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            db.ProcessedWebhookEvents.RemoveRange(batch);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            pruned += batch.Count;
+            if (batch.Count < BatchSize)
+            {
+                break;
+            }
+        }
+
+        return pruned;
+    }
+}
+
+/// <summary>
+/// The recurring Quartz job running <see cref="PruneProcessedWebhookEvents"/> every <see cref="Interval"/>. One trigger in
+/// the shared store: on a PostgreSQL cluster it fires on one node per interval, never on two at once.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed class PruneProcessedWebhookEventsJob(IServiceScopeFactory scopes, ILogger<PruneProcessedWebhookEventsJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("prune-processed-webhook-events", "housekeeping");
+
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditContext>().SetSystem("housekeeping");
+        var pruned = await scope.ServiceProvider.GetRequiredService<PruneProcessedWebhookEvents>().RunAsync(cancellationToken);
+        if (pruned > 0)
+        {
+            logger.LogInformation("Pruned {Count} processed webhook event id(s) past their retention", pruned);
+        }
+    }
+}
