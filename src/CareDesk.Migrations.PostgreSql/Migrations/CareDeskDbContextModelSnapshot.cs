@@ -95,6 +95,30 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.ToTable("model_links", (string)null);
                 });
 
+            modelBuilder.Entity("CareDesk.Features.Catalog.ModelLinkTombstone", b =>
+                {
+                    b.Property<string>("FromModelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ToModelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("FromModelId", "ToModelId", "Kind");
+
+                    b.HasIndex("ToModelId");
+
+                    b.ToTable("model_link_tombstones", (string)null);
+                });
+
             modelBuilder.Entity("CareDesk.Features.Catalog.ProductModel", b =>
                 {
                     b.Property<string>("Id")
@@ -187,6 +211,10 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.PrimitiveCollection<List<string>>("UncertainAliases")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.PrimitiveCollection<List<string>>("VisualCues")
                         .IsRequired()
@@ -1049,6 +1077,21 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("CareDesk.Features.Catalog.ModelLink", b =>
+                {
+                    b.HasOne("CareDesk.Features.Catalog.ProductModel", null)
+                        .WithMany()
+                        .HasForeignKey("FromModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareDesk.Features.Catalog.ProductModel", null)
+                        .WithMany()
+                        .HasForeignKey("ToModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Catalog.ModelLinkTombstone", b =>
                 {
                     b.HasOne("CareDesk.Features.Catalog.ProductModel", null)
                         .WithMany()

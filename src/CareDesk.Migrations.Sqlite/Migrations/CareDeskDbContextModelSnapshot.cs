@@ -90,6 +90,30 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.ToTable("model_links", (string)null);
                 });
 
+            modelBuilder.Entity("CareDesk.Features.Catalog.ModelLinkTombstone", b =>
+                {
+                    b.Property<string>("FromModelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToModelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FromModelId", "ToModelId", "Kind");
+
+                    b.HasIndex("ToModelId");
+
+                    b.ToTable("model_link_tombstones", (string)null);
+                });
+
             modelBuilder.Entity("CareDesk.Features.Catalog.ProductModel", b =>
                 {
                     b.Property<string>("Id")
@@ -181,6 +205,10 @@ namespace CareDesk.Migrations.Sqlite.Migrations
 
                     b.PrimitiveCollection<string>("UncertainAliases")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("VisualCues")
@@ -1038,6 +1066,21 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CareDesk.Features.Catalog.ModelLink", b =>
+                {
+                    b.HasOne("CareDesk.Features.Catalog.ProductModel", null)
+                        .WithMany()
+                        .HasForeignKey("FromModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareDesk.Features.Catalog.ProductModel", null)
+                        .WithMany()
+                        .HasForeignKey("ToModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Catalog.ModelLinkTombstone", b =>
                 {
                     b.HasOne("CareDesk.Features.Catalog.ProductModel", null)
                         .WithMany()

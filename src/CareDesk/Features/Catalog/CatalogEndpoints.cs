@@ -51,13 +51,27 @@ internal static class CatalogEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        catalog.MapPut("/models/{id}", async (string id, SaveModel.Request request, SaveModel save, IStringLocalizer<CatalogText> text, CancellationToken ct) =>
-                Answer(await save.UpdateAsync(id, request, ct), text))
+        catalog.MapPut("/models/{id}", async (string id, SaveModel.Request request, SaveModel save, GetModel get, IStringLocalizer<CatalogText> text, CancellationToken ct) =>
+            {
+                var result = await save.UpdateAsync(id, request, ct);
+                if (result.Failure is { Kind: FailureKind.Conflict } conflict)
+                {
+                    // The second admin gets what is stored now, to redo their change on top of it.
+                    var current = await get.RunAsync(id, ct);
+                    return TypedResults.Problem(
+                        conflict.Message(text),
+                        statusCode: StatusCodes.Status409Conflict,
+                        extensions: new Dictionary<string, object?> { ["version"] = current.Value?.Version, ["current"] = current.Value });
+                }
+
+                return Answer(result, text);
+            })
             .RequireAuthorization(Policies.Admin)
-            .WithSummary("Edit a model (admin). Its id never changes.")
+            .WithSummary("Edit a model (admin); send the version you read (409 with the current model and version if it changed). Its id never changes.")
             .Produces<ModelSummary>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         catalog.MapPut("/models/{id}/links", async (string id, SetModelLinks.Request request, SetModelLinks set, IStringLocalizer<CatalogText> text, CancellationToken ct) =>
                 Answer(await set.RunAsync(id, request, ct), text))

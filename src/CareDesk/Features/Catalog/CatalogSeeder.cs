@@ -7,8 +7,8 @@ namespace CareDesk.Features.Catalog;
 
 /// <summary>
 /// Loads the shipped reference catalog (embedded <c>Seed/diabetes-devices.json</c>) on every start, demo or not.
-/// Only what is missing is inserted, by id: a maker, model or link an admin edited or removed... stays as edited
-/// (a removed link comes back only if its seed changes, which ids never do), so a second start adds nothing.
+/// Only what is missing is inserted, by id: a maker or model an admin edited stays as edited, and a link an admin
+/// removed stays removed (its <see cref="ModelLinkTombstone"/> is passed over), so a second start adds nothing.
 /// </summary>
 internal sealed class CatalogSeeder(CareDeskDbContext db, ILogger<CatalogSeeder> logger)
 {
@@ -23,6 +23,8 @@ internal sealed class CatalogSeeder(CareDeskDbContext db, ILogger<CatalogSeeder>
         var modelIds = (await db.ProductModels.Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
         var linkKeys = (await db.ModelLinks.Select(l => new { l.FromModelId, l.ToModelId, l.Kind }).ToListAsync(cancellationToken))
             .Select(l => (l.FromModelId, l.ToModelId, l.Kind)).ToHashSet();
+        var removedKeys = await db.ModelLinkTombstones.Select(t => new { t.FromModelId, t.ToModelId, t.Kind }).ToListAsync(cancellationToken);
+        linkKeys.UnionWith(removedKeys.Select(t => (t.FromModelId, t.ToModelId, t.Kind)));
 
         var makers = seed.Makers.Where(m => !makerIds.Contains(m.Id)).Select(ToManufacturer).ToList();
         var models = seed.Products.Where(p => !modelIds.Contains(p.Id)).Select(ToModel).ToList();

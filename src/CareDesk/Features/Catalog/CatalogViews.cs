@@ -25,10 +25,11 @@ public sealed record ModelSummary(
     IReadOnlyList<string> ModelNumbers,
     IReadOnlyList<string> Aliases,
     int? WarrantyMonths,
-    string? Status)
+    string? Status,
+    Guid Version)
 {
     public static ModelSummary From(ProductModel m) =>
-        new(m.Id, m.ManufacturerId, m.Brand, m.Category, m.NameEn, m.NameZh, m.ModelNumbers, m.Aliases, m.WarrantyMonths, m.Status);
+        new(m.Id, m.ManufacturerId, m.Brand, m.Category, m.NameEn, m.NameZh, m.ModelNumbers, m.Aliases, m.WarrantyMonths, m.Status, m.Version);
 }
 
 /// <summary>One compatibility fact as seen from the model being read.</summary>
@@ -63,4 +64,5 @@ public sealed record ModelDetail(
     IReadOnlyList<LinkView> Fits,
     IReadOnlyList<LinkView> FittedBy,
     IReadOnlyList<LinkView> WorksWith,
-    IReadOnlyList<LinkView> NotCompatibleWith);
+    IReadOnlyList<LinkView> NotCompatibleWith,
+    Guid Version);

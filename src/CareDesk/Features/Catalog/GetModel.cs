@@ -44,6 +44,7 @@ public sealed class GetModel(CareDeskDbContext db)
             Fits: links.Where(l => l.Kind == ModelLinkKind.Fits && l.FromModelId == id).Select(l => View(l, l.ToModelId)).OrderBy(v => v.NameEn).ToList(),
             FittedBy: links.Where(l => l.Kind == ModelLinkKind.Fits && l.ToModelId == id).Select(l => View(l, l.FromModelId)).OrderBy(v => v.Category).ThenBy(v => v.NameEn).ToList(),
             WorksWith: BothWays(ModelLinkKind.WorksWith),
-            NotCompatibleWith: BothWays(ModelLinkKind.NotCompatible));
+            NotCompatibleWith: BothWays(ModelLinkKind.NotCompatible),
+            Version: model.Version);
     }
 }

@@ -75,6 +75,9 @@ public sealed class ProductModel
     public string? Confidence { get; set; }
 
     public string? Notes { get; set; }
+
+    /// <summary>Optimistic concurrency: an admin sends the version they read; a changed version means 409.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 internal sealed class ProductModelConfiguration : IEntityTypeConfiguration<ProductModel>
@@ -100,6 +103,7 @@ internal sealed class ProductModelConfiguration : IEntityTypeConfiguration<Produ
         builder.Property(m => m.Disambiguation).HasMaxLength(1000);
         builder.Property(m => m.Confidence).HasMaxLength(16);
         builder.Property(m => m.Notes).HasMaxLength(4000);
+        builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasOne<Manufacturer>().WithMany().HasForeignKey(m => m.ManufacturerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => m.Category);
         builder.HasIndex(m => m.UdiDi);

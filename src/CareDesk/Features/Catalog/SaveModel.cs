@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.Catalog;
 
-/// <summary>An admin adds a model to the catalog or edits one. Ids are stable keys: set once, never renamed.</summary>
+/// <summary>
+/// An admin adds a model to the catalog or edits one. Ids are stable keys: set once, never renamed. An edit sends the
+/// version it read; when another admin saved in between, it is refused as a conflict instead of overwriting theirs.
+/// </summary>
 public sealed partial class SaveModel(CareDeskDbContext db)
 {
     public sealed record Request(
@@ -34,7 +37,8 @@ public sealed partial class SaveModel(CareDeskDbContext db)
         [property: MaxLength(500)] string? RegulatoryCn = null,
         [property: MaxLength(1000)] string? Disambiguation = null,
         [property: MaxLength(16)] string? Confidence = null,
-        [property: MaxLength(4000)] string? Notes = null);
+        [property: MaxLength(4000)] string? Notes = null,
+        string? Version = null);
 
     public async Task<Result<ModelSummary>> CreateAsync(Request request, CancellationToken cancellationToken)
     {
@@ -72,13 +76,33 @@ public sealed partial class SaveModel(CareDeskDbContext db)
             return invalid;
         }
 
+        if (!Guid.TryParse(request.Version, out var version))
+        {
+            return Failure.Invalid("version", "Version.Invalid");
+        }
+
         if (await db.ProductModels.SingleOrDefaultAsync(m => m.Id == id, cancellationToken) is not { } model)
         {
             return Failure.NotFound("Model.NotFound");
         }
 
+        if (model.Version != version)
+        {
+            return Failure.Conflict("Model.Conflict");
+        }
+
         Apply(model, request);
-        await db.SaveChangesAsync(cancellationToken);
+        model.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another admin saved between our read and our write: the version token caught it.
+            return Failure.Conflict("Model.Conflict");
+        }
+
         return ModelSummary.From(model);
     }
 

@@ -7,9 +7,10 @@ namespace CareDesk.Features.Catalog;
 
 /// <summary>
 /// An admin adds or removes compatibility facts of one model. Kinds: <c>fits</c> (this consumable fits the other
-/// model), <c>works-with</c> (a pairing, kept on both sides) and <c>not-compatible</c> (an explicit negative).
+/// model), <c>works-with</c> (a pairing, kept on both sides) and <c>not-compatible</c> (an explicit negative). A removed
+/// link leaves a <see cref="ModelLinkTombstone"/>, so the catalog seed does not bring it back at the next start.
 /// </summary>
-public sealed class SetModelLinks(CareDeskDbContext db, GetModel get)
+public sealed class SetModelLinks(CareDeskDbContext db, GetModel get, TimeProvider time)
 {
     public sealed record Link(
         [property: Required] string Kind,
@@ -59,6 +60,11 @@ public sealed class SetModelLinks(CareDeskDbContext db, GetModel get)
                 .Where(l => l.Kind == kind && ((l.FromModelId == id && l.ToModelId == link.ModelId) || (l.FromModelId == link.ModelId && l.ToModelId == id && kind != ModelLinkKind.Fits)))
                 .ToListAsync(cancellationToken);
             db.ModelLinks.RemoveRange(stored);
+            await BuryAsync(id, link.ModelId, kind, cancellationToken);
+            if (kind != ModelLinkKind.Fits)
+            {
+                await BuryAsync(link.ModelId, id, kind, cancellationToken);
+            }
         }
 
         foreach (var link in add)
@@ -76,8 +82,27 @@ public sealed class SetModelLinks(CareDeskDbContext db, GetModel get)
         return await get.RunAsync(id, cancellationToken);
     }
 
+    // The tombstone covers the key whether or not a row was stored: the seed may hold it on either side.
+    private async Task BuryAsync(string from, string to, ModelLinkKind kind, CancellationToken cancellationToken)
+    {
+        if (await FindTombstoneAsync(from, to, kind, cancellationToken) is null)
+        {
+            db.ModelLinkTombstones.Add(new ModelLinkTombstone { FromModelId = from, ToModelId = to, Kind = kind, RemovedAt = time.GetUtcNow() });
+        }
+    }
+
+    private async Task<ModelLinkTombstone?> FindTombstoneAsync(string from, string to, ModelLinkKind kind, CancellationToken cancellationToken) =>
+        db.ModelLinkTombstones.Local.SingleOrDefault(t => t.FromModelId == from && t.ToModelId == to && t.Kind == kind)
+            ?? await db.ModelLinkTombstones.SingleOrDefaultAsync(t => t.FromModelId == from && t.ToModelId == to && t.Kind == kind, cancellationToken);
+
     private async Task UpsertAsync(string from, string to, ModelLinkKind kind, Link link, CancellationToken cancellationToken)
     {
+        // Added again by an admin: the seed may add it again too.
+        if (await FindTombstoneAsync(from, to, kind, cancellationToken) is { } tombstone)
+        {
+            db.ModelLinkTombstones.Remove(tombstone);
+        }
+
         var stored = db.ModelLinks.Local.SingleOrDefault(l => l.FromModelId == from && l.ToModelId == to && l.Kind == kind)
             ?? await db.ModelLinks.SingleOrDefaultAsync(l => l.FromModelId == from && l.ToModelId == to && l.Kind == kind, cancellationToken);
         if (stored is null)

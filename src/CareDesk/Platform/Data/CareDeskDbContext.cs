@@ -40,6 +40,8 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
 
     public DbSet<ModelLink> ModelLinks => Set<ModelLink>();
 
+    public DbSet<ModelLinkTombstone> ModelLinkTombstones => Set<ModelLinkTombstone>();
+
     public DbSet<Device> Devices => Set<Device>();
 
     public DbSet<DeviceEvent> DeviceEvents => Set<DeviceEvent>();

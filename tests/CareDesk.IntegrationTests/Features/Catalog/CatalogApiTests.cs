@@ -149,6 +149,48 @@ public sealed class CatalogApiTests(CareDeskFactory app) : IClassFixture<CareDes
     }
 
     [Fact]
+    public async Task A_second_admin_saving_an_old_version_gets_409_with_the_current_model_and_nothing_is_overwritten()
+    {
+        var admin = await app.CreateClientForRoleAsync(Roles.Admin);
+        var created = await (await admin.PostAsJsonAsync("/api/catalog/models", new SaveModel.Request("test-meter-v", "sinocare", "bg_meter", "Test meter V")))
+            .ReadAsync<ModelSummary>(HttpStatusCode.Created);
+        var read = await (await admin.GetAsync("/api/catalog/models/test-meter-v")).ReadAsync<ModelDetail>();
+        Assert.Equal(created.Version, read.Version);
+
+        // Two admins read the same version; the first saves.
+        var first = await (await admin.PutAsJsonAsync("/api/catalog/models/test-meter-v", CatalogSeedTests.EditRequest(read) with { NameEn = "First admin" }))
+            .ReadAsync<ModelSummary>();
+        Assert.NotEqual(read.Version, first.Version);
+
+        var response = await admin.PutAsJsonAsync("/api/catalog/models/test-meter-v", CatalogSeedTests.EditRequest(read) with { NameEn = "Second admin", WarrantyMonths = 12 });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(first.Version.ToString(), problem.Body.GetProperty("version").GetString());
+        Assert.Equal("First admin", problem.Body.GetProperty("current").GetProperty("nameEn").GetString());
+        var stored = await (await admin.GetAsync("/api/catalog/models/test-meter-v")).ReadAsync<ModelDetail>();
+        Assert.Equal("First admin", stored.NameEn);
+        Assert.Null(stored.WarrantyMonths);
+
+        // Redone on top of the current version, the second edit is saved.
+        var redone = await (await admin.PutAsJsonAsync("/api/catalog/models/test-meter-v", CatalogSeedTests.EditRequest(stored) with { WarrantyMonths = 12 }))
+            .ReadAsync<ModelSummary>();
+        Assert.Equal(12, redone.WarrantyMonths);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-a-version")]
+    public async Task An_edit_without_the_version_read_is_a_400_naming_version(string? version)
+    {
+        var admin = await app.CreateClientForRoleAsync(Roles.Admin);
+        var model = await (await admin.GetAsync("/api/catalog/models/accu-chek-guide-meter")).ReadAsync<ModelDetail>();
+
+        var response = await admin.PutAsJsonAsync("/api/catalog/models/accu-chek-guide-meter", CatalogSeedTests.EditRequest(model) with { Version = version });
+
+        (await response.ProblemAsync(HttpStatusCode.BadRequest)).Errors("version");
+    }
+
+    [Fact]
     public async Task An_unknown_model_is_a_404()
     {
         var agent = await app.CreateClientForRoleAsync(Roles.Agent);
