@@ -26,6 +26,7 @@ internal static class PeopleEndpoints
         services.AddScoped<SearchPeople>();
         services.AddScoped<AddContactPoint>();
         services.AddScoped<RemoveFact>();
+        services.AddScoped<ListFieldReps>();
         return services;
     }
 
@@ -51,6 +52,10 @@ internal static class PeopleEndpoints
                 TypedResults.Ok(await search.RunAsync(q, PersonViewer.From(user, options.Value), ct)))
             .WithSummary("Search people by name (start), phone in any format, last four digits plus a name (\"5678 王\"), e-mail or device serial.")
             .Produces<IReadOnlyList<SearchPeople.Hit>>();
+
+        people.MapGet("/field-reps", async (ListFieldReps list, CancellationToken ct) => TypedResults.Ok(await list.RunAsync(ct)))
+            .WithSummary("The field reps a person can be assigned to (send one's id as assignedFieldRepId).")
+            .Produces<IReadOnlyList<ListFieldReps.FieldRep>>();
 
         people.MapPost("/", async (CreatePerson.Request request, CreatePerson create, GetPersonProfile profile, ClaimsPrincipal user, IOptions<PeopleOptions> options, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
             {

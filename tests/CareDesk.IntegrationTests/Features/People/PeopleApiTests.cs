@@ -242,4 +242,24 @@ public sealed class PeopleApiTests(CareDeskFactory app) : IClassFixture<CareDesk
 
     private Task<int> CountReadsAsync(Guid id) => app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
         .CountAsync(e => e.EntityType == "Person" && e.EntityId == id.ToString() && e.Action == "read"));
+
+    [Fact]
+    public async Task Agents_get_the_active_field_reps_to_assign_a_person_to()
+    {
+        var admin = await app.CreateClientForRoleAsync(Roles.Admin);
+        var email = $"rep-{Guid.NewGuid():N}@example.com";
+        var created = await admin.PostAsJsonAsync("/api/users", new { email, displayName = "赵现场", password = "Rep-password-1", roles = new[] { Roles.FieldRep } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+
+        var reps = await (await agent.GetAsync("/api/people/field-reps")).ReadAsync<ListFieldReps.FieldRep[]>();
+
+        Assert.Contains(reps, r => r.Name == "Field Rep");
+        var newRep = Assert.Single(reps, r => r.Name == "赵现场");
+        Assert.DoesNotContain(reps, r => r.Name == "Administrator" || r.Name.Contains("Agent", StringComparison.Ordinal));
+
+        (await admin.PostAsJsonAsync($"/api/users/{newRep.Id}/disable", new { })).EnsureSuccessStatusCode();
+        var afterDisabling = await (await agent.GetAsync("/api/people/field-reps")).ReadAsync<ListFieldReps.FieldRep[]>();
+        Assert.DoesNotContain(afterDisabling, r => r.Id == newRep.Id);
+    }
 }
