@@ -26,7 +26,7 @@ public sealed class LookupCallers(CareDeskDbContext db)
                         .Select(c => c.PersonId)
                         .Contains(p.Id)
                     && (onlyAssignedTo == null || p.AssignedFieldRepId == onlyAssignedTo))
-                .Select(p => new Row { PersonId = p.Id, Name = p.DisplayName, ViaPersonId = null })
+                .Select(p => new Row { PersonId = p.Id, Name = p.DisplayName, ViaPersonId = p.Id, IsOwner = true })
                 .Take(MaxPerSide)
                 .Concat(db.Relationships
                     .Where(r => db.ContactPoints
@@ -38,7 +38,7 @@ public sealed class LookupCallers(CareDeskDbContext db)
                     .Where(x => onlyAssignedTo == null || x.owner.AssignedFieldRepId == onlyAssignedTo)
                     .Join(db.People, x => x.r.ToPersonId, p => p.Id, (x, p) => new { x.r, p })
                     .Where(x => onlyAssignedTo == null || x.p.AssignedFieldRepId == onlyAssignedTo)
-                    .Select(x => new Row { PersonId = x.p.Id, Name = x.p.DisplayName, ViaPersonId = x.r.FromPersonId })
+                    .Select(x => new Row { PersonId = x.p.Id, Name = x.p.DisplayName, ViaPersonId = x.r.FromPersonId, IsOwner = false })
                     .Take(MaxPerSide)));
 
     public sealed record Match(Guid PersonId, string Name, string MatchedVia, Guid? ViaPersonId);
@@ -50,7 +50,7 @@ public sealed class LookupCallers(CareDeskDbContext db)
         var caredFor = new List<Row>(2);
         await foreach (var row in Query(db, e164, onlyAssignedTo).WithCancellation(cancellationToken))
         {
-            (row.ViaPersonId is null ? owners : caredFor).Add(row);
+            (row.IsOwner ? owners : caredFor).Add(row);
         }
 
         if (owners.Count == 0)
@@ -81,13 +81,16 @@ public sealed class LookupCallers(CareDeskDbContext db)
     private static int ByName(Row a, Row b) => string.CompareOrdinal(a.Name, b.Name);
 
     // A class with settable members, not a positional record: EF translates a set operation over member-init
-    // projections, and the null on the owners' side takes its type from the column on the other side.
+    // projections. No NULL column on the owners' side (PostgreSQL would type it text and refuse the UNION with
+    // uuid): an owner carries their own id there and a flag says which side the row comes from.
     private sealed class Row
     {
         public Guid PersonId { get; init; }
 
         public required string Name { get; init; }
 
-        public Guid? ViaPersonId { get; init; }
+        public Guid ViaPersonId { get; init; }
+
+        public bool IsOwner { get; init; }
     }
 }
