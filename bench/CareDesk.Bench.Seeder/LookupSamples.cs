@@ -45,7 +45,7 @@ internal static class LookupSamples
         return written;
     }
 
-    private static string MobileFormat(string e164, int k)
+    internal static string MobileFormat(string e164, int k)
     {
         var n = e164[3..]; // 11 digits
         return (k / 3 % 6) switch
@@ -59,7 +59,7 @@ internal static class LookupSamples
         };
     }
 
-    private static string LandlineFormat(string e164, int areaLength, int k)
+    internal static string LandlineFormat(string e164, int areaLength, int k)
     {
         var area = e164.Substring(3, areaLength);
         var local = e164[(3 + areaLength)..];

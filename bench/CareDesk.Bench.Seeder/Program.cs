@@ -5,6 +5,7 @@ using CareDesk.Bench.Seeder;
 // trail on purpose: it is test data, and a real import is audited as one action, not a million row changes.
 //   CareDesk.Bench.Seeder --provider PostgreSql|Sqlite --connection "<connection string>"
 //                         [--people 1000000] [--devices 1000000] [--samples bench-samples.txt] [--sample-count 5000]
+//                         [--search-samples bench-search-samples.txt]
 var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
 {
     ["provider"] = "Sqlite",
@@ -13,6 +14,7 @@ var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     ["devices"] = "1000000",
     ["samples"] = "bench-samples.txt",
     ["sample-count"] = "5000",
+    ["search-samples"] = "bench-search-samples.txt",
 };
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -30,6 +32,8 @@ var devices = int.Parse(settings["devices"], CultureInfo.InvariantCulture);
 var population = new SyntheticPopulation(people, devices);
 var samples = LookupSamples.Write(settings["samples"], people, int.Parse(settings["sample-count"], CultureInfo.InvariantCulture));
 Console.WriteLine($"{samples} lookup samples written to {settings["samples"]}");
+var searchSamples = SearchSamples.Write(settings["search-samples"], people, devices, int.Parse(settings["sample-count"], CultureInfo.InvariantCulture));
+Console.WriteLine($"{searchSamples} search samples written to {settings["search-samples"]}");
 
 void Report(string step, TimeSpan elapsed) =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{settings["provider"],-10} {step,-40} {elapsed.TotalSeconds,8:F1} s"));

@@ -12,7 +12,7 @@ internal sealed record TableLoad(string Table, IReadOnlyList<Column> Columns, lo
 /// <summary>
 /// A deterministic synthetic population: every value is a pure function of the row's index, so two runs with the
 /// same sizes produce the same database (and the same sample numbers) without a shared random sequence.
-/// Person i owns one mobile and one landline; every 20th person (i % 20 == 19) is the caregiver of person i - 1.
+/// Person i owns one mobile, one landline and one e-mail; every 20th person (i % 20 == 19) is the caregiver of person i - 1.
 /// </summary>
 internal sealed class SyntheticPopulation(int people, int devices)
 {
@@ -61,12 +61,26 @@ internal sealed class SyntheticPopulation(int people, int devices)
     public static string Landline(int person) =>
         string.Create(CultureInfo.InvariantCulture, $"+86{AreaCodes[person % AreaCodes.Length]}{20_000_000 + (person / AreaCodes.Length * 104729L + 777) % 60_000_000}");
 
+    public static (string Family, string Given) Name(int person)
+    {
+        var h = Mix(person);
+        var family = FamilyNames[(int)(h % (ulong)FamilyNames.Length)];
+        var given = GivenNameParts[(int)((h >> 8) % (ulong)GivenNameParts.Length)]
+            + ((h >> 16) % 3 == 0 ? "" : GivenNameParts[(int)((h >> 24) % (ulong)GivenNameParts.Length)]);
+        return (family, given);
+    }
+
+    // Lower case, as CareDesk stores e-mails.
+    public static string Email(int person) => string.Create(CultureInfo.InvariantCulture, $"person{person:D7}@example.cn");
+
+    public static string Serial(int device) => string.Create(CultureInfo.InvariantCulture, $"SN{device:D10}");
+
     public static int AreaCodeLength(int person) => AreaCodes[person % AreaCodes.Length].Length;
 
     public IEnumerable<TableLoad> Tables()
     {
         yield return new TableLoad("people", PeopleColumns, people, PeopleRows);
-        yield return new TableLoad("contact_points", ContactPointColumns, 2L * people, ContactPointRows);
+        yield return new TableLoad("contact_points", ContactPointColumns, 3L * people, ContactPointRows);
         yield return new TableLoad("relationships", RelationshipColumns, people / CaregiverEvery, RelationshipRows);
         yield return new TableLoad("devices", DeviceColumns, devices, DeviceRows);
     }
@@ -88,9 +102,7 @@ internal sealed class SyntheticPopulation(int people, int devices)
         for (var i = 0; i < people; i++)
         {
             var h = Mix(i);
-            var family = FamilyNames[(int)(h % (ulong)FamilyNames.Length)];
-            var given = GivenNameParts[(int)((h >> 8) % (ulong)GivenNameParts.Length)]
-                + ((h >> 16) % 3 == 0 ? "" : GivenNameParts[(int)((h >> 24) % (ulong)GivenNameParts.Length)]);
+            var (family, given) = Name(i);
             yield return
             [
                 Id(1, i), family, given, family + given, IsCaregiver(i) ? "Caregiver" : "Patient",
@@ -117,6 +129,7 @@ internal sealed class SyntheticPopulation(int people, int devices)
             var landline = Landline(i);
             yield return [Id(2, 2L * i), Id(1, i), "Phone", "mobile", mobile, mobile[^4..], true, RecordedAt, "Import"];
             yield return [Id(2, (2L * i) + 1), Id(1, i), "Phone", "landline", landline, landline[^4..], false, RecordedAt, "Import"];
+            yield return [Id(5, i), Id(1, i), "Email", "email", Email(i), null, true, RecordedAt, "Import"];
         }
     }
 
@@ -152,7 +165,7 @@ internal sealed class SyntheticPopulation(int people, int devices)
             var purchased = FirstPurchase.AddDays((int)((h >> 8) % 2_500));
             yield return
             [
-                Id(4, j), Id(1, j % people), model.Id, string.Create(CultureInfo.InvariantCulture, $"SN{j:D10}"), purchased,
+                Id(4, j), Id(1, j % people), model.Id, Serial(j), purchased,
                 purchased.AddMonths(model.WarrantyMonths), "InUse", Id(8, j), RecordedAt, "Import",
             ];
         }

@@ -5,47 +5,92 @@ namespace CareDesk.Features.People;
 
 /// <summary>
 /// Who is calling from this number (F9): people whose own number it is first, then the patients they care for
-/// (a caregiver's number finds the patient too). One indexed lookup plus one for the relationships.
+/// (a caregiver's number finds the patient too). One database round trip: the owners and the patients they care
+/// for come back from one UNION ALL, each side served by indexes (docs/benchmarks.md has the plans).
 /// </summary>
 public sealed class LookupCallers(CareDeskDbContext db)
 {
     public const string Self = "self";
     public const string Caregiver = "caregiver";
 
+    // Most owners, and most patients reached through them, one lookup returns.
+    private const int MaxPerSide = 20;
+
+    // Compiled once: the screen pop and the lookup API run this thousands of times a minute, and a compiled query
+    // skips EF's expression-tree cache lookup and parameter extraction on every call.
+    private static readonly Func<CareDeskDbContext, string, string?, IAsyncEnumerable<Row>> Query =
+        EF.CompileAsyncQuery((CareDeskDbContext db, string e164, string? onlyAssignedTo) =>
+            db.People
+                .Where(p => db.ContactPoints
+                        .Where(c => c.Kind == ContactPointKind.Phone && c.Value == e164)
+                        .Select(c => c.PersonId)
+                        .Contains(p.Id)
+                    && (onlyAssignedTo == null || p.AssignedFieldRepId == onlyAssignedTo))
+                .Select(p => new Row { PersonId = p.Id, Name = p.DisplayName, ViaPersonId = p.Id, IsOwner = true })
+                .Take(MaxPerSide)
+                .Concat(db.Relationships
+                    .Where(r => db.ContactPoints
+                            .Where(c => c.Kind == ContactPointKind.Phone && c.Value == e164)
+                            .Select(c => c.PersonId)
+                            .Contains(r.FromPersonId)
+                        && (r.Kind == RelationshipKind.CaregiverOf || r.Kind == RelationshipKind.ParentOf))
+                    .Join(db.People, r => r.FromPersonId, owner => owner.Id, (r, owner) => new { r, owner })
+                    .Where(x => onlyAssignedTo == null || x.owner.AssignedFieldRepId == onlyAssignedTo)
+                    .Join(db.People, x => x.r.ToPersonId, p => p.Id, (x, p) => new { x.r, p })
+                    .Where(x => onlyAssignedTo == null || x.p.AssignedFieldRepId == onlyAssignedTo)
+                    .Select(x => new Row { PersonId = x.p.Id, Name = x.p.DisplayName, ViaPersonId = x.r.FromPersonId, IsOwner = false })
+                    .Take(MaxPerSide)));
+
     public sealed record Match(Guid PersonId, string Name, string MatchedVia, Guid? ViaPersonId);
 
     /// <param name="onlyAssignedTo">A field rep's user id: only the people assigned to them are returned.</param>
     public async Task<IReadOnlyList<Match>> RunAsync(string e164, CancellationToken cancellationToken, string? onlyAssignedTo = null)
     {
-        var owners = await db.ContactPoints.AsNoTracking()
-            .Where(c => c.Kind == ContactPointKind.Phone && c.Value == e164)
-            .Join(db.People, c => c.PersonId, p => p.Id, (c, p) => p)
-            .Where(p => onlyAssignedTo == null || p.AssignedFieldRepId == onlyAssignedTo)
-            .Select(p => new { p.Id, p.DisplayName })
-            .Distinct()
-            .Take(20)
-            .ToListAsync(cancellationToken);
+        var owners = new List<Row>(2);
+        var caredFor = new List<Row>(2);
+        await foreach (var row in Query(db, e164, onlyAssignedTo).WithCancellation(cancellationToken))
+        {
+            (row.IsOwner ? owners : caredFor).Add(row);
+        }
+
         if (owners.Count == 0)
         {
             return [];
         }
 
-        var ownerIds = owners.Select(o => o.Id).ToList();
-        var caredFor = await db.Relationships.AsNoTracking()
-            .Where(r => ownerIds.Contains(r.FromPersonId)
-                && (r.Kind == RelationshipKind.CaregiverOf || r.Kind == RelationshipKind.ParentOf))
-            .Join(db.People, r => r.ToPersonId, p => p.Id, (r, p) => new { p.Id, p.DisplayName, p.AssignedFieldRepId, Via = r.FromPersonId })
-            .Where(x => onlyAssignedTo == null || x.AssignedFieldRepId == onlyAssignedTo)
-            .Take(20)
-            .ToListAsync(cancellationToken);
+        var matches = new List<Match>(owners.Count + caredFor.Count);
+        owners.Sort(ByName);
+        foreach (var owner in owners)
+        {
+            matches.Add(new Match(owner.PersonId, owner.Name, Self, null));
+        }
 
-        var matches = owners.OrderBy(o => o.DisplayName, StringComparer.Ordinal)
-            .Select(o => new Match(o.Id, o.DisplayName, Self, null))
-            .ToList();
-        matches.AddRange(caredFor
-            .Where(c => !ownerIds.Contains(c.Id))
-            .OrderBy(c => c.DisplayName, StringComparer.Ordinal)
-            .Select(c => new Match(c.Id, c.DisplayName, Caregiver, c.Via)));
+        caredFor.Sort(ByName);
+        foreach (var patient in caredFor)
+        {
+            // Someone who answers on their own number is not listed again as reached through a caregiver.
+            if (!owners.Exists(o => o.PersonId == patient.PersonId))
+            {
+                matches.Add(new Match(patient.PersonId, patient.Name, Caregiver, patient.ViaPersonId));
+            }
+        }
+
         return matches;
+    }
+
+    private static int ByName(Row a, Row b) => string.CompareOrdinal(a.Name, b.Name);
+
+    // A class with settable members, not a positional record: EF translates a set operation over member-init
+    // projections. No NULL column on the owners' side (PostgreSQL would type it text and refuse the UNION with
+    // uuid): an owner carries their own id there and a flag says which side the row comes from.
+    private sealed class Row
+    {
+        public Guid PersonId { get; init; }
+
+        public required string Name { get; init; }
+
+        public Guid ViaPersonId { get; init; }
+
+        public bool IsOwner { get; init; }
     }
 }

@@ -47,9 +47,12 @@ public sealed class PhoneNumberParser(IOptions<PeopleOptions> options)
 
         var text = Normalize(raw);
         // Letters are not phone numbers here (libphonenumber would read vanity numbers like 1-800-FLOWERS).
-        if (text.Any(char.IsLetter))
+        foreach (var c in text)
         {
-            return null;
+            if (char.IsLetter(c))
+            {
+                return null;
+            }
         }
 
         PhoneNumber number;
@@ -75,8 +78,15 @@ public sealed class PhoneNumberParser(IOptions<PeopleOptions> options)
     // Full-width digits and signs (０１２, ＋, －, （）) are common in Chinese input methods.
     private static string Normalize(string raw)
     {
-        var builder = new StringBuilder(raw.Length);
-        foreach (var c in raw.Trim())
+        var trimmed = raw.Trim();
+        // Most input has nothing to replace: no copy then (this runs on every caller lookup).
+        if (!trimmed.AsSpan().ContainsAnyInRange('\uFF01', '\uFF5E') && !trimmed.Contains('\u3000', StringComparison.Ordinal))
+        {
+            return trimmed;
+        }
+
+        var builder = new StringBuilder(trimmed.Length);
+        foreach (var c in trimmed)
         {
             builder.Append(c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c == '\u3000' ? ' ' : c);
         }

@@ -12,6 +12,9 @@ namespace CareDesk.Features.People;
 /// </summary>
 public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser, LookupCallers lookup, IOptions<PeopleOptions> options)
 {
+    // See the last-digits branch: 10 × the ~200 phones per ending at 1 M people.
+    private const int LastDigitsCandidates = 2_000;
+
     public sealed record Hit(Guid PersonId, string Name, string Kind, string MatchedBy, Guid? ViaPersonId, string? Phone);
 
     public async Task<IReadOnlyList<Hit>> RunAsync(string? query, PersonViewer viewer, CancellationToken cancellationToken)
@@ -43,11 +46,17 @@ public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser,
         else if (LastDigitsAndName(q) is { } partial)
         {
             var name = partial.Name;
-            found.AddRange((await db.ContactPoints.AsNoTracking()
-                    .Where(c => c.Kind == ContactPointKind.Phone && c.LastDigits == partial.Digits)
-                    .Join(people, c => c.PersonId, p => p.Id, (c, p) => p)
-                    .Where(p => p.DisplayName.Contains(name))
-                    .Select(p => p.Id).Distinct().Take(limit).ToListAsync(cancellationToken))
+            // Four digits are 10,000 endings: at 1 M people (2 M phones) ~200 phones share one, each then checked by
+            // name through the primary key. The cap keeps the work bounded however many people there are; it bites
+            // only past 2,000 phones per ending (~20 M phones), where some owners would go unchecked: the whole
+            // number or the name alone still finds them.
+            var owners = db.ContactPoints
+                .Where(c => c.LastDigits == partial.Digits && c.Kind == ContactPointKind.Phone)
+                .Select(c => c.PersonId)
+                .Take(LastDigitsCandidates);
+            found.AddRange((await people
+                    .Where(p => owners.Contains(p.Id) && p.DisplayName.Contains(name))
+                    .Select(p => p.Id).Take(limit).ToListAsync(cancellationToken))
                 .Select(id => (id, "last-digits", (Guid?)null)));
         }
         else
@@ -72,15 +81,20 @@ public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser,
             return [];
         }
 
+        // Names, kinds and each one's first phone (the primary if there is one) in one round trip.
         var rows = await people.Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.DisplayName, p.Kind })
+            .Select(p => new
+            {
+                p.Id,
+                p.DisplayName,
+                p.Kind,
+                Phone = db.ContactPoints
+                    .Where(c => c.PersonId == p.Id && c.Kind == ContactPointKind.Phone)
+                    .OrderByDescending(c => c.IsPrimary)
+                    .Select(c => c.Value)
+                    .FirstOrDefault(),
+            })
             .ToDictionaryAsync(p => p.Id, cancellationToken);
-        var phones = (await db.ContactPoints.AsNoTracking()
-                .Where(c => ids.Contains(c.PersonId) && c.Kind == ContactPointKind.Phone)
-                .Select(c => new { c.PersonId, c.Value, c.IsPrimary })
-                .ToListAsync(cancellationToken))
-            .GroupBy(c => c.PersonId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.IsPrimary).First().Value);
 
         return [.. found
             .DistinctBy(f => f.Id)
@@ -89,7 +103,7 @@ public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser,
             .Select(f =>
             {
                 var row = rows[f.Id];
-                var number = phones.GetValueOrDefault(f.Id);
+                var number = row.Phone;
                 return new Hit(f.Id, row.DisplayName, PeopleNames.Of(row.Kind), f.MatchedBy, f.Via,
                     number is null ? null : viewer.Masked ? Masking.Phone(number) : number);
             })];

@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace CareDesk.Bench.Seeder;
+
+/// <summary>
+/// Queries for the people-search load test (<c>GET /api/people?q=</c>), URL-encoded, one a line, rotating through
+/// every kind the search box supports, so the load exercises each branch of <c>SearchPeople</c> in equal parts:
+/// a name prefix (family name alone, with one given character, or whole), a phone number in one of the typed
+/// formats of the lookup samples, the last four digits plus the family name ("5678 王", "王 5678", full-width
+/// space), an e-mail (mixed case, as people type them) and a device serial. Every query names a seeded person or
+/// device, so each one finds at least one hit.
+/// </summary>
+internal static class SearchSamples
+{
+    public const int Kinds = 5;
+
+    public static int Write(string path, int people, int devices, int count)
+    {
+        using var writer = new StreamWriter(path);
+        for (var k = 0; k < count; k++)
+        {
+            var person = (int)((k * 7919L) % people);
+            var (family, given) = SyntheticPopulation.Name(person);
+            var variant = k / Kinds;
+            var query = (k % Kinds) switch
+            {
+                0 => (variant % 3) switch
+                {
+                    0 => family,
+                    1 => family + given[..1],
+                    _ => family + given,
+                },
+                1 => variant % 2 == 0
+                    ? LookupSamples.MobileFormat(SyntheticPopulation.Mobile(person), variant)
+                    : LookupSamples.LandlineFormat(SyntheticPopulation.Landline(person), SyntheticPopulation.AreaCodeLength(person), variant),
+                2 => (variant % 3) switch
+                {
+                    0 => $"{SyntheticPopulation.Mobile(person)[^4..]} {family}",
+                    1 => $"{family} {SyntheticPopulation.Landline(person)[^4..]}",
+                    _ => $"{SyntheticPopulation.Mobile(person)[^4..]}\u3000{family}{given[..1]}",
+                },
+                3 => variant % 2 == 0 ? SyntheticPopulation.Email(person) : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(SyntheticPopulation.Email(person)),
+                _ => devices > 0 ? SyntheticPopulation.Serial((int)((k * 7919L) % devices)) : family,
+            };
+            writer.WriteLine(Uri.EscapeDataString(query));
+        }
+
+        return count;
+    }
+}
