@@ -1,7 +1,9 @@
+using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
 using CareDesk.Features.Contacts;
 using CareDesk.Features.Devices;
 using CareDesk.Features.People;
+using CareDesk.Features.Staff;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Outbox;
@@ -47,6 +49,14 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
     public DbSet<Contact> Contacts => Set<Contact>();
 
     public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
