@@ -156,6 +156,11 @@ public enum CaseEntryKind
     ContactLinked,
     Linked,
     Merged,
+    Escalated,
+    EscalationAcknowledged,
+    EscalationMissed,
+    EscalationContacted,
+    EscalationExhausted,
 }
 
 /// <summary>One line of a case's timeline: who did what, when (F11). Written in the same transaction as the change.</summary>

@@ -81,12 +81,18 @@ public sealed class CaseAccess(CareDeskDbContext db, TimeProvider clock)
     }
 
     /// <summary>Records <paramref name="entry"/> on the timeline and saves; another writer in between is a conflict.</summary>
-    public async Task<Result<Guid>> SaveAsync(Case changed, CaseEntry entry, CancellationToken cancellationToken)
+    public Task<Result<Guid>> SaveAsync(Case changed, CaseEntry entry, CancellationToken cancellationToken)
     {
-        changed.UpdatedAt = entry.At;
-        changed.Version = Guid.NewGuid();
         entry.CaseId = changed.Id;
         db.CaseEntries.Add(entry);
+        return SaveChangedAsync(changed, entry.At, cancellationToken);
+    }
+
+    /// <summary>Saves a change of the case (whose timeline entries are already added) under its version.</summary>
+    public async Task<Result<Guid>> SaveChangedAsync(Case changed, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        changed.UpdatedAt = at;
+        changed.Version = Guid.NewGuid();
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
+using CareDesk.Platform.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -24,6 +25,14 @@ internal static class CasesEndpoints
         services.AddScoped<AddCaseNote>();
         services.AddScoped<ChangeCaseStatus>();
         services.AddScoped<LinkContactToCase>();
+        services.AddScoped<EscalationAlerts>();
+        services.AddSingleton<EscalationAlertHub>();
+        services.AddScoped<EscalateCase>();
+        services.AddScoped<AcknowledgeEscalation>();
+        services.AddScoped<RecordEscalationContact>();
+        services.AddScoped<EscalationDeadlines>();
+        services.AddScoped<IOutboxHandler, PagingWebhook>();
+        services.AddHttpClient(PagingWebhook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         return services;
     }
 
@@ -107,15 +116,71 @@ internal static class CasesEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        cases.MapPost("/{id:guid}/escalations", async (Guid id, EscalateCase.Request request, ClaimsPrincipal user, EscalateCase escalate, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+            {
+                if (Validation.Validate(request) is { } invalid)
+                {
+                    return (IResult)invalid;
+                }
+
+                var actor = StaffActor.From(user);
+                var escalated = await escalate.RunAsync(id, request, actor, ct);
+                if (!escalated.Succeeded)
+                {
+                    return escalated.Failure!.ToProblem(text);
+                }
+
+                var view = await get.RunAsync(id, actor, ct);
+                return TypedResults.Created($"/api/cases/{id}", view.Value);
+            })
+            .WithSummary("Escalate to the on-duty expert from the roster: they are alerted live and paged, must acknowledge and then contact the customer in time, else the next in the chain is alerted and the supervisors told.")
+            .Produces<GetCase.View>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var escalations = app.MapGroup("/api/escalations").WithTags("Cases").RequireAuthorization(Policies.Staff);
+
+        escalations.MapPost("/{id:guid}/acknowledge", async (Guid id, ClaimsPrincipal user, AcknowledgeEscalation acknowledge, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+            {
+                var actor = StaffActor.From(user);
+                var result = await acknowledge.RunAsync(id, actor, ct);
+                return result.Succeeded ? await CaseOfAsync(id, actor, get, acknowledge, text, ct) : result.Failure!.ToProblem(text);
+            })
+            .WithSummary("The alerted expert takes the escalation: they own the case now and must contact the customer before the contact deadline.")
+            .Produces<GetCase.View>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        escalations.MapPost("/{id:guid}/contacted", async (Guid id, RecordEscalationContact.Request request, ClaimsPrincipal user, RecordEscalationContact record, AcknowledgeEscalation acknowledge, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+            {
+                if (Validation.Validate(request) is { } invalid)
+                {
+                    return (IResult)invalid;
+                }
+
+                var actor = StaffActor.From(user);
+                var result = await record.RunAsync(id, request, actor, ct);
+                return result.Succeeded ? await CaseOfAsync(id, actor, get, acknowledge, text, ct) : result.Failure!.ToProblem(text);
+            })
+            .WithSummary("The expert reached the customer: say how; the escalation is done and its timer stops.")
+            .Produces<GetCase.View>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         app.MapGet("/api/work", async (ClaimsPrincipal user, ListCases list, CancellationToken ct) =>
                 TypedResults.Ok(await list.MyWorkAsync(StaffActor.From(user), ct)))
             .WithTags("Cases")
             .RequireAuthorization(Policies.Staff)
-            .WithSummary("My work: the open cases I own and the queues of my teams.")
+            .WithSummary("My work: the open cases I own, the queues of my teams, and escalations waiting for me.")
             .Produces<ListCases.MyWork>();
 
         return app;
     }
+
+    private static async Task<IResult> CaseOfAsync(Guid escalationId, StaffActor actor, GetCase get, AcknowledgeEscalation escalations, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+        Answer(await get.RunAsync(await escalations.CaseIdOfAsync(escalationId, ct), actor, ct), text);
 
     /// <summary>Runs a change and answers with the case as it is now; a conflict carries the current case and version.</summary>
     private static async Task<IResult> ChangeAsync<TRequest>(

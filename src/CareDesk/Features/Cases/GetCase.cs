@@ -18,6 +18,10 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
         Guid Id, string Kind, DateTimeOffset At, OwnerView Actor, string? Text, OwnerView? From, OwnerView? To, string? Status,
         ContactSummary? Contact, Guid? OtherCaseId);
 
+    public sealed record EscalationView(
+        Guid Id, string Status, int Level, IReadOnlyList<OwnerView> Chain, OwnerView? Alerted, DateTimeOffset RequestedAt, string? Note,
+        DateTimeOffset? AcknowledgeBy, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ContactBy, DateTimeOffset? ContactedAt);
+
     public sealed record View(
         Guid Id,
         string Number,
@@ -41,6 +45,7 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
         DateTimeOffset? ResolvedAt,
         DateTimeOffset? ClosedAt,
         string Version,
+        IReadOnlyList<EscalationView> Escalations,
         IReadOnlyList<Entry> Timeline);
 
     public async Task<Result<View>> RunAsync(Guid id, StaffActor actor, CancellationToken cancellationToken)
@@ -66,8 +71,10 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
             .SelectMany(x => x.Contacts.DefaultIfEmpty(), (x, c) => new { x.Entry, Contact = c })
             .ToListAsync(cancellationToken);
 
+        var escalations = await db.Escalations.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.RequestedAt).ToListAsync(cancellationToken);
         var names = await owners.LoadAsync(
             entries.SelectMany(e => new[] { (e.Entry.ActorUserId, (string?)null), OwnerNames.Parse(e.Entry.FromOwner), OwnerNames.Parse(e.Entry.ToOwner) })
+                .Concat(escalations.SelectMany(e => e.Chain).Select(u => ((string?)u, (string?)null)))
                 .Append((found.OwnerUserId, found.OwnerTeamId)).Append((found.OpenedBy, null)),
             cancellationToken);
         OwnerView? Named(string? stored) => stored is null ? null : OwnerNames.Parse(stored) is var (user, team) ? names(user, team) : null;
@@ -96,6 +103,9 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
             found.ResolvedAt,
             found.ClosedAt,
             found.Version.ToString(),
+            [.. escalations.Select(e => new EscalationView(
+                e.Id, CaseTerms.Of(e.Status), e.Level, [.. e.Chain.Select(u => names(u, null))], e.AlertedUserId is null ? null : names(e.AlertedUserId, null),
+                e.RequestedAt, e.Note, e.AcknowledgeBy, e.AcknowledgedAt, e.ContactBy, e.ContactedAt))],
             [.. entries.Select(x => new Entry(
                 x.Entry.Id,
                 CaseTerms.Of(x.Entry.Kind),

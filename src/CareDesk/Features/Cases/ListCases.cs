@@ -17,7 +17,10 @@ public sealed class ListCases(CareDeskDbContext db, OwnerNames owners)
     /// <param name="Open">Only open cases (default), or only resolved and closed ones.</param>
     public sealed record Filter(string? Owner = null, string? Team = null, Guid? PersonId = null, string? Number = null, bool Open = true, int Limit = 50);
 
-    public sealed record MyWork(IReadOnlyList<CaseSummary> Mine, IReadOnlyList<Queue> Queues);
+    public sealed record MyWork(IReadOnlyList<CaseSummary> Mine, IReadOnlyList<Queue> Queues, IReadOnlyList<PendingEscalation> Escalations);
+
+    /// <summary>An escalation waiting for me: to acknowledge by <paramref name="AcknowledgeBy"/>, or to call the customer by <paramref name="ContactBy"/>.</summary>
+    public sealed record PendingEscalation(Guid EscalationId, Guid CaseId, string CaseNumber, string Subject, string Status, DateTimeOffset? AcknowledgeBy, DateTimeOffset? ContactBy);
 
     public sealed record Queue(string TeamId, string Name, IReadOnlyList<CaseSummary> Cases);
 
@@ -80,7 +83,14 @@ public sealed class ListCases(CareDeskDbContext db, OwnerNames owners)
             queues.Add(new Queue(team.Id, team.LocalName(chinese), queue.Value ?? []));
         }
 
-        return new MyWork(mine.Value ?? [], queues);
+        var escalations = await db.Escalations.AsNoTracking()
+            .Where(e => e.AlertedUserId == actor.UserId && (e.Status == EscalationStatus.Alerting || e.Status == EscalationStatus.Acknowledged))
+            .Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => new { e.Id, CaseId = c.Id, c.Number, c.Subject, e.Status, e.AcknowledgeBy, e.ContactBy })
+            .Take(MaxLimit)
+            .ToListAsync(cancellationToken);
+        return new MyWork(mine.Value ?? [], queues, [.. escalations
+            .OrderBy(e => e.Status == EscalationStatus.Alerting ? e.AcknowledgeBy : e.ContactBy)
+            .Select(e => new PendingEscalation(e.Id, e.CaseId, CaseNumbers.Display(e.Number), e.Subject, CaseTerms.Of(e.Status), e.AcknowledgeBy, e.ContactBy))]);
     }
 
     private IQueryable<Case> Visible(StaffActor actor) => actor.OwnCustomersOnly

@@ -52,5 +52,43 @@ internal sealed class TeamSeeder(CareDeskDbContext db, IOptions<DemoOptions> dem
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (demo.Value.Enabled)
+        {
+            await SeedDemoRosterAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A week of day-long expert shifts from today: the expert first, the supervisor as backup.</summary>
+    private async Task SeedDemoRosterAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (await db.OnCallShifts.AnyAsync(s => s.TeamId == Experts && s.EndsAt > now, cancellationToken))
+        {
+            return;
+        }
+
+        var expert = UserSeeder.DemoEmail(Roles.Expert).ToUpperInvariant();
+        var supervisor = UserSeeder.DemoEmail(Roles.Supervisor).ToUpperInvariant();
+        var ids = await db.Users.Where(u => u.NormalizedEmail == expert || u.NormalizedEmail == supervisor)
+            .ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id, cancellationToken);
+        if (ids.Count < 2)
+        {
+            return;
+        }
+
+        var day = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        for (var i = 0; i < 7; i++)
+        {
+            db.OnCallShifts.Add(new OnCallShift
+            {
+                TeamId = Experts,
+                StartsAt = day.AddDays(i),
+                EndsAt = day.AddDays(i + 1),
+                PrimaryUserId = ids[expert],
+                BackupUserIds = [ids[supervisor]],
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -58,6 +58,10 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
 
     public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
 
+    public DbSet<OnCallShift> OnCallShifts => Set<OnCallShift>();
+
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CareDesk.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class CasesAndTeams : Migration
+    public partial class CasesTeamsRosterEscalations : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -89,6 +89,35 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "on_call_shifts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PrimaryUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    BackupUserIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_on_call_shifts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_on_call_shifts_AspNetUsers_PrimaryUserId",
+                        column: x => x.PrimaryUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_on_call_shifts_teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "team_members",
                 columns: table => new
                 {
@@ -145,6 +174,44 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "escalations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Chain = table.Column<string>(type: "TEXT", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AlertedUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AlertedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgeBy = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ContactBy = table.Column<long>(type: "INTEGER", nullable: true),
+                    ContactedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_escalations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_escalations_AspNetUsers_AlertedUserId",
+                        column: x => x.AlertedUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_escalations_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_case_entries_CaseId_At",
                 table: "case_entries",
@@ -194,6 +261,26 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                 columns: new[] { "PersonId", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_escalations_AlertedUserId_Status",
+                table: "escalations",
+                columns: new[] { "AlertedUserId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_escalations_CaseId_RequestedAt",
+                table: "escalations",
+                columns: new[] { "CaseId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_on_call_shifts_PrimaryUserId",
+                table: "on_call_shifts",
+                column: "PrimaryUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_on_call_shifts_TeamId_StartsAt",
+                table: "on_call_shifts",
+                columns: new[] { "TeamId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_team_members_UserId",
                 table: "team_members",
                 column: "UserId");
@@ -204,6 +291,12 @@ namespace CareDesk.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "case_entries");
+
+            migrationBuilder.DropTable(
+                name: "escalations");
+
+            migrationBuilder.DropTable(
+                name: "on_call_shifts");
 
             migrationBuilder.DropTable(
                 name: "team_members");
