@@ -60,6 +60,42 @@ public sealed class CaseFlowTests(BrowserSite site, ITestOutputHelper output) : 
         await Expect(quality.Locator("#case-resolution")).ToContainTextAsync("Firmware fault");
     }
 
+    [Fact]
+    public async Task At_night_the_on_duty_expert_is_alerted_live_acknowledges_calls_back_and_resolves()
+    {
+        var phone = $"+86139{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var person = await PhoneSystem.SeedCallerAsync(Site.Services, "王建国 " + Guid.NewGuid().ToString("N")[..6], phone);
+        var (expertContext, expert) = await OpenAsync();
+        await using var closeExpert = expertContext;
+        await SignInAsync(expert, "expert@demo.caredesk");
+        await SignInAsync(Agent);
+
+        await PhoneSystem.RingAsync(Site.BaseAddress, Agent, Guid.NewGuid().ToString("N"), phone);
+        var card = Page.Locator($"#screen-pop .caller-card[data-person-id='{person}']");
+        await card.Locator(".new-case-subject input").FillAsync("Pump: no delivery alarm at night");
+        await card.Locator(".new-case-open").ClickAsync();
+        await Expect(Page.Locator("#case-subject")).ToHaveTextAsync("Pump: no delivery alarm at night");
+
+        // The demo roster has the expert on call, the supervisor as backup.
+        await Page.Locator("#case-note").FillAsync("Alarm keeps coming back after a new set; caller worried.");
+        await Page.Locator("#case-escalate").ClickAsync();
+        await Expect(Page.Locator(".case-escalation[data-status='alerting']")).ToBeVisibleAsync();
+
+        // The expert's open desktop shows the alert live; acknowledging opens the case, now theirs.
+        var alert = expert.Locator(".escalation-alert").First;
+        await Expect(alert).ToBeVisibleAsync();
+        await alert.Locator(".escalation-acknowledge").ClickAsync();
+        await Expect(expert.Locator(".case-escalation[data-status='acknowledged']")).ToBeVisibleAsync();
+        await Expect(expert.Locator("#case-owner")).ToContainTextAsync("Expert");
+        await expert.Locator("#case-escalation-contact-note").FillAsync("Called back at 03:10, set re-primed, delivery resumed.");
+        await expert.Locator("#case-escalation-contacted").ClickAsync();
+        await Expect(expert.Locator(".case-escalation[data-status='contacted']")).ToBeVisibleAsync();
+        await expert.Locator("#case-resolution-text").FillAsync("Air in the tubing; re-primed with the caller.");
+        await expert.Locator("#case-resolve").ClickAsync();
+        await Expect(expert.Locator("#case-status")).ToHaveTextAsync("Resolved");
+        await Expect(expert.Locator(".timeline-entry[data-kind='escalation-acknowledged']")).ToHaveCountAsync(1);
+    }
+
     private async Task ChooseAsync(string select, string option)
     {
         await Page.Locator(select).ClickAsync();
