@@ -1,7 +1,9 @@
 using CareDesk.Components;
+using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
 using CareDesk.Features.Devices;
 using CareDesk.Features.People;
+using CareDesk.Features.Staff;
 using CareDesk.Features.Telephony;
 using CareDesk.Features.Users;
 using CareDesk.Platform;
@@ -43,6 +45,8 @@ public static class CareDeskApplication
         builder.Services.AddCatalog();
         builder.Services.AddDevices();
         builder.Services.AddTelephony();
+        builder.Services.AddStaff();
+        builder.Services.AddCases();
         return builder;
     }
 
@@ -78,6 +82,8 @@ public static class CareDeskApplication
         api.MapCatalogEndpoints();
         api.MapDevicesEndpoints();
         api.MapTelephonyEndpoints();
+        api.MapStaffEndpoints();
+        api.MapCasesEndpoints();
 
         app.MapCareDeskUi();
         return app;

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using CareDesk.Platform.Live;
 using Microsoft.Extensions.Logging;
 
 namespace CareDesk.Features.Telephony;
@@ -19,63 +19,11 @@ public interface IScreenPopPublisher
 }
 
 /// <summary>Per-user subscriptions of this node's open desktops (one per Blazor circuit showing the app shell).</summary>
-public sealed partial class ScreenPopHub(ILogger<ScreenPopHub> logger) : IScreenPopPublisher
+public sealed class ScreenPopHub(ILogger<ScreenPopHub> logger) : UserChannel<ScreenPopRequest>(logger), IScreenPopPublisher
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<ScreenPopRequest, Task>>> subscribers = new(StringComparer.Ordinal);
-
-    public IDisposable Subscribe(string userId, Func<ScreenPopRequest, Task> onPop)
-    {
-        var id = Guid.NewGuid();
-        subscribers.GetOrAdd(userId, _ => new()).TryAdd(id, onPop);
-        return new Subscription(this, userId, id);
-    }
-
     public Task PublishAsync(ScreenPopRequest pop, CancellationToken cancellationToken)
     {
-        if (!subscribers.TryGetValue(pop.AgentUserId, out var desktops))
-        {
-            return Task.CompletedTask;
-        }
-
-        // Fire and forget per desktop: the phone system's webhook must not wait for a browser, and one broken
-        // circuit must not keep the others from popping.
-        // The request's execution context (its culture, its audit actor) must not leak into the circuits.
-        using (ExecutionContext.SuppressFlow())
-        {
-            foreach (var onPop in desktops.Values)
-            {
-                _ = Task.Run(() => DeliverAsync(onPop, pop), CancellationToken.None);
-            }
-        }
-
+        Publish(pop.AgentUserId, pop);
         return Task.CompletedTask;
-    }
-
-    private async Task DeliverAsync(Func<ScreenPopRequest, Task> onPop, ScreenPopRequest pop)
-    {
-        try
-        {
-            await onPop(pop);
-        }
-        catch (Exception error)
-        {
-            LogDeliveryFailed(logger, error, pop.ContactId);
-        }
-    }
-
-    private void Unsubscribe(string userId, Guid id)
-    {
-        if (subscribers.TryGetValue(userId, out var desktops))
-        {
-            desktops.TryRemove(id, out _);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Screen pop for contact {ContactId} could not be shown on a desktop")]
-    private static partial void LogDeliveryFailed(ILogger logger, Exception error, Guid contactId);
-
-    private sealed class Subscription(ScreenPopHub hub, string userId, Guid id) : IDisposable
-    {
-        public void Dispose() => hub.Unsubscribe(userId, id);
     }
 }

@@ -1,7 +1,9 @@
+using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
 using CareDesk.Features.Contacts;
 using CareDesk.Features.Devices;
 using CareDesk.Features.People;
+using CareDesk.Features.Staff;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Outbox;
@@ -49,6 +51,18 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
     public DbSet<Contact> Contacts => Set<Contact>();
 
     public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
+
+    public DbSet<OnCallShift> OnCallShifts => Set<OnCallShift>();
+
+    public DbSet<Escalation> Escalations => Set<Escalation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,119 @@
+using System.ComponentModel.DataAnnotations;
+using CareDesk.Features.Devices;
+using CareDesk.Platform.Api;
+using CareDesk.Platform.Data;
+using CareDesk.Platform.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CareDesk.Features.Cases;
+
+/// <summary>
+/// The alerted expert answers: "I have it". They become the case's owner and must now contact the customer by the
+/// contact deadline. Only the expert alerted now may acknowledge; an acknowledgement after the chain moved on is a
+/// conflict (the next expert is already alerted).
+/// </summary>
+public sealed class AcknowledgeEscalation(CareDeskDbContext db, CaseAccess access, DurableTimers timers, IOptions<EscalationOptions> options)
+{
+    public Task<Guid> CaseIdOfAsync(Guid escalationId, CancellationToken cancellationToken) =>
+        db.Escalations.Where(e => e.Id == escalationId).Select(e => e.CaseId).SingleAsync(cancellationToken);
+
+    public async Task<Result<Guid>> RunAsync(Guid escalationId, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var escalation = await db.Escalations.SingleOrDefaultAsync(e => e.Id == escalationId, cancellationToken);
+        if (escalation is null)
+        {
+            return Failure.NotFound("Escalation.NotFound");
+        }
+
+        if (escalation.Status != EscalationStatus.Alerting || escalation.AlertedUserId != actor.UserId)
+        {
+            return Failure.Conflict("Escalation.NotYours");
+        }
+
+        var loaded = await access.LoadAsync(escalation.CaseId, actor, cancellationToken);
+        if (loaded.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var escalated = loaded.Value!;
+        var now = access.Now();
+        escalation.Status = EscalationStatus.Acknowledged;
+        escalation.AcknowledgedAt = now;
+        escalation.ContactBy = now + options.Value.ContactWithin;
+        escalation.Version = Guid.NewGuid();
+        var from = escalated.Owner.ToString();
+        escalated.OwnedBy(CaseOwner.User(actor.UserId));
+        if (escalated.Status == CaseStatus.New)
+        {
+            escalated.Status = CaseStatus.InProgress;
+        }
+
+        var saved = await access.SaveAsync(escalated, new CaseEntry
+        {
+            Kind = CaseEntryKind.EscalationAcknowledged,
+            At = now,
+            ActorUserId = actor.UserId,
+            FromOwner = from,
+            ToOwner = CaseOwner.User(actor.UserId).ToString(),
+        }, cancellationToken);
+        if (saved.Failure is not null)
+        {
+            return Failure.Conflict("Escalation.NotYours");
+        }
+
+        await EscalationDeadlines.ScheduleAsync(timers, escalation, cancellationToken);
+        return escalation.Id;
+    }
+}
+
+/// <summary>The expert has called the customer back (or reached them otherwise): the escalation did its job.</summary>
+public sealed class RecordEscalationContact(CareDeskDbContext db, CaseAccess access, DurableTimers timers)
+{
+    public sealed record Request([property: Required, MaxLength(8000)] string Note);
+
+    public async Task<Result<Guid>> RunAsync(Guid escalationId, Request request, StaffActor actor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Note))
+        {
+            return Failure.Invalid("note", "Escalation.ContactNoteRequired");
+        }
+
+        var escalation = await db.Escalations.SingleOrDefaultAsync(e => e.Id == escalationId, cancellationToken);
+        if (escalation is null)
+        {
+            return Failure.NotFound("Escalation.NotFound");
+        }
+
+        if (escalation.Status != EscalationStatus.Acknowledged || escalation.AlertedUserId != actor.UserId)
+        {
+            return Failure.Conflict("Escalation.NotYours");
+        }
+
+        var loaded = await access.LoadAsync(escalation.CaseId, actor, cancellationToken);
+        if (loaded.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var now = access.Now();
+        escalation.Status = EscalationStatus.Contacted;
+        escalation.ContactedAt = now;
+        escalation.Version = Guid.NewGuid();
+        var saved = await access.SaveAsync(loaded.Value!, new CaseEntry
+        {
+            Kind = CaseEntryKind.EscalationContacted,
+            At = now,
+            ActorUserId = actor.UserId,
+            Text = request.Note.Trim(),
+        }, cancellationToken);
+        if (saved.Failure is not null)
+        {
+            return Failure.Conflict("Escalation.NotYours");
+        }
+
+        await timers.CancelAsync<EscalationDeadlineJob>(escalation.Id.ToString(), cancellationToken);
+        return escalation.Id;
+    }
+}

@@ -1,0 +1,213 @@
+using CareDesk.Features.Contacts;
+using CareDesk.Features.Devices;
+using CareDesk.Features.People;
+using CareDesk.Features.Staff;
+using CareDesk.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareDesk.Features.Cases;
+
+public enum CaseType
+{
+    Question,
+    TechnicalSupport,
+    Repair,
+    Complaint,
+    OrderHelp,
+    Feedback,
+}
+
+public enum CasePriority
+{
+    Low,
+    Normal,
+    High,
+    Urgent,
+}
+
+public enum CaseStatus
+{
+    /// <summary>Opened, nobody has worked on it yet.</summary>
+    New,
+    InProgress,
+
+    /// <summary>The ball is with the customer (service-level clocks pause here).</summary>
+    WaitingOnCustomer,
+    Resolved,
+    Closed,
+}
+
+/// <summary>
+/// One problem of one person, from first contact to solution (F11). It has exactly one owner at every moment — a
+/// user or a team's queue — which the database enforces with a check constraint, not only this code.
+/// </summary>
+public sealed class Case
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>What the caller reads out: eight characters with no 0/O, 1/I/L or U to mishear (<see cref="CaseNumbers"/>).</summary>
+    public required string Number { get; set; }
+
+    public Guid PersonId { get; set; }
+
+    public Guid? DeviceId { get; set; }
+
+    public CaseType Type { get; set; }
+
+    public CasePriority Priority { get; set; }
+
+    public CaseStatus Status { get; set; }
+
+    public required string Subject { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>The owner when a person owns it; exactly one of this and <see cref="OwnerTeamId"/> is set.</summary>
+    public string? OwnerUserId { get; set; }
+
+    /// <summary>The owner when a team's queue owns it.</summary>
+    public string? OwnerTeamId { get; set; }
+
+    /// <summary>What the caller was told.</summary>
+    public string? Answer { get; set; }
+
+    public string? Resolution { get; set; }
+
+    public int ReopenCount { get; set; }
+
+    public Guid? MergedIntoCaseId { get; set; }
+
+    public required string OpenedBy { get; set; }
+
+    public DateTimeOffset OpenedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Changes with every write; a writer who read an older one gets a conflict, never a silent overwrite.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public bool IsOpen => Status is not (CaseStatus.Resolved or CaseStatus.Closed);
+
+    public void OwnedBy(CaseOwner owner)
+    {
+        OwnerUserId = owner.UserId;
+        OwnerTeamId = owner.TeamId;
+    }
+
+    public CaseOwner Owner => new(OwnerUserId, OwnerTeamId);
+}
+
+/// <summary>Who owns a case: a user or a team, never both, never neither.</summary>
+public readonly record struct CaseOwner(string? UserId, string? TeamId)
+{
+    public static CaseOwner User(string userId) => new(userId, null);
+
+    public static CaseOwner Team(string teamId) => new(null, teamId);
+
+    public override string ToString() => UserId is not null ? $"user:{UserId}" : $"team:{TeamId}";
+}
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> builder)
+    {
+        builder.ToTable("cases", table =>
+            // Exactly one owner at every moment, whatever code writes the row.
+            table.HasCheckConstraint("CK_cases_exactly_one_owner", "(\"OwnerUserId\" IS NULL) <> (\"OwnerTeamId\" IS NULL)"));
+        builder.Property(c => c.Number).HasMaxLength(16);
+        builder.HasIndex(c => c.Number).IsUnique();
+        builder.Property(c => c.Type).HasConversion<string>().HasMaxLength(32);
+        builder.Property(c => c.Priority).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(c => c.Subject).HasMaxLength(300);
+        builder.Property(c => c.Description).HasMaxLength(8000);
+        builder.Property(c => c.OwnerUserId).HasMaxLength(450);
+        builder.Property(c => c.OwnerTeamId).HasMaxLength(64);
+        builder.Property(c => c.Answer).HasMaxLength(8000);
+        builder.Property(c => c.Resolution).HasMaxLength(8000);
+        builder.Property(c => c.OpenedBy).HasMaxLength(450);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.Owner);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Device>().WithMany().HasForeignKey(c => c.DeviceId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<User>().WithMany().HasForeignKey(c => c.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Team>().WithMany().HasForeignKey(c => c.OwnerTeamId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Case>().WithMany().HasForeignKey(c => c.MergedIntoCaseId).OnDelete(DeleteBehavior.Restrict);
+        // My work and team queues: open cases of one owner, oldest first.
+        builder.HasIndex(c => new { c.OwnerUserId, c.Status, c.OpenedAt });
+        builder.HasIndex(c => new { c.OwnerTeamId, c.Status, c.OpenedAt });
+        builder.HasIndex(c => new { c.PersonId, c.OpenedAt });
+    }
+}
+
+public enum CaseEntryKind
+{
+    Opened,
+    Note,
+    Handoff,
+    Taken,
+    StatusChanged,
+    Answer,
+    ContactLinked,
+    Linked,
+    Merged,
+    Escalated,
+    EscalationAcknowledged,
+    EscalationMissed,
+    EscalationContacted,
+    EscalationExhausted,
+}
+
+/// <summary>One line of a case's timeline: who did what, when (F11). Written in the same transaction as the change.</summary>
+public sealed class CaseEntry
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid CaseId { get; set; }
+
+    public CaseEntryKind Kind { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public required string ActorUserId { get; set; }
+
+    public string? Text { get; set; }
+
+    /// <summary>For handoffs: the owner before and after (<see cref="CaseOwner.ToString"/>).</summary>
+    public string? FromOwner { get; set; }
+
+    public string? ToOwner { get; set; }
+
+    /// <summary>For status changes: the new status.</summary>
+    public CaseStatus? Status { get; set; }
+
+    public Guid? ContactId { get; set; }
+
+    /// <summary>For links and merges: the other case.</summary>
+    public Guid? OtherCaseId { get; set; }
+}
+
+internal sealed class CaseEntryConfiguration : IEntityTypeConfiguration<CaseEntry>
+{
+    public void Configure(EntityTypeBuilder<CaseEntry> builder)
+    {
+        builder.ToTable("case_entries");
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.ActorUserId).HasMaxLength(450);
+        builder.Property(e => e.Text).HasMaxLength(8000);
+        builder.Property(e => e.FromOwner).HasMaxLength(500);
+        builder.Property(e => e.ToOwner).HasMaxLength(500);
+        builder.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Contact>().WithMany().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => new { e.CaseId, e.At });
+        // A contact is linked to a case once.
+        builder.HasIndex(e => new { e.CaseId, e.ContactId }).IsUnique().HasFilter("\"ContactId\" IS NOT NULL");
+        builder.HasIndex(e => e.ContactId);
+    }
+}

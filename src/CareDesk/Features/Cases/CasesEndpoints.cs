@@ -1,0 +1,195 @@
+using System.Security.Claims;
+using CareDesk.Features.Devices;
+using CareDesk.Platform.Api;
+using CareDesk.Platform.Identity;
+using CareDesk.Platform.Outbox;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace CareDesk.Features.Cases;
+
+internal static class CasesEndpoints
+{
+    public static IServiceCollection AddCases(this IServiceCollection services)
+    {
+        services.AddScoped<CaseAccess>();
+        services.AddScoped<OwnerNames>();
+        services.AddScoped<OpenCase>();
+        services.AddScoped<GetCase>();
+        services.AddScoped<ListCases>();
+        services.AddScoped<HandOffCase>();
+        services.AddScoped<TakeCase>();
+        services.AddScoped<AddCaseNote>();
+        services.AddScoped<ChangeCaseStatus>();
+        services.AddScoped<LinkContactToCase>();
+        services.AddScoped<EscalationAlerts>();
+        services.AddSingleton<EscalationAlertHub>();
+        services.AddScoped<EscalateCase>();
+        services.AddScoped<AcknowledgeEscalation>();
+        services.AddScoped<RecordEscalationContact>();
+        services.AddScoped<EscalationDeadlines>();
+        services.AddScoped<IOutboxHandler, PagingWebhook>();
+        services.AddHttpClient(PagingWebhook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCasesEndpoints(this IEndpointRouteBuilder app)
+    {
+        var cases = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.Staff);
+
+        cases.MapPost("/", async (OpenCase.Request request, ClaimsPrincipal user, OpenCase open, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+            {
+
+                var actor = StaffActor.From(user);
+                var opened = await open.RunAsync(request, actor, ct);
+                if (!opened.Succeeded)
+                {
+                    return opened.Failure!.ToProblem(text);
+                }
+
+                var view = await get.RunAsync(opened.Value, actor, ct);
+                return TypedResults.Created($"/api/cases/{opened.Value}", view.Value);
+            })
+            .WithSummary("Open a case for a person: type (question, technical-support, repair, complaint, order-help, feedback), priority (low, normal, high, urgent), subject, optionally a device of theirs, a team queue as owner (else you own it) and the contact it came from.")
+            .Produces<GetCase.View>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        cases.MapGet("/", async (string? owner, string? team, Guid? personId, string? number, bool? open, int? limit, ClaimsPrincipal user, ListCases list, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+            {
+                var result = await list.RunAsync(new ListCases.Filter(owner, team, personId, number, open ?? true, limit ?? 50), StaffActor.From(user), ct);
+                return result.Succeeded ? (IResult)TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
+            })
+            .WithSummary("Cases by owner (a user id or \"me\"), team queue, person, or the number a caller reads out (any case, dashes optional); open ones unless open=false; most urgent first.")
+            .Produces<CaseSummary[]>()
+            .ProducesValidationProblem();
+
+        cases.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+                Answer(await get.RunAsync(id, StaffActor.From(user), ct), text))
+            .WithSummary("A case with its timeline: contacts, notes, handoffs, status changes, with who and when. The read is audited.")
+            .Produces<GetCase.View>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        cases.MapPost("/{id:guid}/handoffs", (Guid id, HandOffCase.Request request, ClaimsPrincipal user, HandOffCase handOff, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+                ChangeAsync(id, user, get, text, actor => handOff.RunAsync(id, request, actor, ct), ct))
+            .WithSummary("Hand the case to a user (toUserId) or a team or department queue (toTeam: quality, repair, medical, sales, logistics…) with a note saying what was done and what is needed.")
+            .Produces<GetCase.View>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/{id:guid}/take", (Guid id, TakeCase.Request request, ClaimsPrincipal user, TakeCase take, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+                ChangeAsync(id, user, get, text, actor => take.RunAsync(id, request, actor, ct), ct))
+            .WithSummary("Become the case's owner; send the version you saw. When two agents take it at once, one wins and the other gets 409.")
+            .Produces<GetCase.View>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/{id:guid}/notes", (Guid id, AddCaseNote.Request request, ClaimsPrincipal user, AddCaseNote add, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+                ChangeAsync(id, user, get, text, actor => add.RunAsync(id, request, actor, ct), ct))
+            .WithSummary("Add a note to the timeline; isAnswer=true records it as the answer given to the caller.")
+            .Produces<GetCase.View>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        cases.MapPost("/{id:guid}/status", (Guid id, ChangeCaseStatus.Request request, ClaimsPrincipal user, ChangeCaseStatus change, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+                ChangeAsync(id, user, get, text, actor => change.RunAsync(id, request, actor, ct), ct))
+            .WithSummary("Move the case: in-progress, waiting-on-customer, resolved (needs resolution), closed (once resolved); back to in-progress reopens it (needs a note).")
+            .Produces<GetCase.View>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/{id:guid}/contacts", (Guid id, LinkContactToCase.Request request, ClaimsPrincipal user, LinkContactToCase link, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+                ChangeAsync(id, user, get, text, actor => link.RunAsync(id, request, actor, ct), ct))
+            .WithSummary("Put a contact (call, e-mail, chat, visit) of the case's person on its timeline; linking it again changes nothing.")
+            .Produces<GetCase.View>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        cases.MapPost("/{id:guid}/escalations", async (Guid id, EscalateCase.Request request, ClaimsPrincipal user, EscalateCase escalate, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+            {
+
+                var actor = StaffActor.From(user);
+                var escalated = await escalate.RunAsync(id, request, actor, ct);
+                if (!escalated.Succeeded)
+                {
+                    return escalated.Failure!.ToProblem(text);
+                }
+
+                var view = await get.RunAsync(id, actor, ct);
+                return TypedResults.Created($"/api/cases/{id}", view.Value);
+            })
+            .WithSummary("Escalate to the on-duty expert from the roster: they are alerted live and paged, must acknowledge and then contact the customer in time, else the next in the chain is alerted and the supervisors told.")
+            .Produces<GetCase.View>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var escalations = app.MapGroup("/api/escalations").WithTags("Cases").RequireAuthorization(Policies.Staff);
+
+        escalations.MapPost("/{id:guid}/acknowledge", async (Guid id, ClaimsPrincipal user, AcknowledgeEscalation acknowledge, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+            {
+                var actor = StaffActor.From(user);
+                var result = await acknowledge.RunAsync(id, actor, ct);
+                return result.Succeeded ? await CaseOfAsync(id, actor, get, acknowledge, text, ct) : result.Failure!.ToProblem(text);
+            })
+            .WithSummary("The alerted expert takes the escalation: they own the case now and must contact the customer before the contact deadline.")
+            .Produces<GetCase.View>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        escalations.MapPost("/{id:guid}/contacted", async (Guid id, RecordEscalationContact.Request request, ClaimsPrincipal user, RecordEscalationContact record, AcknowledgeEscalation acknowledge, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+            {
+
+                var actor = StaffActor.From(user);
+                var result = await record.RunAsync(id, request, actor, ct);
+                return result.Succeeded ? await CaseOfAsync(id, actor, get, acknowledge, text, ct) : result.Failure!.ToProblem(text);
+            })
+            .WithSummary("The expert reached the customer: say how; the escalation is done and its timer stops.")
+            .Produces<GetCase.View>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        app.MapGet("/api/work", async (ClaimsPrincipal user, ListCases list, CancellationToken ct) =>
+                TypedResults.Ok(await list.MyWorkAsync(StaffActor.From(user), ct)))
+            .WithTags("Cases")
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("My work: the open cases I own, the queues of my teams, and escalations waiting for me.")
+            .Produces<ListCases.MyWork>();
+
+        return app;
+    }
+
+    private static async Task<IResult> CaseOfAsync(Guid escalationId, StaffActor actor, GetCase get, AcknowledgeEscalation escalations, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+        Answer(await get.RunAsync(await escalations.CaseIdOfAsync(escalationId, ct), actor, ct), text);
+
+    /// <summary>Runs a change and answers with the case as it is now; a conflict carries the current case and version.</summary>
+    private static async Task<IResult> ChangeAsync(
+        Guid id, ClaimsPrincipal user, GetCase get, IStringLocalizer<CasesText> text,
+        Func<StaffActor, Task<Result<Guid>>> change, CancellationToken ct)
+    {
+
+        var actor = StaffActor.From(user);
+        var result = await change(actor);
+        if (result.Failure is { Kind: FailureKind.Conflict } conflict)
+        {
+            var current = await get.RunAsync(id, actor, ct);
+            return TypedResults.Problem(
+                conflict.Message(text),
+                statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["version"] = current.Value?.Version, ["current"] = current.Value });
+        }
+
+        return result.Succeeded ? Answer(await get.RunAsync(id, actor, ct), text) : result.Failure!.ToProblem(text);
+    }
+
+    private static IResult Answer<T>(Result<T> result, IStringLocalizer text) =>
+        result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
+}

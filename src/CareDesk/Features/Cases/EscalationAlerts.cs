@@ -1,0 +1,82 @@
+using System.Text.Json;
+using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
+using CareDesk.Platform.Live;
+using CareDesk.Platform.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CareDesk.Features.Cases;
+
+/// <summary>What an expert (or a supervisor) is told about an escalation, live and through the pager.</summary>
+/// <param name="Kind"><c>alert</c>: acknowledge by <paramref name="AcknowledgeBy"/>; <c>supervisor</c>: an expert did not answer or nobody is on call.</param>
+public sealed record EscalationAlert(
+    string Kind, Guid EscalationId, Guid CaseId, string CaseNumber, string Subject, string? ExpertName, int Level, DateTimeOffset? AcknowledgeBy);
+
+/// <summary>Live escalation alerts to this node's open desktops.</summary>
+public sealed class EscalationAlertHub(ILogger<EscalationAlertHub> logger) : UserChannel<EscalationAlert>(logger);
+
+/// <summary>
+/// Tells people about an escalation: a page through the outbox (in the same transaction as the change; the paging
+/// webhook delivers it, retried) and, once the change is saved, a live alert on their open desktops.
+/// </summary>
+public sealed class EscalationAlerts(CareDeskDbContext db, EscalationAlertHub hub, TimeProvider clock)
+{
+    public const string PagingMessageType = "escalation-page";
+
+    private readonly List<(string UserId, EscalationAlert Alert)> pending = [];
+
+    /// <summary>Queues the alert for the expert now at the escalation's level.</summary>
+    public Task AlertExpertAsync(Escalation escalation, Case escalated, CancellationToken cancellationToken) =>
+        QueueAsync([escalation.AlertedUserId!], new EscalationAlert("alert", escalation.Id, escalated.Id, CaseNumbers.Display(escalated.Number),
+            escalated.Subject, null, escalation.Level, escalation.AcknowledgeBy), cancellationToken);
+
+    /// <summary>Queues a notice to every enabled supervisor: <paramref name="missedUserId"/> did not answer, or nobody was on call.</summary>
+    public async Task TellSupervisorsAsync(Escalation escalation, Case escalated, string? missedUserId, CancellationToken cancellationToken)
+    {
+        var supervisors = await (from user in db.Users
+                                 join link in db.UserRoles on user.Id equals link.UserId
+                                 join role in db.Roles on link.RoleId equals role.Id
+                                 where role.Name == Roles.Supervisor && !user.IsDisabled
+                                 select user.Id).Distinct().ToListAsync(cancellationToken);
+        var missed = missedUserId is null ? null
+            : await db.Users.Where(u => u.Id == missedUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        await QueueAsync(supervisors, new EscalationAlert("supervisor", escalation.Id, escalated.Id, CaseNumbers.Display(escalated.Number),
+            escalated.Subject, missed, escalation.Level, escalation.AcknowledgeBy), cancellationToken);
+    }
+
+    /// <summary>After the change is committed: shows the queued alerts on the recipients' open desktops.</summary>
+    public void PublishQueued()
+    {
+        foreach (var (userId, alert) in pending)
+        {
+            hub.Publish(userId, alert);
+        }
+
+        pending.Clear();
+    }
+
+    private async Task QueueAsync(IReadOnlyList<string> userIds, EscalationAlert alert, CancellationToken cancellationToken)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PhoneNumber, u.PhoneExtension, u.Language })
+            .ToListAsync(cancellationToken);
+        foreach (var user in users)
+        {
+            var payload = JsonSerializer.Serialize(new
+            {
+                kind = alert.Kind,
+                escalationId = alert.EscalationId,
+                caseId = alert.CaseId,
+                caseNumber = alert.CaseNumber,
+                subject = alert.Subject,
+                level = alert.Level,
+                acknowledgeBy = alert.AcknowledgeBy,
+                missedExpert = alert.ExpertName,
+                recipient = new { userId = user.Id, email = user.Email, name = user.DisplayName, phone = user.PhoneNumber, extension = user.PhoneExtension, language = user.Language },
+            }, JsonSerializerOptions.Web);
+            db.OutboxMessages.Add(OutboxMessage.Create(PagingMessageType, payload, clock.GetUtcNow()));
+            pending.Add((user.Id, alert));
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using CareDesk.Features.Devices;
+using CareDesk.Platform.Api;
+using CareDesk.Platform.Audit;
+using CareDesk.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareDesk.Features.Cases;
+
+/// <summary>
+/// A case with its whole timeline (F11): every contact, note, handoff, status change, with who and when. A case is
+/// part of a person's record, so every read is audited.
+/// </summary>
+public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames owners, AuditTrail audit)
+{
+    public sealed record ContactSummary(Guid Id, string Channel, string Direction, DateTimeOffset StartedAt, DateTimeOffset? AnsweredAt, DateTimeOffset? EndedAt, bool Missed, string? Outcome);
+
+    public sealed record Entry(
+        Guid Id, string Kind, DateTimeOffset At, OwnerView Actor, string? Text, OwnerView? From, OwnerView? To, string? Status,
+        ContactSummary? Contact, Guid? OtherCaseId);
+
+    public sealed record EscalationView(
+        Guid Id, string Status, int Level, IReadOnlyList<OwnerView> Chain, OwnerView? Alerted, DateTimeOffset RequestedAt, string? Note,
+        DateTimeOffset? AcknowledgeBy, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ContactBy, DateTimeOffset? ContactedAt);
+
+    public sealed record View(
+        Guid Id,
+        string Number,
+        Guid PersonId,
+        string PersonName,
+        Guid? DeviceId,
+        string? DeviceLabel,
+        string Type,
+        string Priority,
+        string Status,
+        string Subject,
+        string? Description,
+        OwnerView Owner,
+        string? Answer,
+        string? Resolution,
+        int ReopenCount,
+        Guid? MergedIntoCaseId,
+        OwnerView OpenedBy,
+        DateTimeOffset OpenedAt,
+        DateTimeOffset UpdatedAt,
+        DateTimeOffset? ResolvedAt,
+        DateTimeOffset? ClosedAt,
+        string Version,
+        IReadOnlyList<EscalationView> Escalations,
+        IReadOnlyList<Entry> Timeline);
+
+    public async Task<Result<View>> RunAsync(Guid id, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (found is null)
+        {
+            return Failure.NotFound("Case.NotFound");
+        }
+
+        if (await access.CheckPersonAsync(found.PersonId, actor, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        var personName = await db.People.AsNoTracking().Where(p => p.Id == found.PersonId).Select(p => p.DisplayName).SingleAsync(cancellationToken);
+        var device = found.DeviceId is null ? null : await db.Devices.AsNoTracking().Where(d => d.Id == found.DeviceId)
+            .Join(db.ProductModels, d => d.ModelId, m => m.Id, (d, m) => new { m.NameEn, d.SerialNumber })
+            .SingleOrDefaultAsync(cancellationToken);
+        var entries = await db.CaseEntries.AsNoTracking().Where(e => e.CaseId == id)
+            .OrderBy(e => e.At).ThenBy(e => e.Id)
+            .GroupJoin(db.Contacts, e => e.ContactId, c => c.Id, (e, c) => new { Entry = e, Contacts = c })
+            .SelectMany(x => x.Contacts.DefaultIfEmpty(), (x, c) => new { x.Entry, Contact = c })
+            .ToListAsync(cancellationToken);
+
+        var escalations = await db.Escalations.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.RequestedAt).ToListAsync(cancellationToken);
+        var names = await owners.LoadAsync(
+            entries.SelectMany(e => new[] { (e.Entry.ActorUserId, (string?)null), OwnerNames.Parse(e.Entry.FromOwner), OwnerNames.Parse(e.Entry.ToOwner) })
+                .Concat(escalations.SelectMany(e => e.Chain).Select(u => ((string?)u, (string?)null)))
+                .Append((found.OwnerUserId, found.OwnerTeamId)).Append((found.OpenedBy, null)),
+            cancellationToken);
+        OwnerView? Named(string? stored) => stored is null ? null : OwnerNames.Parse(stored) is var (user, team) ? names(user, team) : null;
+
+        await audit.RecordReadAsync("Case", id.ToString(), cancellationToken);
+        return new View(
+            found.Id,
+            CaseNumbers.Display(found.Number),
+            found.PersonId,
+            personName,
+            found.DeviceId,
+            device is null ? null : string.Join(" · ", new[] { device.NameEn, device.SerialNumber }.OfType<string>()),
+            CaseTerms.Of(found.Type),
+            CaseTerms.Of(found.Priority),
+            CaseTerms.Of(found.Status),
+            found.Subject,
+            found.Description,
+            names(found.OwnerUserId, found.OwnerTeamId),
+            found.Answer,
+            found.Resolution,
+            found.ReopenCount,
+            found.MergedIntoCaseId,
+            names(found.OpenedBy, null),
+            found.OpenedAt,
+            found.UpdatedAt,
+            found.ResolvedAt,
+            found.ClosedAt,
+            found.Version.ToString(),
+            [.. escalations.Select(e => new EscalationView(
+                e.Id, CaseTerms.Of(e.Status), e.Level, [.. e.Chain.Select(u => names(u, null))], e.AlertedUserId is null ? null : names(e.AlertedUserId, null),
+                e.RequestedAt, e.Note, e.AcknowledgeBy, e.AcknowledgedAt, e.ContactBy, e.ContactedAt))],
+            [.. entries.Select(x => new Entry(
+                x.Entry.Id,
+                CaseTerms.Of(x.Entry.Kind),
+                x.Entry.At,
+                names(x.Entry.ActorUserId, null),
+                x.Entry.Text,
+                Named(x.Entry.FromOwner),
+                Named(x.Entry.ToOwner),
+                x.Entry.Status is { } status ? CaseTerms.Of(status) : null,
+                x.Contact is { } c ? new ContactSummary(c.Id, DeviceTerms.Kebab(c.Channel), DeviceTerms.Kebab(c.Direction), c.StartedAt, c.AnsweredAt, c.EndedAt, c.Missed, c.Outcome) : null,
+                x.Entry.OtherCaseId))]);
+    }
+}

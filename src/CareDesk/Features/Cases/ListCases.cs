@@ -1,0 +1,113 @@
+using CareDesk.Features.Devices;
+using CareDesk.Platform.Api;
+using CareDesk.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareDesk.Features.Cases;
+
+/// <summary>
+/// Case lists for the desktop: my work (what I own), a team's queue, one person's cases, or a case by the number a
+/// caller reads out. Each is an indexed range on (owner, status, opened) or (person, opened), capped.
+/// </summary>
+public sealed class ListCases(CareDeskDbContext db, OwnerNames owners)
+{
+    public const int MaxLimit = 200;
+
+    /// <param name="Owner">A user id, or <c>me</c>.</param>
+    /// <param name="Open">Only open cases (default), or only resolved and closed ones.</param>
+    public sealed record Filter(string? Owner = null, string? Team = null, Guid? PersonId = null, string? Number = null, bool Open = true, int Limit = 50);
+
+    public sealed record MyWork(IReadOnlyList<CaseSummary> Mine, IReadOnlyList<Queue> Queues, IReadOnlyList<PendingEscalation> Escalations);
+
+    /// <summary>An escalation waiting for me: to acknowledge by <paramref name="AcknowledgeBy"/>, or to call the customer by <paramref name="ContactBy"/>.</summary>
+    public sealed record PendingEscalation(Guid EscalationId, Guid CaseId, string CaseNumber, string Subject, string Status, DateTimeOffset? AcknowledgeBy, DateTimeOffset? ContactBy);
+
+    public sealed record Queue(string TeamId, string Name, IReadOnlyList<CaseSummary> Cases);
+
+    public async Task<Result<CaseSummary[]>> RunAsync(Filter filter, StaffActor actor, CancellationToken cancellationToken)
+    {
+        if (filter.Limit is < 1 or > MaxLimit)
+        {
+            return Failure.Invalid("limit", "Case.LimitInvalid", MaxLimit);
+        }
+
+        var cases = Visible(actor);
+        if (filter.Number is not null)
+        {
+            if (CaseNumbers.Normalize(filter.Number) is not { } number)
+            {
+                return Failure.Invalid("number", "Case.NumberInvalid");
+            }
+
+            return await SummariesAsync(cases.Where(c => c.Number == number), filter.Limit, cancellationToken);
+        }
+
+        if (filter.Owner is null && filter.Team is null && filter.PersonId is null)
+        {
+            return Failure.Invalid("owner", "Case.FilterRequired");
+        }
+
+        var owner = filter.Owner == "me" ? actor.UserId : filter.Owner;
+        if (owner is not null)
+        {
+            cases = cases.Where(c => c.OwnerUserId == owner);
+        }
+
+        if (filter.Team is not null)
+        {
+            cases = cases.Where(c => c.OwnerTeamId == filter.Team);
+        }
+
+        if (filter.PersonId is { } personId)
+        {
+            cases = cases.Where(c => c.PersonId == personId);
+        }
+
+        cases = filter.Open
+            ? cases.Where(c => c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed)
+            : cases.Where(c => c.Status == CaseStatus.Resolved || c.Status == CaseStatus.Closed);
+        return await SummariesAsync(cases, filter.Limit, cancellationToken);
+    }
+
+    /// <summary>What the agent owns, and the queues of the teams they belong to.</summary>
+    public async Task<MyWork> MyWorkAsync(StaffActor actor, CancellationToken cancellationToken)
+    {
+        var mine = await RunAsync(new Filter(Owner: "me", Limit: MaxLimit), actor, cancellationToken);
+        var teams = await db.TeamMembers.AsNoTracking().Where(m => m.UserId == actor.UserId)
+            .Join(db.Teams, m => m.TeamId, t => t.Id, (m, t) => t).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var chinese = System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        var queues = new List<Queue>();
+        foreach (var team in teams)
+        {
+            var queue = await RunAsync(new Filter(Team: team.Id, Limit: MaxLimit), actor, cancellationToken);
+            queues.Add(new Queue(team.Id, team.LocalName(chinese), queue.Value ?? []));
+        }
+
+        var escalations = await db.Escalations.AsNoTracking()
+            .Where(e => e.AlertedUserId == actor.UserId && (e.Status == EscalationStatus.Alerting || e.Status == EscalationStatus.Acknowledged))
+            .Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => new { e.Id, CaseId = c.Id, c.Number, c.Subject, e.Status, e.AcknowledgeBy, e.ContactBy })
+            .Take(MaxLimit)
+            .ToListAsync(cancellationToken);
+        return new MyWork(mine.Value ?? [], queues, [.. escalations
+            .OrderBy(e => e.Status == EscalationStatus.Alerting ? e.AcknowledgeBy : e.ContactBy)
+            .Select(e => new PendingEscalation(e.Id, e.CaseId, CaseNumbers.Display(e.Number), e.Subject, CaseTerms.Of(e.Status), e.AcknowledgeBy, e.ContactBy))]);
+    }
+
+    private IQueryable<Case> Visible(StaffActor actor) => actor.OwnCustomersOnly
+        ? db.Cases.AsNoTracking().Join(db.People.Where(p => p.AssignedFieldRepId == actor.UserId), c => c.PersonId, p => p.Id, (c, p) => c)
+        : db.Cases.AsNoTracking();
+
+    private async Task<Result<CaseSummary[]>> SummariesAsync(IQueryable<Case> cases, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await cases.OrderBy(c => c.OpenedAt).Take(limit)
+            .Join(db.People, c => c.PersonId, p => p.Id, (c, p) => new { Case = c, PersonName = p.DisplayName })
+            .ToListAsync(cancellationToken);
+        var names = await owners.LoadAsync(rows.Select(r => (r.Case.OwnerUserId, r.Case.OwnerTeamId)), cancellationToken);
+        // Most urgent first, then oldest; the page is small, so the order is set here rather than on a text column.
+        return rows.OrderByDescending(r => r.Case.Priority).ThenBy(r => r.Case.OpenedAt)
+            .Select(r => new CaseSummary(
+                r.Case.Id, CaseNumbers.Display(r.Case.Number), r.Case.PersonId, r.PersonName, CaseTerms.Of(r.Case.Type), CaseTerms.Of(r.Case.Priority),
+                CaseTerms.Of(r.Case.Status), r.Case.Subject, names(r.Case.OwnerUserId, r.Case.OwnerTeamId), r.Case.OpenedAt, r.Case.UpdatedAt))
+            .ToArray();
+    }
+}

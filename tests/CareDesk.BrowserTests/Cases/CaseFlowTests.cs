@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using CareDesk.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CareDesk.BrowserTests.Cases;
+
+/// <summary>Stories 4 and 5: a ringing call becomes a case in one step, and the case is handed on with a note, never lost.</summary>
+public sealed class CaseFlowTests(BrowserSite site, ITestOutputHelper output) : BrowserTest(site, output)
+{
+    private const string Agent = "agent@demo.caredesk";
+
+    [Fact]
+    public async Task A_ringing_call_becomes_a_case_that_is_handed_to_quality_with_a_note_and_resolved_there()
+    {
+        var phone = $"+86139{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var person = await PhoneSystem.SeedCallerAsync(Site.Services, "李娜 " + Guid.NewGuid().ToString("N")[..6], phone);
+        await SignInAsync(Agent);
+
+        await PhoneSystem.RingAsync(Site.BaseAddress, Agent, Guid.NewGuid().ToString("N"), phone);
+
+        // One step from the caller's card: type, subject, open.
+        var card = Page.Locator($"#screen-pop .caller-card[data-person-id='{person}']");
+        await Expect(card).ToBeVisibleAsync();
+        await card.Locator(".new-case-subject input").FillAsync("Meter drains batteries in two days");
+        await card.Locator(".new-case-open").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/cases/[0-9a-f-]{36}$"));
+        await Expect(Page.Locator("#case-subject")).ToHaveTextAsync("Meter drains batteries in two days");
+        await Expect(Page.Locator("#screen-pop")).ToHaveCountAsync(0);
+        await Expect(Page.Locator("#case-number")).ToHaveTextAsync(new Regex("^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$"));
+        // The call it came from is on the timeline.
+        await Expect(Page.Locator(".timeline-entry[data-kind='contact-linked']")).ToHaveCountAsync(1);
+
+        // A handoff without a note is refused, naming what is missing; with a note it goes to the quality queue.
+        await ChooseAsync("#case-handoff-to", "质量部");
+        await Page.Locator("#case-handoff").ClickAsync();
+        await Expect(Page.Locator("#case-action-error")).ToBeVisibleAsync();
+        await Expect(Page.Locator(".timeline-entry[data-kind='handoff']")).ToHaveCountAsync(0);
+        await Page.Locator("#case-handoff-note").FillAsync("Battery swapped, still drains. Please investigate the meter.");
+        await Page.Locator("#case-handoff").ClickAsync();
+        await Expect(Page.Locator(".timeline-entry[data-kind='handoff']")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("#case-owner")).ToContainTextAsync("质量部");
+        var caseUrl = Page.Url;
+        await ScreenshotAsync("case-handed-to-quality");
+
+        // Quality finds it in its queue, takes it and resolves it.
+        var (qualityContext, quality) = await OpenAsync();
+        await using var closeQuality = qualityContext;
+        await SignInAsync(quality, "quality@demo.caredesk");
+        await GoToAsync(quality, "/work");
+        await Expect(quality.Locator("#work-queue-quality .case-row")).Not.ToHaveCountAsync(0);
+        await quality.GotoAsync(caseUrl);
+        await WaitUntilInteractiveAsync(quality);
+        await quality.Locator("#case-take").ClickAsync();
+        await Expect(quality.Locator("#case-owner")).ToContainTextAsync("Quality");
+        await quality.Locator("#case-resolution-text").FillAsync("Firmware fault; meter replaced under warranty.");
+        await quality.Locator("#case-resolve").ClickAsync();
+        await Expect(quality.Locator("#case-status")).ToHaveTextAsync("Resolved");
+        await Expect(quality.Locator("#case-resolution")).ToContainTextAsync("Firmware fault");
+    }
+
+    [Fact]
+    public async Task At_night_the_on_duty_expert_is_alerted_live_acknowledges_calls_back_and_resolves()
+    {
+        var phone = $"+86139{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var person = await PhoneSystem.SeedCallerAsync(Site.Services, "王建国 " + Guid.NewGuid().ToString("N")[..6], phone);
+        var (expertContext, expert) = await OpenAsync();
+        await using var closeExpert = expertContext;
+        await SignInAsync(expert, "expert@demo.caredesk");
+        await SignInAsync(Agent);
+
+        await PhoneSystem.RingAsync(Site.BaseAddress, Agent, Guid.NewGuid().ToString("N"), phone);
+        var card = Page.Locator($"#screen-pop .caller-card[data-person-id='{person}']");
+        await card.Locator(".new-case-subject input").FillAsync("Pump: no delivery alarm at night");
+        await card.Locator(".new-case-open").ClickAsync();
+        await Expect(Page.Locator("#case-subject")).ToHaveTextAsync("Pump: no delivery alarm at night");
+
+        // The demo roster has the expert on call, the supervisor as backup.
+        await Page.Locator("#case-note").FillAsync("Alarm keeps coming back after a new set; caller worried.");
+        await Page.Locator("#case-escalate").ClickAsync();
+        await Expect(Page.Locator(".case-escalation[data-status='alerting']")).ToBeVisibleAsync();
+
+        // The expert's open desktop shows the alert live; acknowledging opens the case, now theirs.
+        var alert = expert.Locator(".escalation-alert").First;
+        await Expect(alert).ToBeVisibleAsync();
+        await alert.Locator(".escalation-acknowledge").ClickAsync();
+        await Expect(expert.Locator(".case-escalation[data-status='acknowledged']")).ToBeVisibleAsync();
+        await Expect(expert.Locator("#case-owner")).ToContainTextAsync("Expert");
+        await expert.Locator("#case-escalation-contact-note").FillAsync("Called back at 03:10, set re-primed, delivery resumed.");
+        await expert.Locator("#case-escalation-contacted").ClickAsync();
+        await Expect(expert.Locator(".case-escalation[data-status='contacted']")).ToBeVisibleAsync();
+        await expert.Locator("#case-resolution-text").FillAsync("Air in the tubing; re-primed with the caller.");
+        await expert.Locator("#case-resolve").ClickAsync();
+        await Expect(expert.Locator("#case-status")).ToHaveTextAsync("Resolved");
+        await Expect(expert.Locator(".timeline-entry[data-kind='escalation-acknowledged']")).ToHaveCountAsync(1);
+    }
+
+    private async Task ChooseAsync(string select, string option)
+    {
+        await Page.Locator(select).ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = option }).First.ClickAsync();
+    }
+}
