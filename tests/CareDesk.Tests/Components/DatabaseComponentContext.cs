@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
+using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
 using CareDesk.Features.Devices;
 using CareDesk.Features.People;
+using CareDesk.Features.Staff;
 using CareDesk.Features.Telephony;
 using CareDesk.Platform;
 using CareDesk.Platform.Audit;
@@ -45,6 +47,8 @@ public abstract class DatabaseComponentContext : LocalizedComponentContext, IAsy
         Services.AddCatalog();
         Services.AddDevices();
         Services.AddTelephony();
+        Services.AddStaff();
+        Services.AddCases();
         authorization = AddAuthorization();
         SignInAs("agent");
     }
