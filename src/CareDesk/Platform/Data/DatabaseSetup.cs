@@ -27,7 +27,8 @@ internal static class DatabaseSetup
                 options.UseNpgsql(WithAutoPrepare(settings.ConnectionString), npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly));
                 break;
             default:
-                options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .AddInterceptors(SqliteBusyTimeout.Instance);
                 break;
         }
 
