@@ -91,6 +91,15 @@ public sealed class CaseFlowTests(BrowserSite site, ITestOutputHelper output) : 
         await expert.Locator("#case-escalation-contact-note").FillAsync("Called back at 03:10, set re-primed, delivery resumed.");
         await expert.Locator("#case-escalation-contacted").ClickAsync();
         await Expect(expert.Locator(".case-escalation[data-status='contacted']")).ToBeVisibleAsync();
+        // The expert promises to check in tomorrow (story 3): the promise shows on the case until it is made.
+        var tomorrow = TimeProvider.System.GetUtcNow().AddDays(1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await expert.Locator("#case-callback-due").FillAsync(tomorrow);
+        await expert.Locator("#case-callback-note").FillAsync("Check the pump delivered all night");
+        await expert.Locator("#case-callback-promise").ClickAsync();
+        await Expect(expert.Locator(".case-callback[data-status='pending']")).ToBeVisibleAsync();
+        await expert.Locator(".case-callback-outcome input").FillAsync("Delivery fine overnight.");
+        await expert.Locator(".case-callback-done").ClickAsync();
+        await Expect(expert.Locator(".case-callback[data-status='done']")).ToBeVisibleAsync();
         await expert.Locator("#case-resolution-text").FillAsync("Air in the tubing; re-primed with the caller.");
         await expert.Locator("#case-resolve").ClickAsync();
         await Expect(expert.Locator("#case-status")).ToHaveTextAsync("Resolved");

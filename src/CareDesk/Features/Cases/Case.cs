@@ -161,6 +161,9 @@ public enum CaseEntryKind
     EscalationMissed,
     EscalationContacted,
     EscalationExhausted,
+    CallbackPromised,
+    CallbackDone,
+    CallbackOverdue,
 }
 
 /// <summary>One line of a case's timeline: who did what, when (F11). Written in the same transaction as the change.</summary>

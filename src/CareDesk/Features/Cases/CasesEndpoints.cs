@@ -31,6 +31,8 @@ internal static class CasesEndpoints
         services.AddScoped<AcknowledgeEscalation>();
         services.AddScoped<RecordEscalationContact>();
         services.AddScoped<EscalationDeadlines>();
+        services.AddScoped<PromiseCallback>();
+        services.AddScoped<CallbackDeadlines>();
         services.AddScoped<IOutboxHandler, PagingWebhook>();
         services.AddHttpClient(PagingWebhook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         return services;
@@ -130,6 +132,45 @@ internal static class CasesEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        cases.MapPost("/{id:guid}/callbacks", async (Guid id, PromiseCallback.Request request, ClaimsPrincipal user, PromiseCallback promise, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+            {
+                var actor = StaffActor.From(user);
+                var promised = await promise.RunAsync(id, request, actor, ct);
+                if (!promised.Succeeded)
+                {
+                    return promised.Failure!.ToProblem(text);
+                }
+
+                var view = await get.RunAsync(id, actor, ct);
+                return TypedResults.Created($"/api/cases/{id}", view.Value);
+            })
+            .WithSummary("Promise the caller a call back by dueAt (yours, or ownerUserId's): it goes on the owner's work list and the supervisors'; when it is overdue the supervisors are told.")
+            .Produces<GetCase.View>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var callbacks = app.MapGroup("/api/callbacks").WithTags("Cases").RequireAuthorization(Policies.Staff);
+
+        callbacks.MapGet("/", async (bool? all, ClaimsPrincipal user, ListCases list, CancellationToken ct) =>
+            {
+                // Everyone's open promises are the supervisors' list; others see their own.
+                var everyone = all == true && (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin));
+                return TypedResults.Ok(await list.CallbacksDueAsync(everyone ? null : StaffActor.From(user).UserId, ct));
+            })
+            .WithSummary("Promised callbacks not yet made (pending or overdue), soonest first: mine, or everyone's with all=true for supervisors.")
+            .Produces<ListCases.CallbackDue[]>();
+
+        callbacks.MapPost("/{id:guid}/done", async (Guid id, PromiseCallback.DoneRequest request, ClaimsPrincipal user, PromiseCallback promise, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+            {
+                var actor = StaffActor.From(user);
+                var done = await promise.DoneAsync(id, request, actor, ct);
+                return done.Succeeded ? Answer(await get.RunAsync(done.Value, actor, ct), text) : done.Failure!.ToProblem(text);
+            })
+            .WithSummary("The callback was made: say the outcome; it leaves the work lists and its timer stops.")
+            .Produces<GetCase.View>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         var escalations = app.MapGroup("/api/escalations").WithTags("Cases").RequireAuthorization(Policies.Staff);
 

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace CareDesk.Features.Cases;
 
 /// <summary>What an expert (or a supervisor) is told about an escalation, live and through the pager.</summary>
-/// <param name="Kind"><c>alert</c>: acknowledge by <paramref name="AcknowledgeBy"/>; <c>supervisor</c>: an expert did not answer or nobody is on call.</param>
+/// <param name="Kind"><c>alert</c>: acknowledge by <paramref name="AcknowledgeBy"/>; <c>supervisor</c>: an expert did not answer or nobody is on call;
+/// <c>callback-overdue</c>: the callback <paramref name="ExpertName"/> promised by <paramref name="AcknowledgeBy"/> was not made.</param>
 public sealed record EscalationAlert(
     string Kind, Guid EscalationId, Guid CaseId, string CaseNumber, string Subject, string? ExpertName, int Level, DateTimeOffset? AcknowledgeBy);
 
@@ -34,15 +35,19 @@ public sealed class EscalationAlerts(CareDeskDbContext db, EscalationAlertHub hu
     /// <summary>Queues a notice to every enabled supervisor: <paramref name="missedUserId"/> did not answer, or nobody was on call.</summary>
     public async Task TellSupervisorsAsync(Escalation escalation, Case escalated, string? missedUserId, CancellationToken cancellationToken)
     {
-        var supervisors = await (from user in db.Users
-                                 join link in db.UserRoles on user.Id equals link.UserId
-                                 join role in db.Roles on link.RoleId equals role.Id
-                                 where role.Name == Roles.Supervisor && !user.IsDisabled
-                                 select user.Id).Distinct().ToListAsync(cancellationToken);
+        var supervisors = await SupervisorsAsync(cancellationToken);
         var missed = missedUserId is null ? null
             : await db.Users.Where(u => u.Id == missedUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
         await QueueAsync(supervisors, new EscalationAlert("supervisor", escalation.Id, escalated.Id, CaseNumbers.Display(escalated.Number),
             escalated.Subject, missed, escalation.Level, escalation.AcknowledgeBy), cancellationToken);
+    }
+
+    /// <summary>Queues a notice to every enabled supervisor that a promised callback of <paramref name="promised"/> is overdue.</summary>
+    public async Task TellSupervisorsAboutCallbackAsync(Callback callback, Case promised, CancellationToken cancellationToken)
+    {
+        var owner = await db.Users.Where(u => u.Id == callback.OwnerUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        await QueueAsync(await SupervisorsAsync(cancellationToken), new EscalationAlert("callback-overdue", callback.Id, promised.Id, CaseNumbers.Display(promised.Number),
+            promised.Subject, owner, 0, callback.DueAt), cancellationToken);
     }
 
     /// <summary>After the change is committed: shows the queued alerts on the recipients' open desktops.</summary>
@@ -55,6 +60,13 @@ public sealed class EscalationAlerts(CareDeskDbContext db, EscalationAlertHub hu
 
         pending.Clear();
     }
+
+    private Task<List<string>> SupervisorsAsync(CancellationToken cancellationToken) =>
+        (from user in db.Users
+         join link in db.UserRoles on user.Id equals link.UserId
+         join role in db.Roles on link.RoleId equals role.Id
+         where role.Name == Roles.Supervisor && !user.IsDisabled
+         select user.Id).Distinct().ToListAsync(cancellationToken);
 
     private async Task QueueAsync(IReadOnlyList<string> userIds, EscalationAlert alert, CancellationToken cancellationToken)
     {

@@ -22,6 +22,8 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
         Guid Id, string Status, int Level, IReadOnlyList<OwnerView> Chain, OwnerView? Alerted, DateTimeOffset RequestedAt, string? Note,
         DateTimeOffset? AcknowledgeBy, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ContactBy, DateTimeOffset? ContactedAt);
 
+    public sealed record CallbackView(Guid Id, OwnerView Owner, DateTimeOffset DueAt, string Status, string? Note, DateTimeOffset? DoneAt, string? Outcome);
+
     public sealed record View(
         Guid Id,
         string Number,
@@ -46,6 +48,7 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
         DateTimeOffset? ClosedAt,
         string Version,
         IReadOnlyList<EscalationView> Escalations,
+        IReadOnlyList<CallbackView> Callbacks,
         IReadOnlyList<Entry> Timeline);
 
     public async Task<Result<View>> RunAsync(Guid id, StaffActor actor, CancellationToken cancellationToken)
@@ -72,9 +75,11 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
             .ToListAsync(cancellationToken);
 
         var escalations = await db.Escalations.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.RequestedAt).ToListAsync(cancellationToken);
+        var callbacks = await db.Callbacks.AsNoTracking().Where(c => c.CaseId == id).OrderBy(c => c.DueAt).ToListAsync(cancellationToken);
         var names = await owners.LoadAsync(
             entries.SelectMany(e => new[] { (e.Entry.ActorUserId, (string?)null), OwnerNames.Parse(e.Entry.FromOwner), OwnerNames.Parse(e.Entry.ToOwner) })
                 .Concat(escalations.SelectMany(e => e.Chain).Select(u => ((string?)u, (string?)null)))
+                .Concat(callbacks.Select(c => ((string?)c.OwnerUserId, (string?)null)))
                 .Append((found.OwnerUserId, found.OwnerTeamId)).Append((found.OpenedBy, null)),
             cancellationToken);
         OwnerView? Named(string? stored) => stored is null ? null : OwnerNames.Parse(stored) is var (user, team) ? names(user, team) : null;
@@ -106,6 +111,7 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
             [.. escalations.Select(e => new EscalationView(
                 e.Id, CaseTerms.Of(e.Status), e.Level, [.. e.Chain.Select(u => names(u, null))], e.AlertedUserId is null ? null : names(e.AlertedUserId, null),
                 e.RequestedAt, e.Note, e.AcknowledgeBy, e.AcknowledgedAt, e.ContactBy, e.ContactedAt))],
+            [.. callbacks.Select(c => new CallbackView(c.Id, names(c.OwnerUserId, null), c.DueAt, CaseTerms.Of(c.Status), c.Note, c.DoneAt, c.Outcome))],
             [.. entries.Select(x => new Entry(
                 x.Entry.Id,
                 CaseTerms.Of(x.Entry.Kind),

@@ -17,7 +17,10 @@ public sealed class ListCases(CareDeskDbContext db, OwnerNames owners)
     /// <param name="Open">Only open cases (default), or only resolved and closed ones.</param>
     public sealed record Filter(string? Owner = null, string? Team = null, Guid? PersonId = null, string? Number = null, bool Open = true, int Limit = 50);
 
-    public sealed record MyWork(IReadOnlyList<CaseSummary> Mine, IReadOnlyList<Queue> Queues, IReadOnlyList<PendingEscalation> Escalations);
+    public sealed record MyWork(IReadOnlyList<CaseSummary> Mine, IReadOnlyList<Queue> Queues, IReadOnlyList<PendingEscalation> Escalations, IReadOnlyList<CallbackDue> Callbacks);
+
+    /// <summary>A promised callback not yet made: <c>pending</c> or <c>overdue</c>.</summary>
+    public sealed record CallbackDue(Guid CallbackId, Guid CaseId, string CaseNumber, string Subject, string OwnerUserId, DateTimeOffset DueAt, string Status, string? Note);
 
     /// <summary>An escalation waiting for me: to acknowledge by <paramref name="AcknowledgeBy"/>, or to call the customer by <paramref name="ContactBy"/>.</summary>
     public sealed record PendingEscalation(Guid EscalationId, Guid CaseId, string CaseNumber, string Subject, string Status, DateTimeOffset? AcknowledgeBy, DateTimeOffset? ContactBy);
@@ -83,7 +86,19 @@ public sealed class ListCases(CareDeskDbContext db, OwnerNames owners)
             queues.Add(new Queue(team.Id, team.LocalName(chinese), queue.Value ?? []));
         }
 
-        return new MyWork(mine.Value ?? [], queues, await PendingEscalationsAsync(actor, cancellationToken));
+        return new MyWork(mine.Value ?? [], queues, await PendingEscalationsAsync(actor, cancellationToken), await CallbacksDueAsync(actor.UserId, cancellationToken));
+    }
+
+    /// <summary>Open promised callbacks, soonest first: one owner's, or everyone's (the supervisors' list) when <paramref name="ownerUserId"/> is null.</summary>
+    public async Task<CallbackDue[]> CallbacksDueAsync(string? ownerUserId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Callbacks.AsNoTracking()
+            .Where(c => (c.Status == CallbackStatus.Pending || c.Status == CallbackStatus.Overdue) && (ownerUserId == null || c.OwnerUserId == ownerUserId))
+            .OrderBy(c => c.DueAt).Take(MaxLimit)
+            .Join(db.Cases, c => c.CaseId, k => k.Id, (c, k) => new { Callback = c, k.Number, k.Subject })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new CallbackDue(r.Callback.Id, r.Callback.CaseId, CaseNumbers.Display(r.Number), r.Subject, r.Callback.OwnerUserId,
+            r.Callback.DueAt, CaseTerms.Of(r.Callback.Status), r.Callback.Note))];
     }
 
     /// <summary>Escalations waiting for me, soonest deadline first: one indexed query, cheap enough for every desktop start.</summary>

@@ -64,6 +64,8 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
 
     public DbSet<Escalation> Escalations => Set<Escalation>();
 
+    public DbSet<Callback> Callbacks => Set<Callback>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,0 +1,221 @@
+using System.ComponentModel.DataAnnotations;
+using CareDesk.Features.Devices;
+using CareDesk.Platform.Api;
+using CareDesk.Platform.Audit;
+using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
+using CareDesk.Platform.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace CareDesk.Features.Cases;
+
+public enum CallbackStatus
+{
+    Pending,
+    Done,
+
+    /// <summary>Not done by its due time: the supervisors were told; it stays on the owner's list until done.</summary>
+    Overdue,
+}
+
+/// <summary>
+/// "I will call you back by 4 p.m." (F11, story 3): a promise on a case with a due time and an owner. It is on the
+/// owner's work list and the supervisors' until done; when it is overdue a durable timer tells the supervisors.
+/// </summary>
+public sealed class Callback
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid CaseId { get; set; }
+
+    public required string OwnerUserId { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    public string? Note { get; set; }
+
+    public CallbackStatus Status { get; set; }
+
+    public required string PromisedBy { get; set; }
+
+    public DateTimeOffset PromisedAt { get; set; }
+
+    public DateTimeOffset? DoneAt { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+internal sealed class CallbackConfiguration : IEntityTypeConfiguration<Callback>
+{
+    public void Configure(EntityTypeBuilder<Callback> builder)
+    {
+        builder.ToTable("case_callbacks");
+        builder.Property(c => c.OwnerUserId).HasMaxLength(450);
+        builder.Property(c => c.PromisedBy).HasMaxLength(450);
+        builder.Property(c => c.Note).HasMaxLength(2000);
+        builder.Property(c => c.Outcome).HasMaxLength(2000);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne<Case>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<User>().WithMany().HasForeignKey(c => c.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
+        // The owner's work list and the supervisors' list of open promises, by due time; stored, never recomputed.
+        builder.HasIndex(c => new { c.OwnerUserId, c.Status, c.DueAt });
+        builder.HasIndex(c => new { c.Status, c.DueAt });
+        builder.HasIndex(c => c.CaseId);
+    }
+}
+
+/// <summary>Promises a call back by a time, and records it done; both on the case's timeline.</summary>
+public sealed class PromiseCallback(CareDeskDbContext db, CaseAccess access, DurableTimers timers)
+{
+    public sealed record Request([property: Required] DateTimeOffset? DueAt, [property: MaxLength(2000)] string? Note = null, [property: MaxLength(450)] string? OwnerUserId = null);
+
+    public sealed record DoneRequest([property: Required, MaxLength(2000)] string Outcome);
+
+    public async Task<Result<Guid>> RunAsync(Guid caseId, Request request, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var now = access.Now();
+        if (request.DueAt!.Value <= now)
+        {
+            return Failure.Invalid("dueAt", "Callback.DueInPast");
+        }
+
+        var loaded = await access.LoadAsync(caseId, actor, cancellationToken);
+        if (loaded.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        if (!loaded.Value!.IsOpen)
+        {
+            return Failure.Invalid("status", "Case.NotOpen");
+        }
+
+        var owner = string.IsNullOrWhiteSpace(request.OwnerUserId) ? actor.UserId : request.OwnerUserId;
+        var resolved = await access.ResolveOwnerAsync(owner, null, cancellationToken);
+        if (resolved.Failure is { } noOwner)
+        {
+            return noOwner with { Field = "ownerUserId" };
+        }
+
+        var callback = new Callback
+        {
+            CaseId = caseId,
+            OwnerUserId = owner,
+            DueAt = request.DueAt.Value,
+            Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
+            PromisedBy = actor.UserId,
+            PromisedAt = now,
+        };
+        db.Callbacks.Add(callback);
+        var saved = await access.SaveAsync(loaded.Value, new CaseEntry
+        {
+            Kind = CaseEntryKind.CallbackPromised,
+            At = now,
+            ActorUserId = actor.UserId,
+            Text = callback.Note,
+            ToOwner = CaseOwner.User(owner).ToString(),
+        }, cancellationToken);
+        if (saved.Failure is { } conflict)
+        {
+            return conflict;
+        }
+
+        await timers.ScheduleAsync<CallbackOverdueJob>(callback.Id.ToString(), callback.DueAt, null, cancellationToken);
+        return callback.Id;
+    }
+
+    public async Task<Result<Guid>> DoneAsync(Guid callbackId, DoneRequest request, StaffActor actor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Outcome))
+        {
+            return Failure.Invalid("outcome", "Callback.OutcomeRequired");
+        }
+
+        if (await db.Callbacks.SingleOrDefaultAsync(c => c.Id == callbackId, cancellationToken) is not { } callback)
+        {
+            return Failure.NotFound("Callback.NotFound");
+        }
+
+        if (callback.Status == CallbackStatus.Done)
+        {
+            return callback.CaseId;
+        }
+
+        var loaded = await access.LoadAsync(callback.CaseId, actor, cancellationToken);
+        if (loaded.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var now = access.Now();
+        callback.Status = CallbackStatus.Done;
+        callback.DoneAt = now;
+        callback.Outcome = request.Outcome.Trim();
+        callback.Version = Guid.NewGuid();
+        var saved = await access.SaveAsync(loaded.Value!, new CaseEntry { Kind = CaseEntryKind.CallbackDone, At = now, ActorUserId = actor.UserId, Text = callback.Outcome }, cancellationToken);
+        if (saved.Failure is { } conflict)
+        {
+            return conflict;
+        }
+
+        await timers.CancelAsync<CallbackOverdueJob>(callback.Id.ToString(), cancellationToken);
+        return callback.CaseId;
+    }
+}
+
+/// <summary>When a promised callback's time passes undone: marked overdue, on the timeline, supervisors told (once).</summary>
+public sealed class CallbackDeadlines(CareDeskDbContext db, EscalationAlerts alerts, TimeProvider clock)
+{
+    public async Task<bool> CheckAsync(Guid callbackId, CancellationToken cancellationToken)
+    {
+        var callback = await db.Callbacks.SingleOrDefaultAsync(c => c.Id == callbackId, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (callback is null || callback.Status != CallbackStatus.Pending || callback.DueAt > now)
+        {
+            return false;
+        }
+
+        var promised = await db.Cases.SingleAsync(c => c.Id == callback.CaseId, cancellationToken);
+        callback.Status = CallbackStatus.Overdue;
+        callback.Version = Guid.NewGuid();
+        db.CaseEntries.Add(new CaseEntry
+        {
+            CaseId = promised.Id,
+            Kind = CaseEntryKind.CallbackOverdue,
+            At = now,
+            ActorUserId = EscalationDeadlines.Actor,
+            FromOwner = CaseOwner.User(callback.OwnerUserId).ToString(),
+        });
+        await alerts.TellSupervisorsAboutCallbackAsync(callback, promised, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Done at this very moment: not overdue after all.
+            return false;
+        }
+
+        alerts.PublishQueued();
+        return true;
+    }
+}
+
+/// <summary>The durable timer of one promised callback (keyed by its id).</summary>
+[DisallowConcurrentExecution]
+public sealed class CallbackOverdueJob(IServiceScopeFactory scopes) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditContext>().SetSystem("callbacks");
+        await scope.ServiceProvider.GetRequiredService<CallbackDeadlines>().CheckAsync(Guid.Parse(context.JobDetail.Key.Name), cancellationToken);
+    }
+}
