@@ -1,4 +1,3 @@
-using System.Globalization;
 using CareDesk.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +21,7 @@ public sealed class OwnerNames(CareDeskDbContext db)
         var teamIds = list.Select(o => o.TeamId).OfType<string>().Distinct().ToList();
         var users = userIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var chinese = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        var chinese = Platform.Localization.SupportedCultures.IsChinese();
         var teams = teamIds.Count == 0 ? [] : await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, t => t.LocalName(chinese), cancellationToken);
         return (userId, teamId) => userId is not null

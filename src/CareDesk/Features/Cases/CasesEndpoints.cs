@@ -70,7 +70,7 @@ internal static class CasesEndpoints
             .ProducesValidationProblem();
 
         cases.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
-                Answer(await get.RunAsync(id, StaffActor.From(user), ct), text))
+                (await get.RunAsync(id, StaffActor.From(user), ct)).ToOk(text))
             .WithSummary("A case with its timeline: contacts, notes, handoffs, status changes, with who and when. The read is audited.")
             .Produces<GetCase.View>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -165,7 +165,7 @@ internal static class CasesEndpoints
             {
                 var actor = StaffActor.From(user);
                 var done = await promise.DoneAsync(id, request, actor, ct);
-                return done.Succeeded ? Answer(await get.RunAsync(done.Value, actor, ct), text) : done.Failure!.ToProblem(text);
+                return done.Succeeded ? (await get.RunAsync(done.Value, actor, ct)).ToOk(text) : done.Failure!.ToProblem(text);
             })
             .WithSummary("The callback was made: say the outcome; it leaves the work lists and its timer stops.")
             .Produces<GetCase.View>()
@@ -209,7 +209,7 @@ internal static class CasesEndpoints
     }
 
     private static async Task<IResult> CaseOfAsync(Guid escalationId, StaffActor actor, GetCase get, AcknowledgeEscalation escalations, IStringLocalizer<CasesText> text, CancellationToken ct) =>
-        Answer(await get.RunAsync(await escalations.CaseIdOfAsync(escalationId, ct), actor, ct), text);
+        (await get.RunAsync(await escalations.CaseIdOfAsync(escalationId, ct), actor, ct)).ToOk(text);
 
     /// <summary>Runs a change and answers with the case as it is now; a conflict carries the current case and version.</summary>
     private static async Task<IResult> ChangeAsync(
@@ -228,9 +228,6 @@ internal static class CasesEndpoints
                 extensions: new Dictionary<string, object?> { ["version"] = current.Value?.Version, ["current"] = current.Value });
         }
 
-        return result.Succeeded ? Answer(await get.RunAsync(id, actor, ct), text) : result.Failure!.ToProblem(text);
+        return result.Succeeded ? (await get.RunAsync(id, actor, ct)).ToOk(text) : result.Failure!.ToProblem(text);
     }
-
-    private static IResult Answer<T>(Result<T> result, IStringLocalizer text) =>
-        result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
 }

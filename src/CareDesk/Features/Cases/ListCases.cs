@@ -78,7 +78,7 @@ public sealed class ListCases(CareDeskDbContext db, OwnerNames owners)
         var mine = await RunAsync(new Filter(Owner: "me", Limit: MaxLimit), actor, cancellationToken);
         var teams = await db.TeamMembers.AsNoTracking().Where(m => m.UserId == actor.UserId)
             .Join(db.Teams, m => m.TeamId, t => t.Id, (m, t) => t).OrderBy(t => t.Id).ToListAsync(cancellationToken);
-        var chinese = System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        var chinese = Platform.Localization.SupportedCultures.IsChinese();
         var queues = new List<Queue>();
         foreach (var team in teams)
         {

@@ -33,7 +33,7 @@ internal static class CatalogEndpoints
             .WithSummary("Models by category, maker and text (names in English or Chinese, aliases, printed text, model numbers).");
 
         catalog.MapGet("/models/{id}", async (string id, GetModel get, IStringLocalizer<CatalogText> text, CancellationToken ct) =>
-                Answer(await get.RunAsync(id, ct), text))
+                (await get.RunAsync(id, ct)).ToOk(text))
             .WithSummary("A model with its compatibility both ways: what it fits, what fits it, pairings and explicit negatives.")
             .Produces<ModelDetail>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -64,7 +64,7 @@ internal static class CatalogEndpoints
                         extensions: new Dictionary<string, object?> { ["version"] = current.Value?.Version, ["current"] = current.Value });
                 }
 
-                return Answer(result, text);
+                return (result).ToOk(text);
             })
             .RequireAuthorization(Policies.Admin)
             .WithSummary("Edit a model (admin); send the version you read (409 with the current model and version if it changed). Its id never changes.")
@@ -74,7 +74,7 @@ internal static class CatalogEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         catalog.MapPut("/models/{id}/links", async (string id, SetModelLinks.Request request, SetModelLinks set, IStringLocalizer<CatalogText> text, CancellationToken ct) =>
-                Answer(await set.RunAsync(id, request, ct), text))
+                (await set.RunAsync(id, request, ct)).ToOk(text))
             .RequireAuthorization(Policies.Admin)
             .WithSummary("Add or remove compatibility of a model (admin): kinds fits, works-with, not-compatible.")
             .Produces<ModelDetail>()
@@ -83,7 +83,4 @@ internal static class CatalogEndpoints
 
         return app;
     }
-
-    private static IResult Answer<T>(Result<T> result, IStringLocalizer text) =>
-        result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,7 +26,7 @@ internal static class DevicesEndpoints
         var people = app.MapGroup("/api/people/{personId:guid}/devices").WithTags("Devices").RequireAuthorization(Policies.Staff);
 
         people.MapGet("/", async (Guid personId, ClaimsPrincipal user, ListPersonDevices list, IStringLocalizer<DevicesText> text, CancellationToken ct) =>
-                Answer(await list.RunAsync(personId, StaffActor.From(user), ct), text))
+                (await list.RunAsync(personId, StaffActor.From(user), ct)).ToOk(text))
             .WithSummary("A person's devices with warranty state and history (a field rep: own customers only).")
             .Produces<IReadOnlyList<DeviceView>>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -59,28 +58,25 @@ internal static class DevicesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         devices.MapPut("/{id:guid}", async (Guid id, UpdateDevice.Request request, ClaimsPrincipal user, UpdateDevice update, IStringLocalizer<DevicesText> text, CancellationToken ct) =>
-                Answer(await update.RunAsync(id, request, StaffActor.From(user), ct), text))
+                (await update.RunAsync(id, request, StaffActor.From(user), ct)).ToOk(text))
             .WithSummary("Correct a device's facts; send the version you read (409 if it changed).")
             .Produces<DeviceView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         devices.MapPost("/{id:guid}/status", async (Guid id, ChangeDeviceStatus.Request request, ClaimsPrincipal user, ChangeDeviceStatus change, IStringLocalizer<DevicesText> text, CancellationToken ct) =>
-                Answer(await change.RunAsync(id, request, StaffActor.From(user), ct), text))
+                (await change.RunAsync(id, request, StaffActor.From(user), ct)).ToOk(text))
             .WithSummary("Set the status (in-use, replaced, returned, lost); the change is recorded in the history.")
             .Produces<DeviceView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         devices.MapPost("/{id:guid}/events", async (Guid id, RecordDeviceEvent.Request request, ClaimsPrincipal user, RecordDeviceEvent record, IStringLocalizer<DevicesText> text, CancellationToken ct) =>
-                Answer(await record.RunAsync(id, request, StaffActor.From(user), ct), text))
+                (await record.RunAsync(id, request, StaffActor.From(user), ct)).ToOk(text))
             .WithSummary("Add a repair, replacement, return or note to a device's history.")
             .Produces<DeviceView>()
             .ProducesValidationProblem();
 
         return app;
     }
-
-    private static IResult Answer<T>(Result<T> result, IStringLocalizer text) =>
-        result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
 }

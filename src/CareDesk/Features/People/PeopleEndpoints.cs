@@ -75,7 +75,7 @@ internal static class PeopleEndpoints
             .ProducesValidationProblem();
 
         people.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IOptions<PeopleOptions> options, GetPersonProfile profile, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
-                Answer(await profile.RunAsync(id, PersonViewer.From(user, options.Value), ct), text))
+                (await profile.RunAsync(id, PersonViewer.From(user, options.Value), ct)).ToOk(text))
             .WithSummary("The person's whole profile: contact points with source and staleness, addresses, relationships both ways, devices with warranty, last contacts. The read is audited.")
             .Produces<GetPersonProfile.Profile>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -95,7 +95,7 @@ internal static class PeopleEndpoints
                         extensions: new Dictionary<string, object?> { ["version"] = current.Value?.Version, ["current"] = current.Value });
                 }
 
-                return result.Succeeded ? Answer(await profile.RunAsync(id, viewer, ct), text) : result.Failure!.ToProblem(text);
+                return result.Succeeded ? (await profile.RunAsync(id, viewer, ct)).ToOk(text) : result.Failure!.ToProblem(text);
             })
             .WithSummary("Change the person's own fields; send the version you read (409 with the current profile and version if it changed).")
             .Produces<GetPersonProfile.Profile>()
@@ -126,7 +126,7 @@ internal static class PeopleEndpoints
             {
                 var viewer = PersonViewer.From(user, options.Value);
                 var result = await add.RunAsync(id, request, viewer, ct);
-                return result.Succeeded ? Answer(await profile.RunAsync(id, viewer, ct), text) : result.Failure!.ToProblem(text);
+                return result.Succeeded ? (await profile.RunAsync(id, viewer, ct)).ToOk(text) : result.Failure!.ToProblem(text);
             })
             .WithSummary("Add a phone (any format), e-mail, messaging id or address: exactly one of phone, email, messaging, address.")
             .Produces<GetPersonProfile.Profile>()
@@ -146,7 +146,7 @@ internal static class PeopleEndpoints
             {
                 var viewer = PersonViewer.From(user, options.Value);
                 var result = await confirm.RunAsync(id, factId, viewer, ct);
-                return result.Succeeded ? Answer(await profile.RunAsync(id, viewer, ct), text) : result.Failure!.ToProblem(text);
+                return result.Succeeded ? (await profile.RunAsync(id, viewer, ct)).ToOk(text) : result.Failure!.ToProblem(text);
             })
             .WithSummary("Confirm a contact point, address, relationship or device with the caller: verified now, by you (audited).")
             .Produces<GetPersonProfile.Profile>()
@@ -155,7 +155,4 @@ internal static class PeopleEndpoints
 
         return app;
     }
-
-    private static IResult Answer<T>(Result<T> result, IStringLocalizer text) =>
-        result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
 }

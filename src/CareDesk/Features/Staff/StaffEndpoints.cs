@@ -1,4 +1,3 @@
-using System.Globalization;
 using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -78,7 +77,7 @@ public sealed class ListTeams(CareDeskDbContext db)
 {
     internal async Task<StaffEndpoints.TeamView[]> RunAsync(CancellationToken cancellationToken)
     {
-        var chinese = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        var chinese = Platform.Localization.SupportedCultures.IsChinese();
         var teams = await db.Teams.AsNoTracking().OrderBy(t => t.IsDepartment).ThenBy(t => t.Id).ToListAsync(cancellationToken);
         var members = await db.TeamMembers.AsNoTracking()
             .Join(db.Users.Where(u => !u.IsDisabled), m => m.UserId, u => u.Id, (m, u) => new { m.TeamId, u.Id, u.DisplayName })

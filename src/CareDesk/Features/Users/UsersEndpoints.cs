@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -44,7 +43,7 @@ internal static class UsersEndpoints
             .ProducesValidationProblem();
 
         users.MapPut("/{id}", async (string id, UpdateUser.Request request, UpdateUser update, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                Answer(await update.RunAsync(id, request, ct), text))
+                (await update.RunAsync(id, request, ct)).ToOk(text))
             .WithSummary("Change a user's name, roles, language and time zone; send the version you read (409 if it changed).")
             .Produces<UserView>()
             .ProducesValidationProblem()
@@ -52,13 +51,13 @@ internal static class UsersEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         users.MapPost("/{id}/disable", async (string id, DisableRequest? request, SetUserDisabled set, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                Answer(await set.RunAsync(id, disabled: true, request?.Version, ct), text))
+                (await set.RunAsync(id, disabled: true, request?.Version, ct)).ToOk(text))
             .WithSummary("Disable an account: it cannot sign in and its sessions and tokens stop working.")
             .Produces<UserView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         users.MapPost("/{id}/enable", async (string id, DisableRequest? request, SetUserDisabled set, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                Answer(await set.RunAsync(id, disabled: false, request?.Version, ct), text))
+                (await set.RunAsync(id, disabled: false, request?.Version, ct)).ToOk(text))
             .WithSummary("Re-enable a disabled account.")
             .Produces<UserView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -73,14 +72,11 @@ internal static class UsersEndpoints
             .Produces<UserView>();
 
         me.MapPut("/preferences", async (ClaimsPrincipal principal, UpdateMyPreferences.Request request, UpdateMyPreferences update, UserManager<User> userManager, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                Answer(await update.RunAsync(userManager.GetUserId(principal)!, request, ct), text))
+                (await update.RunAsync(userManager.GetUserId(principal)!, request, ct)).ToOk(text))
             .WithSummary("Set the signed-in user's language and time zone.")
             .Produces<UserView>()
             .ProducesValidationProblem();
 
         return app;
     }
-
-    private static IResult Answer(Result<UserView> result, IStringLocalizer text) =>
-        result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
 }

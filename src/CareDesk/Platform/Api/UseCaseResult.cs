@@ -53,5 +53,8 @@ public readonly record struct Result<T>
 
     public static implicit operator Result<T>(T value) => new(value, null);
 
+    /// <summary>200 with the value, or the failure's ProblemDetails.</summary>
+    public IResult ToOk(IStringLocalizer text) => Succeeded ? TypedResults.Ok(Value) : Failure!.ToProblem(text);
+
     public static implicit operator Result<T>(Failure failure) => new(default, failure);
 }

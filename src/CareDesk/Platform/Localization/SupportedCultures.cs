@@ -17,5 +17,9 @@ public static class SupportedCultures
     public static string Normalize(string? culture) =>
         All.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase)) ?? Default;
 
+    /// <summary>Whether <paramref name="culture"/> (default: the current UI culture) reads Chinese: pick the Chinese name of a thing.</summary>
+    public static bool IsChinese(CultureInfo? culture = null) =>
+        (culture ?? CultureInfo.CurrentUICulture).Name.StartsWith("zh", StringComparison.Ordinal);
+
     public static CultureInfo[] Cultures => [.. All.Select(CultureInfo.GetCultureInfo)];
 }
