@@ -1,4 +1,5 @@
 using CareDesk.Platform.Data;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace CareDesk.Tests.Platform;
@@ -20,5 +21,26 @@ public sealed class DatabaseSetupTests
         var explicitZero = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithAutoPrepare("Host=db;Max Auto Prepare=0"));
 
         Assert.Equal(0, explicitZero.MaxAutoPrepare);
+    }
+
+    [Fact]
+    public async Task SQLite_connections_of_the_timer_store_wait_for_the_write_lock_like_the_app_s_own()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"caredesk-busy-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var connection = SqliteBusyTimeout.ProviderFactory.CreateConnection()!;
+            connection.ConnectionString = $"Data Source={file};Pooling=False";
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout;";
+
+            Assert.IsType<SqliteConnection>(connection);
+            Assert.Equal(30000L, await command.ExecuteScalarAsync());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

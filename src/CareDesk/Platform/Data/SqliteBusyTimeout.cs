@@ -1,4 +1,6 @@
+using System.Data;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CareDesk.Platform.Data;
@@ -15,6 +17,12 @@ internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
 
     private const string Pragma = "PRAGMA busy_timeout = 30000;";
 
+    /// <summary>
+    /// The same for connections opened outside EF Core: Quartz's job store on SQLite (Platform/Scheduling) opens its
+    /// own, through this factory.
+    /// </summary>
+    public static DbProviderFactory ProviderFactory { get; } = new BusyTimeoutSqliteFactory();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
@@ -27,5 +35,31 @@ internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
         await using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void SetOnOpen(object? sender, StateChangeEventArgs change)
+    {
+        if (sender is SqliteConnection connection && change.CurrentState == ConnectionState.Open && change.OriginalState != ConnectionState.Open)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragma;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private sealed class BusyTimeoutSqliteFactory : DbProviderFactory
+    {
+        public override DbConnection CreateConnection()
+        {
+            var connection = new SqliteConnection();
+            connection.StateChange += SetOnOpen;
+            return connection;
+        }
+
+        public override DbCommand CreateCommand() => SqliteFactory.Instance.CreateCommand();
+
+        public override DbParameter CreateParameter() => SqliteFactory.Instance.CreateParameter();
+
+        public override DbConnectionStringBuilder CreateConnectionStringBuilder() => SqliteFactory.Instance.CreateConnectionStringBuilder();
     }
 }

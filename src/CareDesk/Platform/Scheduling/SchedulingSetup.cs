@@ -77,7 +77,8 @@ internal static class SchedulingSetup
                 }
                 else
                 {
-                    store.UseSqlite(database.ConnectionString);
+                    // Through a factory that sets the busy timeout on each connection, as EF Core's connections have it.
+                    store.UseSqlite(SqliteBusyTimeout.ProviderFactory, database.ConnectionString);
                 }
             });
         });
