@@ -12,6 +12,7 @@ using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Localization;
+using CareDesk.Platform.Mail;
 using CareDesk.Platform.Operations;
 using CareDesk.Platform.Outbox;
 using CareDesk.Platform.Scheduling;
@@ -37,6 +38,7 @@ public static class CareDeskApplication
         builder.Services.AddCareDeskProblemDetails();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiInfoTransformer>());
         builder.Services.AddCareDeskOutbox();
+        builder.Services.AddCareDeskMail();
         builder.Services.AddCareDeskScheduling(builder.Configuration);
         builder.Services.AddCareDeskUi();
 

@@ -34,6 +34,7 @@ internal static class CasesEndpoints
         services.AddScoped<PromiseCallback>();
         services.AddScoped<CallbackDeadlines>();
         services.AddScoped<IOutboxHandler, PagingWebhook>();
+        services.AddScoped<IOutboxHandler, EscalationEmail>();
         services.AddHttpClient(PagingWebhook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         return services;
     }

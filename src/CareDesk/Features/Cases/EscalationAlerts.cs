@@ -18,8 +18,9 @@ public sealed record EscalationAlert(
 public sealed class EscalationAlertHub(ILogger<EscalationAlertHub> logger) : UserChannel<EscalationAlert>(logger);
 
 /// <summary>
-/// Tells people about an escalation: a page through the outbox (in the same transaction as the change; the paging
-/// webhook delivers it, retried) and, once the change is saved, a live alert on their open desktops.
+/// Tells people about an escalation: a page and an e-mail through the outbox (in the same transaction as the change;
+/// the paging webhook and <see cref="EscalationEmail"/> deliver them, retried) and, once the change is saved, a live
+/// alert on their open desktops.
 /// </summary>
 public sealed class EscalationAlerts(CareDeskDbContext db, EscalationAlertHub hub, TimeProvider clock)
 {
@@ -71,7 +72,7 @@ public sealed class EscalationAlerts(CareDeskDbContext db, EscalationAlertHub hu
     private async Task QueueAsync(IReadOnlyList<string> userIds, EscalationAlert alert, CancellationToken cancellationToken)
     {
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PhoneNumber, u.PhoneExtension, u.Language })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PhoneNumber, u.PhoneExtension, u.Language, u.TimeZone })
             .ToListAsync(cancellationToken);
         foreach (var user in users)
         {
@@ -88,6 +89,12 @@ public sealed class EscalationAlerts(CareDeskDbContext db, EscalationAlertHub hu
                 recipient = new { userId = user.Id, email = user.Email, name = user.DisplayName, phone = user.PhoneNumber, extension = user.PhoneExtension, language = user.Language },
             }, JsonSerializerOptions.Web);
             db.OutboxMessages.Add(OutboxMessage.Create(PagingMessageType, payload, clock.GetUtcNow()));
+            if (!string.IsNullOrWhiteSpace(user.Email))
+            {
+                db.OutboxMessages.Add(OutboxMessage.Create(EscalationEmail.MessageType,
+                    EscalationEmail.Payload(alert, user.Email, user.DisplayName, user.Language, user.TimeZone), clock.GetUtcNow()));
+            }
+
             pending.Add((user.Id, alert));
         }
     }
