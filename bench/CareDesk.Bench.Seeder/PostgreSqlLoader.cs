@@ -30,7 +30,42 @@ internal static class PostgreSqlLoader
         }
 
         await ExecuteAsync(connection, CatalogSql.Insert);
-        var tables = population.Tables().ToList();
+        await BulkLoadAsync(connection, population.Tables().ToList(), watch, report);
+    }
+
+    /// <summary>Adds the cases, timelines and contacts of <paramref name="cases"/> to a seeded population.</summary>
+    public static async Task LoadCasesAsync(string connectionString, Func<IReadOnlyList<string>, IReadOnlyList<string>, string, SyntheticCases> cases, Action<string, TimeSpan> report)
+    {
+        var watch = Stopwatch.StartNew();
+        await MigrateAsync(connectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var users = await ReadAsync(connection, $"SELECT \"Id\" FROM \"AspNetUsers\" WHERE \"Id\" NOT LIKE '{SyntheticCases.StaffPrefix}%' ORDER BY \"Id\"");
+        var teams = await ReadAsync(connection, "SELECT \"Id\" FROM teams ORDER BY \"Id\"");
+        var agent = await ReadAsync(connection, $"SELECT \"Id\" FROM \"AspNetUsers\" WHERE \"NormalizedEmail\" = '{SyntheticCases.DemoAgent}'");
+        if (agent.Count == 0 || teams.Count == 0 || (await ReadAsync(connection, "SELECT 'x' FROM cases LIMIT 1")).Count > 0)
+        {
+            throw new InvalidOperationException(SyntheticCases.NotReady);
+        }
+
+        await BulkLoadAsync(connection, cases(users, teams, agent[0]).Tables().ToList(), watch, report);
+    }
+
+    private static async Task<List<string>> ReadAsync(NpgsqlConnection connection, string sql)
+    {
+        var values = new List<string>();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    private static async Task BulkLoadAsync(NpgsqlConnection connection, List<TableLoad> tables, Stopwatch watch, Action<string, TimeSpan> report)
+    {
         var indexes = new List<(string Name, string Definition)>();
         await using (var list = new NpgsqlCommand(
             "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = ANY($1) AND indexname NOT LIKE 'PK\\_%'",

@@ -40,9 +40,46 @@ internal static class SqliteLoader
             }
         }
 
-        var tables = population.Tables().ToList();
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, CatalogSql.InsertSqlite);
+        BulkLoad(connection, transaction, population.Tables().ToList(), watch, report);
+    }
+
+    /// <summary>Adds the cases, timelines and contacts of <paramref name="cases"/> to a seeded population.</summary>
+    public static async Task LoadCasesAsync(string connectionString, Func<IReadOnlyList<string>, IReadOnlyList<string>, string, SyntheticCases> cases, Action<string, TimeSpan> report)
+    {
+        var watch = Stopwatch.StartNew();
+        await MigrateAsync(connectionString);
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        Execute(connection, null, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
+        var users = Read(connection, $"SELECT \"Id\" FROM \"AspNetUsers\" WHERE \"Id\" NOT LIKE '{SyntheticCases.StaffPrefix}%' ORDER BY \"Id\"");
+        var teams = Read(connection, "SELECT \"Id\" FROM teams ORDER BY \"Id\"");
+        var agent = Read(connection, $"SELECT \"Id\" FROM \"AspNetUsers\" WHERE \"NormalizedEmail\" = '{SyntheticCases.DemoAgent}'");
+        if (agent.Count == 0 || teams.Count == 0 || Read(connection, "SELECT 'x' FROM cases LIMIT 1").Count > 0)
+        {
+            throw new InvalidOperationException(SyntheticCases.NotReady);
+        }
+
+        using var transaction = connection.BeginTransaction();
+        BulkLoad(connection, transaction, cases(users, teams, agent[0]).Tables().ToList(), watch, report);
+    }
+
+    private static List<string> Read(SqliteConnection connection, string sql)
+    {
+        var values = new List<string>();
+        using var command = new SqliteCommand(sql, connection);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    private static void BulkLoad(SqliteConnection connection, SqliteTransaction transaction, List<TableLoad> tables, Stopwatch watch, Action<string, TimeSpan> report)
+    {
         var indexes = new List<(string Name, string Sql)>();
         using (var list = new SqliteCommand(
             $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", tables.Select(t => $"'{t.Table}'"))})",
