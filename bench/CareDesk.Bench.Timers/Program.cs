@@ -61,8 +61,8 @@ internal static class TimerBench
             var keys = Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"bench-{i:D6}")).ToList();
             var setting = Stopwatch.StartNew();
             // auto: 30 s plus 30 ms per timer (setting one took ~20 ms on a loaded 2-core machine, 8 at a time, 2 nodes).
-        var lead = settings["lead"] == "auto" ? 30 + (count * 0.03) : double.Parse(settings["lead"], CultureInfo.InvariantCulture);
-        var windowStart = clock.GetUtcNow() + TimeSpan.FromSeconds(lead);
+            var lead = settings["lead"] == "auto" ? 30 + (count * 0.03) : double.Parse(settings["lead"], CultureInfo.InvariantCulture);
+            var windowStart = clock.GetUtcNow() + TimeSpan.FromSeconds(lead);
             var due = new ConcurrentDictionary<string, DateTimeOffset>();
             await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
             {

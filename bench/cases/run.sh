@@ -3,7 +3,7 @@
 # host once in demo mode (demo users and teams), bulk-load cases, their timelines and contacts, start the host again,
 # sign in as the demo agent and load-test with wrk on loopback:
 #   work   GET /api/work                    (my work: my cases, my teams' queues, escalations, callbacks)
-#   queue  GET /api/cases?owner=team        (my teams' queues)
+#   queue  GET /api/cases?team=<id>         (the queue of the demo agent's first team, front-line)
 #   case   GET /api/cases/{id}              (the case with 200 timeline entries)
 # printing each run and the medians of p50/p95/p99 (wrk's latency on loopback) and CPU per request. See docs/benchmarks.md.
 #   bench/cases/run.sh [--people 1000000] [--cases 1000000] [--contacts 5000000] [--staff 500] [--runs 5]
@@ -88,7 +88,7 @@ measure() { # provider connection-string
     | tee "$out/seed-cases-$provider.log"
 
   start_host "$provider" "$connection" "host-$provider.log"
-  local token check long
+  local token check long team
   token=$(curl -fs -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/auth/login" \
     -d '{"email":"agent@demo.caredesk","password":"CareDesk-demo-1"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
   long=$(cat "$out/long-case.txt")
@@ -96,7 +96,9 @@ measure() { # provider connection-string
   check=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/work")
   echo "check work: ${check:0:160}"
   case "$check" in *'"mine":[{'*) ;; *) echo "my-work check failed" >&2; exit 1 ;; esac
-  check=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/cases?owner=team")
+  team=$(grep -o '"queues":\[{"teamId":"[^"]*"' <<<"$check" | sed -E 's/.*"teamId":"([^"]+)"/\1/')
+  [ -n "$team" ] || { echo "the demo agent is in no team" >&2; exit 1; }
+  check=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/cases?team=$team")
   echo "check queue: ${check:0:160}"
   case "$check" in *'"number"'*) ;; *) echo "queue check failed" >&2; exit 1 ;; esac
   check=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/cases/$long")
@@ -106,7 +108,7 @@ measure() { # provider connection-string
   export TOKEN="$token"
   for load in $loads; do
     case "$load" in
-      work) TARGET=/api/work ;; queue) TARGET="/api/cases?owner=team" ;; case) TARGET="/api/cases/$long" ;;
+      work) TARGET=/api/work ;; queue) TARGET="/api/cases?team=$team" ;; case) TARGET="/api/cases/$long" ;;
     esac
     export TARGET
     run_load "$provider" "$load"
