@@ -3,6 +3,7 @@ using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
 using CareDesk.Features.Devices;
 using CareDesk.Features.People;
+using CareDesk.Features.ServiceLevels;
 using CareDesk.Features.Staff;
 using CareDesk.Features.Telephony;
 using CareDesk.Features.Users;
@@ -47,6 +48,7 @@ public static class CareDeskApplication
         builder.Services.AddTelephony();
         builder.Services.AddStaff();
         builder.Services.AddCases();
+        builder.Services.AddServiceLevels();
         return builder;
     }
 
@@ -84,6 +86,7 @@ public static class CareDeskApplication
         api.MapTelephonyEndpoints();
         api.MapStaffEndpoints();
         api.MapCasesEndpoints();
+        api.MapServiceLevelsEndpoints();
 
         app.MapCareDeskUi();
         return app;
