@@ -121,6 +121,11 @@ public sealed class CaseClocks(CareDeskDbContext db, DurableTimers timers, TimeP
     /// <summary>After the save: one durable timer per running clock at its next warn or due instant; none for a stopped one.</summary>
     public async Task SyncTimersAsync(Case changed, CancellationToken cancellationToken)
     {
+        if (changed.ServicePolicyId is null)
+        {
+            return;
+        }
+
         foreach (var kind in ServiceLevelDeadlines.CaseClocks)
         {
             var key = ServiceLevelDeadlines.TimerKey(changed.Id, kind);
