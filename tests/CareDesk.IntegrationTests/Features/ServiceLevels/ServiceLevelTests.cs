@@ -230,6 +230,62 @@ public sealed class ServiceLevelTests(ServiceLevelHost app) : IClassFixture<Serv
         await (await supervisor.PutAsJsonAsync("/api/service-levels/calendars/cn-office", officeChange)).ProblemAsync(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task Open_cases_of_an_owner_by_next_due_time_are_read_from_the_partial_index()
+    {
+        var plan = await app.WithDbAsync(async db =>
+        {
+            // The query of My work and team queues (ListCases): open cases of one owner, soonest due first.
+            var sql = db.Cases.AsNoTracking()
+                .Where(c => c.OwnerUserId == "someone")
+                .Where(c => c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed)
+                .Where(c => c.NextDueAt != null).OrderBy(c => c.NextDueAt).Take(50)
+                .ToQueryString();
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            var postgres = app.Database.Provider == CareDesk.Platform.Data.DatabaseProvider.PostgreSql;
+            if (postgres)
+            {
+                await using var off = connection.CreateCommand();
+                off.CommandText = "SET enable_seqscan = off"; // a small table: make the planner show whether it can use the index at all
+                await off.ExecuteNonQueryAsync();
+            }
+
+            await using var explain = connection.CreateCommand();
+            explain.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + Inline(sql);
+            var lines = new List<string>();
+            await using var reader = await explain.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetValue(postgres ? 0 : 3).ToString() ?? "");
+            }
+
+            return string.Join("\n", lines);
+        });
+
+        Assert.Contains("IX_cases_open_owner_user_next_due", plan, StringComparison.Ordinal);
+    }
+
+    /// <summary>ToQueryString's parameters (SQLite <c>.param set @p v</c>, PostgreSQL <c>-- @p='v'</c>) put into the statement.</summary>
+    private static string Inline(string sql)
+    {
+        var values = new Dictionary<string, string>();
+        var body = new List<string>();
+        foreach (var line in sql.Split('\n'))
+        {
+            if (System.Text.RegularExpressions.Regex.Match(line, @"^(?:\.param set |-- )(@\w+)[ =](.*)$") is { Success: true } parameter)
+            {
+                values[parameter.Groups[1].Value] = parameter.Groups[2].Value.Trim();
+            }
+            else
+            {
+                body.Add(line);
+            }
+        }
+
+        return System.Text.RegularExpressions.Regex.Replace(string.Join("\n", body), @"@\w+", m => values.GetValueOrDefault(m.Value, m.Value));
+    }
+
     private async Task<GetCase.View> OpenAsync(HttpClient agent, string type, string priority)
     {
         var person = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("王丽"));
