@@ -3,6 +3,7 @@ using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
 using CareDesk.Features.Devices;
 using CareDesk.Features.People;
+using CareDesk.Features.ServiceLevels;
 using CareDesk.Features.Staff;
 using CareDesk.Features.Telephony;
 using CareDesk.Features.Users;
@@ -49,6 +50,7 @@ public static class CareDeskApplication
         builder.Services.AddTelephony();
         builder.Services.AddStaff();
         builder.Services.AddCases();
+        builder.Services.AddServiceLevels();
         return builder;
     }
 
@@ -86,6 +88,7 @@ public static class CareDeskApplication
         api.MapTelephonyEndpoints();
         api.MapStaffEndpoints();
         api.MapCasesEndpoints();
+        api.MapServiceLevelsEndpoints();
 
         app.MapCareDeskUi();
         return app;

@@ -16,6 +16,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
+using Quartz;
 
 namespace CareDesk.Tests.Components;
 
@@ -49,6 +50,10 @@ public abstract class DatabaseComponentContext : LocalizedComponentContext, IAsy
         Services.AddTelephony();
         Services.AddStaff();
         Services.AddCases();
+        CareDesk.Features.ServiceLevels.ServiceLevelsEndpoints.AddServiceLevels(Services);
+        // Timers are rows in Quartz's store in the host; here an in-memory Quartz scheduler, never started, takes them.
+        Services.AddQuartz();
+        Services.AddSingleton<CareDesk.Platform.Scheduling.DurableTimers>();
         authorization = AddAuthorization();
         SignInAs("agent");
     }

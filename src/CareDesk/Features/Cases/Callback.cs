@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CareDesk.Features.Devices;
+using CareDesk.Features.ServiceLevels;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
@@ -34,6 +35,9 @@ public sealed class Callback
     public required string OwnerUserId { get; set; }
 
     public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>When the callback target's warning share has passed (service levels), if it came from the policy.</summary>
+    public DateTimeOffset? WarnAt { get; set; }
 
     public string? Note { get; set; }
 
@@ -71,16 +75,16 @@ internal sealed class CallbackConfiguration : IEntityTypeConfiguration<Callback>
 }
 
 /// <summary>Promises a call back by a time, and records it done; both on the case's timeline.</summary>
-public sealed class PromiseCallback(CareDeskDbContext db, CaseAccess access, DurableTimers timers)
+public sealed class PromiseCallback(CareDeskDbContext db, CaseAccess access, DurableTimers timers, CaseClocks clocks)
 {
-    public sealed record Request([property: Required] DateTimeOffset? DueAt, [property: MaxLength(2000)] string? Note = null, [property: MaxLength(450)] string? OwnerUserId = null);
+    public sealed record Request(DateTimeOffset? DueAt, [property: MaxLength(2000)] string? Note = null, [property: MaxLength(450)] string? OwnerUserId = null);
 
     public sealed record DoneRequest([property: Required, MaxLength(2000)] string Outcome);
 
     public async Task<Result<Guid>> RunAsync(Guid caseId, Request request, StaffActor actor, CancellationToken cancellationToken)
     {
         var now = access.Now();
-        if (request.DueAt!.Value <= now)
+        if (request.DueAt <= now)
         {
             return Failure.Invalid("dueAt", "Callback.DueInPast");
         }
@@ -89,6 +93,19 @@ public sealed class PromiseCallback(CareDeskDbContext db, CaseAccess access, Dur
         if (loaded.Failure is { } failure)
         {
             return failure;
+        }
+
+        // No time promised: the case's service-level policy gives one (its callback target, in business time).
+        var dueAt = request.DueAt;
+        DateTimeOffset? warnAt = null;
+        if (dueAt is null && await clocks.CallbackDueAsync(loaded.Value!, now, cancellationToken) is { } target)
+        {
+            (dueAt, warnAt) = target;
+        }
+
+        if (dueAt is null)
+        {
+            return Failure.Invalid("dueAt", "Callback.DueRequired");
         }
 
         if (!loaded.Value!.IsOpen)
@@ -107,7 +124,8 @@ public sealed class PromiseCallback(CareDeskDbContext db, CaseAccess access, Dur
         {
             CaseId = caseId,
             OwnerUserId = owner,
-            DueAt = request.DueAt.Value,
+            DueAt = dueAt.Value,
+            WarnAt = warnAt,
             Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
             PromisedBy = actor.UserId,
             PromisedAt = now,

@@ -42,7 +42,7 @@ public enum CaseStatus
 /// One problem of one person, from first contact to solution (F11). It has exactly one owner at every moment — a
 /// user or a team's queue — which the database enforces with a check constraint, not only this code.
 /// </summary>
-public sealed class Case
+public sealed partial class Case
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -164,6 +164,8 @@ public enum CaseEntryKind
     CallbackPromised,
     CallbackDone,
     CallbackOverdue,
+    ServiceLevelWarning,
+    ServiceLevelBreached,
 }
 
 /// <summary>One line of a case's timeline: who did what, when (F11). Written in the same transaction as the change.</summary>

@@ -1,4 +1,5 @@
 using CareDesk.Features.Devices;
+using CareDesk.Features.ServiceLevels;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace CareDesk.Features.Cases;
 /// Loads a case for a use case and applies who may touch it (a field rep: only cases of their own customers), and
 /// saves a change with its timeline entry in one transaction under the case's version.
 /// </summary>
-public sealed class CaseAccess(CareDeskDbContext db, TimeProvider clock)
+public sealed class CaseAccess(CareDeskDbContext db, TimeProvider clock, CaseClocks clocks)
 {
     public DateTimeOffset Now() => clock.GetUtcNow();
 
@@ -93,6 +94,8 @@ public sealed class CaseAccess(CareDeskDbContext db, TimeProvider clock)
     {
         changed.UpdatedAt = at;
         changed.Version = Guid.NewGuid();
+        // Service levels: first response, pauses and reopening move the stored clocks in the same transaction.
+        var clocksMoved = await clocks.TrackAsync(changed, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -101,6 +104,11 @@ public sealed class CaseAccess(CareDeskDbContext db, TimeProvider clock)
         {
             // Two agents took the same case at once: the version token let exactly one write through.
             return Failure.Conflict("Case.Conflict");
+        }
+
+        if (clocksMoved)
+        {
+            await clocks.SyncTimersAsync(changed, cancellationToken);
         }
 
         return changed.Id;

@@ -6,10 +6,14 @@ namespace CareDesk.Features.Cases;
 /// <summary>Who owns a case as the API shows it: <c>kind</c> is <c>user</c> or <c>team</c>.</summary>
 public sealed record OwnerView(string Kind, string Id, string Name);
 
-/// <summary>One case in a list (my work, a team's queue, a person's cases).</summary>
+/// <summary>
+/// One case in a list (my work, a team's queue, a person's cases). <paramref name="ServiceLevel"/>: <c>on-track</c>,
+/// <c>warning</c>, <c>breached</c>, <c>paused</c>, <c>met</c> or <c>none</c>; <paramref name="NextDueAt"/>: the soonest due
+/// time of a running clock. Both come from stored columns (docs/service-levels.md).
+/// </summary>
 public sealed record CaseSummary(
     Guid Id, string Number, Guid PersonId, string PersonName, string Type, string Priority, string Status, string Subject,
-    OwnerView Owner, DateTimeOffset OpenedAt, DateTimeOffset UpdatedAt);
+    OwnerView Owner, DateTimeOffset OpenedAt, DateTimeOffset UpdatedAt, string ServiceLevel = "none", DateTimeOffset? NextDueAt = null);
 
 /// <summary>Turns owner ids into names in the reader's language, one query per kind for a whole list.</summary>
 public sealed class OwnerNames(CareDeskDbContext db)

@@ -51,6 +51,23 @@ public sealed class EscalationAlerts(CareDeskDbContext db, EscalationAlertHub hu
             promised.Subject, owner, 0, callback.DueAt), cancellationToken);
     }
 
+    /// <summary>
+    /// Queues a service-level notice (<c>service-level-warning</c> or <c>service-level-breach</c>; <see cref="EscalationAlert.ExpertName"/>
+    /// holds the clock, <see cref="EscalationAlert.AcknowledgeBy"/> its due time) to the owner, or the owning team's members, and on a breach to every supervisor.
+    /// </summary>
+    public async Task TellAboutServiceLevelAsync(Case timed, string clockName, bool breached, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        var recipients = timed.OwnerUserId is { } owner ? [owner]
+            : await db.TeamMembers.Where(m => m.TeamId == timed.OwnerTeamId).Select(m => m.UserId).ToListAsync(cancellationToken);
+        if (breached)
+        {
+            recipients = [.. recipients.Union(await SupervisorsAsync(cancellationToken))];
+        }
+
+        await QueueAsync(recipients, new EscalationAlert(breached ? "service-level-breach" : "service-level-warning", timed.Id, timed.Id,
+            CaseNumbers.Display(timed.Number), timed.Subject, clockName, 0, dueAt), cancellationToken);
+    }
+
     /// <summary>After the change is committed: shows the queued alerts on the recipients' open desktops.</summary>
     public void PublishQueued()
     {

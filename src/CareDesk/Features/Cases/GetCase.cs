@@ -1,4 +1,5 @@
 using CareDesk.Features.Devices;
+using CareDesk.Features.ServiceLevels;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
@@ -23,6 +24,12 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
         DateTimeOffset? AcknowledgeBy, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ContactBy, DateTimeOffset? ContactedAt);
 
     public sealed record CallbackView(Guid Id, OwnerView Owner, DateTimeOffset DueAt, string Status, string? Note, DateTimeOffset? DoneAt, string? Outcome);
+
+    /// <summary>One service-level clock: its target (business minutes), due and warn instants, and when it was met, warned or breached.</summary>
+    public sealed record ClockView(string State, int TargetMinutes, DateTimeOffset? DueAt, DateTimeOffset? WarnAt, DateTimeOffset? MetAt, DateTimeOffset? WarnedAt, DateTimeOffset? BreachedAt);
+
+    /// <summary>The case's service levels (null clocks do not run): state, calendar, the clocks, since when paused.</summary>
+    public sealed record ServiceLevelsView(string State, string CalendarId, DateTimeOffset? NextDueAt, DateTimeOffset? PausedSince, ClockView? FirstResponse, ClockView? Resolution);
 
     public sealed record View(
         Guid Id,
@@ -49,7 +56,8 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
         string Version,
         IReadOnlyList<EscalationView> Escalations,
         IReadOnlyList<CallbackView> Callbacks,
-        IReadOnlyList<Entry> Timeline);
+        IReadOnlyList<Entry> Timeline,
+        ServiceLevelsView? ServiceLevels = null);
 
     public async Task<Result<View>> RunAsync(Guid id, StaffActor actor, CancellationToken cancellationToken)
     {
@@ -122,6 +130,37 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
                 Named(x.Entry.ToOwner),
                 x.Entry.Status is { } status ? CaseTerms.Of(status) : null,
                 x.Contact is { } c ? new ContactSummary(c.Id, DeviceTerms.Kebab(c.Channel), DeviceTerms.Kebab(c.Direction), c.StartedAt, c.AnsweredAt, c.EndedAt, c.Missed, c.Outcome) : null,
-                x.Entry.OtherCaseId))]);
+                x.Entry.OtherCaseId))],
+            ServiceLevelsOf(found, access.Now()));
+    }
+
+    private static ServiceLevelsView? ServiceLevelsOf(Case found, DateTimeOffset now)
+    {
+        if (found.ServicePolicyId is null || found.ServiceCalendarId is null)
+        {
+            return null;
+        }
+
+        string StateOf(DateTimeOffset? due, DateTimeOffset? warn, DateTimeOffset? met, DateTimeOffset? breached, DateTimeOffset? warned) =>
+            met is not null ? (breached is not null || met > due ? ServiceLevelState.Breached : ServiceLevelState.Met)
+            : !found.IsOpen ? ServiceLevelState.Met
+            : found.ClockPausedSince is not null ? ServiceLevelState.Paused
+            : ServiceLevelState.Clock(due, warn, breached, warned, now);
+
+        return new ServiceLevelsView(
+            ServiceLevelState.Of(found, now),
+            found.ServiceCalendarId,
+            found.NextDueAt,
+            found.ClockPausedSince,
+            found.FirstResponseTarget is { } first
+                ? new ClockView(
+                    StateOf(found.FirstResponseDueAt, found.FirstResponseWarnAt, found.FirstRespondedAt, found.FirstResponseBreachedAt, found.FirstResponseWarnedAt),
+                    (int)first.TotalMinutes, found.FirstResponseDueAt, found.FirstResponseWarnAt, found.FirstRespondedAt, found.FirstResponseWarnedAt, found.FirstResponseBreachedAt)
+                : null,
+            found.ResolutionTarget is { } resolution
+                ? new ClockView(
+                    StateOf(found.ResolutionDueAt, found.ResolutionWarnAt, found.ResolvedAt, found.ResolutionBreachedAt, found.ResolutionWarnedAt),
+                    (int)resolution.TotalMinutes, found.ResolutionDueAt, found.ResolutionWarnAt, found.ResolvedAt, found.ResolutionWarnedAt, found.ResolutionBreachedAt)
+                : null);
     }
 }

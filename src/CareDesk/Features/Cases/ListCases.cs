@@ -1,4 +1,5 @@
 using CareDesk.Features.Devices;
+using CareDesk.Features.ServiceLevels;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace CareDesk.Features.Cases;
 /// Case lists for the desktop: my work (what I own), a team's queue, one person's cases, or a case by the number a
 /// caller reads out. Each is an indexed range on (owner, status, opened) or (person, opened), capped.
 /// </summary>
-public sealed class ListCases(CareDeskDbContext db, OwnerNames owners)
+public sealed class ListCases(CareDeskDbContext db, OwnerNames owners, TimeProvider clock)
 {
     public const int MaxLimit = 200;
 
@@ -120,15 +121,25 @@ public sealed class ListCases(CareDeskDbContext db, OwnerNames owners)
 
     private async Task<Result<CaseSummary[]>> SummariesAsync(IQueryable<Case> cases, int limit, CancellationToken cancellationToken)
     {
-        var rows = await cases.OrderBy(c => c.OpenedAt).Take(limit)
-            .Join(db.People, c => c.PersonId, p => p.Id, (c, p) => new { Case = c, PersonName = p.DisplayName })
-            .ToListAsync(cancellationToken);
+        // Most urgent first: running clocks by their stored next due time (an index range per owner for open cases),
+        // then the cases with no running clock (paused, met, none), oldest first.
+        var running = await WithPeople(cases.Where(c => c.NextDueAt != null).OrderBy(c => c.NextDueAt).Take(limit)).ToListAsync(cancellationToken);
+        var rows = running.Count < limit
+            ? [.. running, .. await WithPeople(cases.Where(c => c.NextDueAt == null).OrderBy(c => c.OpenedAt).Take(limit - running.Count)).ToListAsync(cancellationToken)]
+            : running;
         var names = await owners.LoadAsync(rows.Select(r => (r.Case.OwnerUserId, r.Case.OwnerTeamId)), cancellationToken);
-        // Most urgent first, then oldest; the page is small, so the order is set here rather than on a text column.
-        return rows.OrderByDescending(r => r.Case.Priority).ThenBy(r => r.Case.OpenedAt)
+        var now = clock.GetUtcNow();
+        return rows.OrderBy(r => r.Case.NextDueAt is null).ThenBy(r => r.Case.NextDueAt)
+            .ThenByDescending(r => r.Case.Priority).ThenBy(r => r.Case.OpenedAt)
             .Select(r => new CaseSummary(
                 r.Case.Id, CaseNumbers.Display(r.Case.Number), r.Case.PersonId, r.PersonName, CaseTerms.Of(r.Case.Type), CaseTerms.Of(r.Case.Priority),
-                CaseTerms.Of(r.Case.Status), r.Case.Subject, names(r.Case.OwnerUserId, r.Case.OwnerTeamId), r.Case.OpenedAt, r.Case.UpdatedAt))
+                CaseTerms.Of(r.Case.Status), r.Case.Subject, names(r.Case.OwnerUserId, r.Case.OwnerTeamId), r.Case.OpenedAt, r.Case.UpdatedAt,
+                ServiceLevelState.Of(r.Case, now), r.Case.NextDueAt))
             .ToArray();
     }
+
+    private IQueryable<CaseRow> WithPeople(IQueryable<Case> cases) =>
+        cases.Join(db.People, c => c.PersonId, p => p.Id, (c, p) => new CaseRow(c, p.DisplayName));
+
+    private sealed record CaseRow(Case Case, string PersonName);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CareDesk.Features.Devices;
+using CareDesk.Features.ServiceLevels;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace CareDesk.Features.Cases;
 /// Opens a case for a person (F11). Its owner is whoever opens it, unless it goes straight into a team's queue;
 /// the call it came from can be linked at once, so "ringing → case" is one step from the screen pop.
 /// </summary>
-public sealed class OpenCase(CareDeskDbContext db, CaseAccess access)
+public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseClocks clocks)
 {
     public sealed record Request(
         [property: Required] Guid? PersonId,
@@ -96,9 +97,12 @@ public sealed class OpenCase(CareDeskDbContext db, CaseAccess access)
                 await LinkCallerAsync(linked, personId, cancellationToken);
             }
 
+            // Due times by the policy for this type and priority, stored with the case.
+            await clocks.StartAsync(opened, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await clocks.SyncTimersAsync(opened, cancellationToken);
                 return opened.Id;
             }
             catch (DbUpdateException) when (attempt < NumberAttempts)

@@ -66,6 +66,10 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
 
     public DbSet<Callback> Callbacks => Set<Callback>();
 
+    public DbSet<Features.ServiceLevels.ServiceCalendar> ServiceCalendars => Set<Features.ServiceLevels.ServiceCalendar>();
+
+    public DbSet<Features.ServiceLevels.ServicePolicy> ServicePolicies => Set<Features.ServiceLevels.ServicePolicy>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
