@@ -80,6 +80,7 @@ public sealed partial class EscalationEmail(SmtpMailer mailer, IStringLocalizer<
                 "alert" => (text["Alert.Title", notice.CaseNumber].Value, text["Alert.AcknowledgeBy", due].Value),
                 "callback-overdue" => (text["Mail.Subject.CallbackOverdue", notice.CaseNumber].Value,
                     text["Alert.CallbackOverdue", notice.CaseNumber, notice.OtherName ?? "", due].Value),
+                "service-level-warning" or "service-level-breach" => ServiceLevelLines(notice, due),
                 _ => (text["Mail.Subject.Supervisor", notice.CaseNumber].Value,
                     notice.OtherName is null ? text["Alert.SupervisorNobody", notice.CaseNumber].Value : text["Alert.Supervisor", notice.CaseNumber, notice.OtherName].Value),
             };
@@ -105,6 +106,13 @@ public sealed partial class EscalationEmail(SmtpMailer mailer, IStringLocalizer<
             CultureInfo.CurrentCulture = previous;
             CultureInfo.CurrentUICulture = previousUi;
         }
+    }
+
+    private (string Subject, string Detail) ServiceLevelLines(Notice notice, string due)
+    {
+        var clockName = text[$"Clock.{notice.OtherName}"].Value;
+        var line = text[notice.Kind == "service-level-breach" ? "Alert.ServiceLevelBreach" : "Alert.ServiceLevelWarning", notice.CaseNumber, clockName, due].Value;
+        return (line, text["ServiceLevel.Due", due].Value);
     }
 
     private static string Format(DateTimeOffset instant, string? timeZone, CultureInfo culture)
