@@ -1,6 +1,7 @@
 using CareDesk.Components;
 using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
+using CareDesk.Features.Contacts;
 using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Features.Staff;
@@ -47,6 +48,7 @@ public static class CareDeskApplication
         builder.Services.AddTelephony();
         builder.Services.AddStaff();
         builder.Services.AddCases();
+        builder.Services.AddContacts();
         return builder;
     }
 
@@ -84,6 +86,7 @@ public static class CareDeskApplication
         api.MapTelephonyEndpoints();
         api.MapStaffEndpoints();
         api.MapCasesEndpoints();
+        api.MapContactsEndpoints();
 
         app.MapCareDeskUi();
         return app;

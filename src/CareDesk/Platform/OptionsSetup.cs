@@ -28,6 +28,7 @@ internal static class OptionsSetup
         Bind<Features.Telephony.TelephonyOptions>(services, configuration, Features.Telephony.TelephonyOptions.Section);
         Bind<Features.Cases.EscalationOptions>(services, configuration, Features.Cases.EscalationOptions.Section);
         Bind<Features.Staff.ShiftOptions>(services, configuration, Features.Staff.ShiftOptions.Section);
+        Bind<Features.Contacts.ContactsOptions>(services, configuration, Features.Contacts.ContactsOptions.Section);
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddSingleton<Features.Telephony.TelephonyOptionsSetup>();
         services.AddSingleton<IPostConfigureOptions<Features.Telephony.TelephonyOptions>>(sp => sp.GetRequiredService<Features.Telephony.TelephonyOptionsSetup>());
