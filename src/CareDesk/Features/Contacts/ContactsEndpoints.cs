@@ -86,7 +86,6 @@ internal static class ContactsEndpoints
             })
             .WithMetadata(new UploadLimit(services => services.GetRequiredService<IOptions<ContactsOptions>>().Value.MaxRecordingBytes + MultipartOverhead))
             .WithSummary("Upload the contact's recording: multipart/form-data with one audio/* part named file (size limit Contacts:MaxRecordingBytes).")
-            .Accepts<IFormFile>("multipart/form-data")
             .Produces<ContactView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -108,8 +107,8 @@ internal static class ContactsEndpoints
                     : TypedResults.Redirect(playback.Url!);
             })
             .WithSummary("Play the recording: the uploaded file with HTTP range support (206 for a Range), or a redirect to the phone system's link. Each play is audited as a read of the person's record.")
-            .Produces(StatusCodes.Status200OK, contentType: "audio/*")
-            .Produces(StatusCodes.Status206PartialContent, contentType: "audio/*")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces(StatusCodes.Status206PartialContent, contentType: "application/octet-stream")
             .Produces(StatusCodes.Status302Found)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
