@@ -3,6 +3,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
+using CareDesk.Features.Contacts;
 using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Features.Staff;
@@ -49,6 +50,7 @@ public abstract class DatabaseComponentContext : LocalizedComponentContext, IAsy
         Services.AddTelephony();
         Services.AddStaff();
         Services.AddCases();
+        Services.AddContacts();
         authorization = AddAuthorization();
         SignInAs("agent");
     }
