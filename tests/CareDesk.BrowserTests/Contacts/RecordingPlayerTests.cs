@@ -28,9 +28,10 @@ public sealed class RecordingPlayerTests(BrowserSite site, ITestOutputHelper out
 
         var player = Page.Locator($"#recording-{contactId}");
         await Expect(player).ToBeVisibleAsync();
-        // The browser fetched the file through the API (range requests) and decoded its header: a real duration.
+        // The player preloads nothing (each fetch from byte 0 is an audited play); loading it as a press of play does, the
+        // browser fetches the file through the API (range requests) and decodes its header: a real duration.
         var duration = await player.EvaluateAsync<double>(
-            "a => a.readyState >= 1 ? a.duration : new Promise(r => { a.addEventListener('loadedmetadata', () => r(a.duration)); a.addEventListener('error', () => r(-1)); a.load(); })");
+            "a => new Promise(r => { a.addEventListener('loadedmetadata', () => r(a.duration)); a.addEventListener('error', () => r(-1)); a.preload = 'metadata'; a.load(); })");
         Assert.InRange(duration, 1.9, 2.1);
         await ScreenshotAsync("contact-recording");
     }

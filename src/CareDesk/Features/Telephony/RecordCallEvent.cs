@@ -60,14 +60,15 @@ public sealed class RecordCallEvent(
             return invalid;
         }
 
-        // Two events of one call may race to create its contact: the loser sees the unique key and tries again.
+        // Two events of one call may race to create its contact (the loser sees the unique key) or to update it (the loser
+        // sees the other's new version): the loser tries again.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await ApplyAsync(request, cancellationToken);
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException) when (attempt < 5)
             {
                 // Retried: on the next attempt a processed event id is a duplicate, an existing contact is updated.
             }

@@ -50,7 +50,13 @@ public sealed class ContactsApiTests(ContactsApiTests.RecordingsFactory app) : I
 
         var first = await agent.PostAsJsonAsync("/api/contacts", new
         {
-            source = "crm", externalId, personId = person, channel = "chat", direction = "inbound", queuedAt = queued, subject = "Strips for a Guide meter",
+            source = "crm",
+            externalId,
+            personId = person,
+            channel = "chat",
+            direction = "inbound",
+            queuedAt = queued,
+            subject = "Strips for a Guide meter",
         });
         var created = await first.ReadAsync<ContactView>(HttpStatusCode.Created);
         Assert.Equal($"/api/contacts/{created.Id}", first.Headers.Location?.OriginalString);
@@ -58,12 +64,24 @@ public sealed class ContactsApiTests(ContactsApiTests.RecordingsFactory app) : I
         var transfer = new { at = queued.AddMinutes(3), toUserId = expertId, note = "needs an expert" };
         var second = await (await agent.PostAsJsonAsync("/api/contacts", new
         {
-            source = "crm", externalId, channel = "chat", direction = "inbound", answeredAt = queued.AddMinutes(1), endedAt = queued.AddMinutes(9),
-            holdSeconds = 45, holdCount = 1, outcome = "answered", transfers = new[] { transfer },
+            source = "crm",
+            externalId,
+            channel = "chat",
+            direction = "inbound",
+            answeredAt = queued.AddMinutes(1),
+            endedAt = queued.AddMinutes(9),
+            holdSeconds = 45,
+            holdCount = 1,
+            outcome = "answered",
+            transfers = new[] { transfer },
         })).ReadAsync<ContactView>();
         var third = await (await agent.PostAsJsonAsync("/api/contacts", new
         {
-            source = "crm", externalId, channel = "chat", direction = "inbound", transfers = new[] { transfer },
+            source = "crm",
+            externalId,
+            channel = "chat",
+            direction = "inbound",
+            transfers = new[] { transfer },
         })).ReadAsync<ContactView>();
 
         Assert.Equal(created.Id, second.Id);
@@ -90,7 +108,12 @@ public sealed class ContactsApiTests(ContactsApiTests.RecordingsFactory app) : I
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => agent.PostAsJsonAsync("/api/contacts", new
         {
-            source = "pbx", externalId, personId = person, channel = "phone", direction = "inbound", notes = $"post {i}",
+            source = "pbx",
+            externalId,
+            personId = person,
+            channel = "phone",
+            direction = "inbound",
+            notes = $"post {i}",
         })));
 
         var statuses = responses.Select(r => r.StatusCode).ToList();
@@ -293,7 +316,14 @@ public sealed class ContactsApiTests(ContactsApiTests.RecordingsFactory app) : I
         {
             var body = JsonSerializer.Serialize(new
             {
-                eventId = NewId(), callId, type, from = "+8613900001111", agent = agentEmail, at = start.AddSeconds(seconds), transferTo, recordingUrl,
+                eventId = NewId(),
+                callId,
+                type,
+                from = "+8613900001111",
+                agent = agentEmail,
+                at = start.AddSeconds(seconds),
+                transferTo,
+                recordingUrl,
             });
             Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(body)).StatusCode);
         }
