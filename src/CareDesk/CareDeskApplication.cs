@@ -1,6 +1,7 @@
 using CareDesk.Components;
 using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
+using CareDesk.Features.Contacts;
 using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Features.ServiceLevels;
@@ -51,6 +52,7 @@ public static class CareDeskApplication
         builder.Services.AddStaff();
         builder.Services.AddCases();
         builder.Services.AddServiceLevels();
+        builder.Services.AddContacts();
         return builder;
     }
 
@@ -89,6 +91,7 @@ public static class CareDeskApplication
         api.MapStaffEndpoints();
         api.MapCasesEndpoints();
         api.MapServiceLevelsEndpoints();
+        api.MapContactsEndpoints();
 
         app.MapCareDeskUi();
         return app;

@@ -624,6 +624,18 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<bool>("HasRecording")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("HoldCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HoldSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("HoldStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Missed")
                         .HasColumnType("boolean");
 
@@ -638,6 +650,28 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RecordingBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecordingContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RecordingFile")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordingSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordingUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
                     b.Property<DateTimeOffset?>("RingingAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -649,18 +683,73 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("ToAddress")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("HasRecording", "StartedAt");
 
                     b.HasIndex("PersonId", "StartedAt");
 
                     b.HasIndex("Source", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("PersonId", "HasRecording", "StartedAt");
+
                     b.ToTable("contacts", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Contacts.ContactTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FromTeamId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FromUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ToAddress")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("ToTeamId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ToUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId", "At");
+
+                    b.ToTable("contact_transfers", (string)null);
                 });
 
             modelBuilder.Entity("CareDesk.Features.Contacts.ProcessedWebhookEvent", b =>
@@ -1734,6 +1823,15 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("CareDesk.Features.Contacts.ContactTransfer", b =>
+                {
+                    b.HasOne("CareDesk.Features.Contacts.Contact", null)
+                        .WithMany("Transfers")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareDesk.Features.Devices.Device", b =>
                 {
                     b.HasOne("CareDesk.Features.Catalog.ProductModel", null)
@@ -1879,6 +1977,11 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Contacts.Contact", b =>
+                {
+                    b.Navigation("Transfers");
                 });
 
             modelBuilder.Entity("CareDesk.Features.Devices.Device", b =>

@@ -619,6 +619,18 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HasRecording")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HoldCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HoldSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HoldStartedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Missed")
                         .HasColumnType("INTEGER");
 
@@ -633,6 +645,28 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordingBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordingContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordingFile")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordingSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordingUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("RingingAt")
                         .HasColumnType("INTEGER");
 
@@ -644,18 +678,73 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ToAddress")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("HasRecording", "StartedAt");
 
                     b.HasIndex("PersonId", "StartedAt");
 
                     b.HasIndex("Source", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("PersonId", "HasRecording", "StartedAt");
+
                     b.ToTable("contacts", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Contacts.ContactTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromTeamId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAddress")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToTeamId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId", "At");
+
+                    b.ToTable("contact_transfers", (string)null);
                 });
 
             modelBuilder.Entity("CareDesk.Features.Contacts.ProcessedWebhookEvent", b =>
@@ -1723,6 +1812,15 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("CareDesk.Features.Contacts.ContactTransfer", b =>
+                {
+                    b.HasOne("CareDesk.Features.Contacts.Contact", null)
+                        .WithMany("Transfers")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareDesk.Features.Devices.Device", b =>
                 {
                     b.HasOne("CareDesk.Features.Catalog.ProductModel", null)
@@ -1868,6 +1966,11 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Contacts.Contact", b =>
+                {
+                    b.Navigation("Transfers");
                 });
 
             modelBuilder.Entity("CareDesk.Features.Devices.Device", b =>

@@ -29,6 +29,7 @@ internal static class OptionsSetup
         Bind<Features.Cases.EscalationOptions>(services, configuration, Features.Cases.EscalationOptions.Section);
         Bind<Features.Staff.ShiftOptions>(services, configuration, Features.Staff.ShiftOptions.Section);
         Bind<Mail.MailOptions>(services, configuration, Mail.MailOptions.Section);
+        Bind<Features.Contacts.ContactsOptions>(services, configuration, Features.Contacts.ContactsOptions.Section);
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         services.AddSingleton<Features.Telephony.TelephonyOptionsSetup>();
         services.AddSingleton<IPostConfigureOptions<Features.Telephony.TelephonyOptions>>(sp => sp.GetRequiredService<Features.Telephony.TelephonyOptionsSetup>());

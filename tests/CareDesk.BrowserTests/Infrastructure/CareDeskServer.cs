@@ -16,6 +16,9 @@ public sealed class CareDeskServer : WebApplicationFactory<Program>
 {
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"caredesk-browser-{Guid.NewGuid():N}.db");
 
+    /// <summary>Where this server keeps uploaded recordings (deleted with it).</summary>
+    public string RecordingsDirectory { get; } = Path.Combine(Path.GetTempPath(), $"caredesk-browser-recordings-{Guid.NewGuid():N}");
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public void Start()
@@ -37,6 +40,7 @@ public sealed class CareDeskServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={databaseFile};Pooling=False");
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Contacts:RecordingsDirectory", RecordingsDirectory);
     }
 
     public override async ValueTask DisposeAsync()
@@ -45,6 +49,11 @@ public sealed class CareDeskServer : WebApplicationFactory<Program>
         foreach (var file in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" })
         {
             File.Delete(file);
+        }
+
+        if (Directory.Exists(RecordingsDirectory))
+        {
+            Directory.Delete(RecordingsDirectory, recursive: true);
         }
     }
 }

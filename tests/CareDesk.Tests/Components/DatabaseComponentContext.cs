@@ -3,6 +3,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
+using CareDesk.Features.Contacts;
 using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Features.Staff;
@@ -54,6 +55,7 @@ public abstract class DatabaseComponentContext : LocalizedComponentContext, IAsy
         // Timers are rows in Quartz's store in the host; here an in-memory Quartz scheduler, never started, takes them.
         Services.AddQuartz();
         Services.AddSingleton<CareDesk.Platform.Scheduling.DurableTimers>();
+        Services.AddContacts();
         authorization = AddAuthorization();
         SignInAs("agent");
     }

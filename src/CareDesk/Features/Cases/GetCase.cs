@@ -13,7 +13,7 @@ namespace CareDesk.Features.Cases;
 /// </summary>
 public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames owners, AuditTrail audit)
 {
-    public sealed record ContactSummary(Guid Id, string Channel, string Direction, DateTimeOffset StartedAt, DateTimeOffset? AnsweredAt, DateTimeOffset? EndedAt, bool Missed, string? Outcome);
+    public sealed record ContactSummary(Guid Id, string Channel, string Direction, DateTimeOffset StartedAt, DateTimeOffset? AnsweredAt, DateTimeOffset? EndedAt, bool Missed, string? Outcome, bool HasRecording = false);
 
     public sealed record Entry(
         Guid Id, string Kind, DateTimeOffset At, OwnerView Actor, string? Text, OwnerView? From, OwnerView? To, string? Status,
@@ -129,7 +129,7 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
                 Named(x.Entry.FromOwner),
                 Named(x.Entry.ToOwner),
                 x.Entry.Status is { } status ? CaseTerms.Of(status) : null,
-                x.Contact is { } c ? new ContactSummary(c.Id, DeviceTerms.Kebab(c.Channel), DeviceTerms.Kebab(c.Direction), c.StartedAt, c.AnsweredAt, c.EndedAt, c.Missed, c.Outcome) : null,
+                x.Contact is { } c ? new ContactSummary(c.Id, DeviceTerms.Kebab(c.Channel), DeviceTerms.Kebab(c.Direction), c.StartedAt, c.AnsweredAt, c.EndedAt, c.Missed, c.Outcome, c.HasRecording) : null,
                 x.Entry.OtherCaseId))],
             ServiceLevelsOf(found, access.Now()));
     }

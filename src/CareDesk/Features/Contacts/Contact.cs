@@ -52,6 +52,78 @@ public sealed class Contact
     public string? Outcome { get; set; }
 
     public string? Notes { get; set; }
+
+    public string? Subject { get; set; }
+
+    /// <summary>When it entered the queue (a call waiting for an agent, a chat or e-mail waiting to be taken).</summary>
+    public DateTimeOffset? QueuedAt { get; set; }
+
+    /// <summary>Total time the customer was put on hold.</summary>
+    public int HoldSeconds { get; set; }
+
+    public int HoldCount { get; set; }
+
+    /// <summary>Set while a call is on hold (telephony <c>hold</c> event), until its <c>unhold</c>.</summary>
+    public DateTimeOffset? HoldStartedAt { get; set; }
+
+    /// <summary>Indexed with the person and time, so recordings are found by person and time (F25).</summary>
+    public bool HasRecording { get; set; }
+
+    /// <summary>A recording the phone system keeps (its URL).</summary>
+    public string? RecordingUrl { get; set; }
+
+    /// <summary>An uploaded recording: the file's name under <c>Contacts:RecordingsDirectory</c>.</summary>
+    public string? RecordingFile { get; set; }
+
+    public string? RecordingContentType { get; set; }
+
+    public long? RecordingBytes { get; set; }
+
+    /// <summary>SHA-256 of the uploaded file (hex), to prove the recording was not altered.</summary>
+    public string? RecordingSha256 { get; set; }
+
+    /// <summary>Changes with every write: an edit at an older version is a conflict.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<ContactTransfer> Transfers { get; set; } = [];
+}
+
+/// <summary>One transfer of a contact, from whom (a user or team) to whom (a user, a team or an outside number), when.</summary>
+public sealed class ContactTransfer
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid ContactId { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public string? FromUserId { get; set; }
+
+    public string? FromTeamId { get; set; }
+
+    public string? ToUserId { get; set; }
+
+    public string? ToTeamId { get; set; }
+
+    /// <summary>Where it went when that is no CareDesk user or team (an extension, a number, a department's line).</summary>
+    public string? ToAddress { get; set; }
+
+    public string? Note { get; set; }
+}
+
+internal sealed class ContactTransferConfiguration : IEntityTypeConfiguration<ContactTransfer>
+{
+    public void Configure(EntityTypeBuilder<ContactTransfer> builder)
+    {
+        builder.ToTable("contact_transfers");
+        builder.Property(t => t.FromUserId).HasMaxLength(450);
+        builder.Property(t => t.FromTeamId).HasMaxLength(64);
+        builder.Property(t => t.ToUserId).HasMaxLength(450);
+        builder.Property(t => t.ToTeamId).HasMaxLength(64);
+        builder.Property(t => t.ToAddress).HasMaxLength(128);
+        builder.Property(t => t.Note).HasMaxLength(500);
+        builder.HasIndex(t => new { t.ContactId, t.At });
+    }
 }
 
 internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
@@ -68,9 +140,19 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.AgentUserId).HasMaxLength(450);
         builder.Property(c => c.Outcome).HasMaxLength(64);
         builder.Property(c => c.Notes).HasMaxLength(4000);
+        builder.Property(c => c.Subject).HasMaxLength(200);
+        builder.Property(c => c.RecordingUrl).HasMaxLength(2048);
+        builder.Property(c => c.RecordingFile).HasMaxLength(200);
+        builder.Property(c => c.RecordingContentType).HasMaxLength(100);
+        builder.Property(c => c.RecordingSha256).HasMaxLength(64);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasMany(c => c.Transfers).WithOne().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => new { c.Source, c.ExternalId }).IsUnique();
         builder.HasIndex(c => new { c.PersonId, c.StartedAt });
+        // Recordings by person and time, and all recordings in a time window (quality review).
+        builder.HasIndex(c => new { c.PersonId, c.HasRecording, c.StartedAt });
+        builder.HasIndex(c => new { c.HasRecording, c.StartedAt });
     }
 }
 

@@ -28,6 +28,12 @@ public enum ContactChannel
     Sms,
     Video,
     Letter,
+
+    /// <summary>A web or in-app chat (WeChat and SMS have their own values).</summary>
+    Chat,
+
+    /// <summary>In person: a home visit by a field rep, or the customer at a service point.</summary>
+    Visit,
 }
 
 /// <summary>What a person needs for a call to work (story 7).</summary>

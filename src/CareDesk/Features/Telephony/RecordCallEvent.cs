@@ -12,6 +12,8 @@ namespace CareDesk.Features.Telephony;
 /// <c>telephony</c>, external id = call id) whose timings fill in as its events arrive, in any order. A repeated
 /// event id has no second effect: the processed-event row is inserted in the same save as the effect, and a
 /// unique-key race on it counts as a duplicate. A <c>ringing</c> event for a known agent pops the caller on their desktop.
+/// <c>hold</c>/<c>unhold</c> add up the hold time, <c>transfer</c> records who passed the call to whom, and
+/// <c>recording</c> links the phone system's recording of the call.
 /// </summary>
 public sealed class RecordCallEvent(
     IDbContextFactory<CareDeskDbContext> dbs,
@@ -21,9 +23,13 @@ public sealed class RecordCallEvent(
 {
     public const string Source = "telephony";
 
-    public static readonly IReadOnlyList<string> Types = ["ringing", "answered", "ended", "missed"];
+    public static readonly IReadOnlyList<string> Types = ["ringing", "answered", "ended", "missed", "hold", "unhold", "transfer", "recording"];
 
-    public sealed record Request(string? EventId, string? CallId, string? Type, string? From, string? To, string? Agent, DateTimeOffset? At);
+    /// <param name="TransferTo">For <c>transfer</c>: the agent (e-mail or extension) or the number the call went to.</param>
+    /// <param name="RecordingUrl">For <c>recording</c>: where the phone system keeps the call's recording.</param>
+    public sealed record Request(
+        string? EventId, string? CallId, string? Type, string? From, string? To, string? Agent, DateTimeOffset? At,
+        string? TransferTo = null, string? RecordingUrl = null);
 
     /// <param name="Duplicate">The event id was seen before; nothing changed.</param>
     public sealed record Response(Guid ContactId, bool Duplicate, bool AgentKnown, Guid? PersonId);
@@ -54,14 +60,15 @@ public sealed class RecordCallEvent(
             return invalid;
         }
 
-        // Two events of one call may race to create its contact: the loser sees the unique key and tries again.
+        // Two events of one call may race to create its contact (the loser sees the unique key) or to update it (the loser
+        // sees the other's new version): the loser tries again.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await ApplyAsync(request, cancellationToken);
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException) when (attempt < 5)
             {
                 // Retried: on the next attempt a processed event id is a duplicate, an existing contact is updated.
             }
@@ -100,7 +107,23 @@ public sealed class RecordCallEvent(
             return Failure.Invalid("to", "Event.TooLong");
         }
 
-        return request.Agent?.Length > 256 ? Failure.Invalid("agent", "Event.TooLong") : null;
+        if (request.Agent?.Length > 256)
+        {
+            return Failure.Invalid("agent", "Event.TooLong");
+        }
+
+        if (request.Type == "transfer" && (string.IsNullOrWhiteSpace(request.TransferTo) || request.TransferTo.Length > 128))
+        {
+            return Failure.Invalid("transferTo", "Event.TransferToRequired");
+        }
+
+        var url = request.RecordingUrl;
+        if (request.Type == "recording" && (url is null || url.Length > 2048 || ContactAccess.CheckRecordingUrl(url) is not null))
+        {
+            return Failure.Invalid("recordingUrl", "Event.RecordingUrlInvalid");
+        }
+
+        return null;
     }
 
     private async Task<Response> ApplyAsync(Request request, CancellationToken cancellationToken)
@@ -147,17 +170,46 @@ public sealed class RecordCallEvent(
                 break;
             case "ended":
                 contact.EndedAt = Latest(contact.EndedAt, at);
+                EndHold(contact, at);
                 break;
-            default:
+            case "missed":
                 contact.Missed = true;
                 contact.EndedAt = Latest(contact.EndedAt, at);
+                EndHold(contact, at);
+                break;
+            case "hold":
+                contact.HoldStartedAt ??= at;
+                break;
+            case "unhold":
+                EndHold(contact, at);
+                break;
+            case "recording":
+                contact.RecordingUrl = request.RecordingUrl!.Trim();
+                contact.HasRecording = true;
+                break;
+            default:
                 break;
         }
 
         // An unknown agent does not lose the call: it is recorded without one (the phone system may ring a
         // queue or an extension nobody has claimed yet). The one who answered wins over the one it rang first.
         var agentId = await FindAgentAsync(db, request.Agent, cancellationToken);
-        if (agentId is not null && (contact.AgentUserId is null || request.Type == "answered"))
+        if (request.Type == "transfer")
+        {
+            // From the agent who passed it on (the event's agent, else whoever had the call) to the one it went to; a
+            // target that is no CareDesk user (an outside number, a department's line) is kept as it was sent.
+            var target = await FindAgentAsync(db, request.TransferTo, cancellationToken);
+            db.ContactTransfers.Add(new ContactTransfer
+            {
+                ContactId = contact.Id,
+                At = at,
+                FromUserId = agentId ?? contact.AgentUserId,
+                ToUserId = target,
+                ToAddress = target is null ? request.TransferTo!.Trim() : null,
+            });
+            contact.AgentUserId = target ?? contact.AgentUserId;
+        }
+        else if (agentId is not null && (contact.AgentUserId is null || request.Type == "answered"))
         {
             contact.AgentUserId = agentId;
         }
@@ -184,6 +236,8 @@ public sealed class RecordCallEvent(
             await screenPops.PublishAsync(new ScreenPopRequest(agentId, contact.Id, callId, from?.E164, Blank(request.From), at), cancellationToken);
         }
 
+        // A new version for every change: an agent's edit made before this event is then a conflict, not a silent overwrite.
+        contact.Version = Guid.NewGuid();
         db.ProcessedWebhookEvents.Add(new ProcessedWebhookEvent { Source = Source, EventId = eventId, ReceivedAt = time.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
 
@@ -207,6 +261,19 @@ public sealed class RecordCallEvent(
             .ToListAsync(cancellationToken);
         // Two users sharing an extension is a configuration error: pop nobody rather than the wrong person.
         return ids.Count == 1 ? ids[0] : null;
+    }
+
+    /// <summary>Closes an open hold at <paramref name="at"/>; an unhold with no hold open counts nothing.</summary>
+    private static void EndHold(Contact contact, DateTimeOffset at)
+    {
+        if (contact.HoldStartedAt is not { } started)
+        {
+            return;
+        }
+
+        contact.HoldSeconds += (int)Math.Max(0, (at - started).TotalSeconds);
+        contact.HoldCount++;
+        contact.HoldStartedAt = null;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -37,7 +37,9 @@ internal static class ProblemDetailsSetup
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var limit = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes;
+            // An upload endpoint carries its own limit (a recording is larger than any JSON body).
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<UploadLimit>()?.Bytes(context.RequestServices)
+                ?? context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes;
             if (context.Request.ContentLength > limit)
             {
                 var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();

@@ -50,6 +50,8 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
 
     public DbSet<Contact> Contacts => Set<Contact>();
 
+    public DbSet<ContactTransfer> ContactTransfers => Set<ContactTransfer>();
+
     public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
 
     public DbSet<Team> Teams => Set<Team>();
