@@ -66,6 +66,12 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
 
     public DbSet<Callback> Callbacks => Set<Callback>();
 
+    public DbSet<WorkShift> WorkShifts => Set<WorkShift>();
+
+    public DbSet<StaffSkills> StaffSkills => Set<StaffSkills>();
+
+    public DbSet<StaffPresence> StaffPresence => Set<StaffPresence>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
