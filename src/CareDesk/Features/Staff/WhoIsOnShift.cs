@@ -17,9 +17,13 @@ public sealed class WhoIsOnShift(CareDeskDbContext db)
 {
     public static readonly TimeSpan LongestShift = TimeSpan.FromHours(24);
 
+    // SQLite stores instants as binary-encoded local ticks plus offset: only instants in one offset compare
+    // correctly, so every instant is stored and queried in UTC.
+
     /// <summary>The ids of the users working a shift at <paramref name="at"/> (of <paramref name="teamId"/> when given).</summary>
     public async Task<IReadOnlySet<string>> UsersOnShiftAsync(DateTimeOffset at, string? teamId, CancellationToken cancellationToken)
     {
+        at = at.ToUniversalTime();
         var earliest = at - LongestShift;
         var users = await db.WorkShifts.AsNoTracking()
             .Where(s => s.StartsAt > earliest && s.StartsAt <= at && s.EndsAt > at && (teamId == null || s.TeamId == teamId))
@@ -34,6 +38,7 @@ public sealed class WhoIsOnShift(CareDeskDbContext db)
     /// <summary>The shift <paramref name="userId"/> works at <paramref name="at"/>, if any.</summary>
     public Task<WorkShift?> CurrentShiftAsync(string userId, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        at = at.ToUniversalTime();
         var earliest = at - LongestShift;
         return db.WorkShifts.AsNoTracking()
             .Where(s => s.UserId == userId && s.StartsAt > earliest && s.StartsAt <= at && s.EndsAt > at)
@@ -43,6 +48,7 @@ public sealed class WhoIsOnShift(CareDeskDbContext db)
     /// <summary>Every shift running at <paramref name="at"/>, by user.</summary>
     public async Task<Dictionary<string, WorkShift>> CurrentShiftsAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
+        at = at.ToUniversalTime();
         var earliest = at - LongestShift;
         var shifts = await db.WorkShifts.AsNoTracking()
             .Where(s => s.StartsAt > earliest && s.StartsAt <= at && s.EndsAt > at)
@@ -56,6 +62,7 @@ public sealed class WhoIsOnShift(CareDeskDbContext db)
     /// </summary>
     public async Task<Dictionary<string, DateTimeOffset>> LastShiftEndsAsync(IReadOnlyCollection<string>? userIds, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        at = at.ToUniversalTime();
         var earliest = at - PresenceRule.Lookback;
         var ends = await db.WorkShifts.AsNoTracking()
             .Where(s => s.StartsAt > earliest && s.EndsAt <= at && (userIds == null || userIds.Contains(s.UserId)))

@@ -20,6 +20,7 @@ public sealed class WorkShifts(CareDeskDbContext db)
     /// <summary>Shifts overlapping [from, to), of one team and/or one user when given, in start order (at most 2,000).</summary>
     public async Task<ShiftView[]> ListAsync(DateTimeOffset from, DateTimeOffset to, string? teamId, string? userId, CancellationToken cancellationToken)
     {
+        (from, to) = (from.ToUniversalTime(), to.ToUniversalTime());
         var earliest = from - WhoIsOnShift.LongestShift;
         var shifts = await db.WorkShifts.AsNoTracking()
             .Where(s => s.StartsAt > earliest && s.StartsAt < to && s.EndsAt > from)
@@ -39,8 +40,8 @@ public sealed class WorkShifts(CareDeskDbContext db)
     /// <summary>Adds a shift, or changes shift <paramref name="id"/> (send the version read: 409 if it changed).</summary>
     public async Task<Result<ShiftView>> SaveAsync(Guid? id, ShiftInput input, CancellationToken cancellationToken)
     {
-        var startsAt = input.StartsAt!.Value;
-        var endsAt = input.EndsAt!.Value;
+        var startsAt = input.StartsAt!.Value.ToUniversalTime();
+        var endsAt = input.EndsAt!.Value.ToUniversalTime();
         if (endsAt <= startsAt)
         {
             return Failure.Invalid("endsAt", "Roster.EndBeforeStart");
@@ -128,6 +129,7 @@ public sealed class WorkShifts(CareDeskDbContext db)
     /// <summary>Whether <paramref name="userId"/> has a shift (other than <paramref name="except"/>) overlapping [startsAt, endsAt).</summary>
     internal Task<bool> OverlapsAsync(string userId, Guid? except, DateTimeOffset startsAt, DateTimeOffset endsAt, CancellationToken cancellationToken)
     {
+        (startsAt, endsAt) = (startsAt.ToUniversalTime(), endsAt.ToUniversalTime());
         var earliest = startsAt - WhoIsOnShift.LongestShift;
         return db.WorkShifts.AnyAsync(
             s => s.UserId == userId && s.Id != except && s.StartsAt > earliest && s.StartsAt < endsAt && s.EndsAt > startsAt, cancellationToken);
