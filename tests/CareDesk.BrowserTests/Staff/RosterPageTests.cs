@@ -31,6 +31,7 @@ public sealed class RosterPageTests(BrowserSite site, ITestOutputHelper output) 
         await ChooseAsync("#roster-backup", new Regex("Supervisor", RegexOptions.IgnoreCase));
         await Page.Locator("#roster-backup-add").ClickAsync();
         await Expect(Page.Locator(".roster-backup-item")).ToHaveCountAsync(1);
+        await Expect(Page.Locator(".roster-backup-item")).ToContainTextAsync(new Regex("Supervisor", RegexOptions.IgnoreCase));
         await Page.Locator("#roster-save").ClickAsync();
 
         var shift = Page.Locator($".roster-day[data-day='{wednesday}'] .roster-shift");
@@ -44,7 +45,10 @@ public sealed class RosterPageTests(BrowserSite site, ITestOutputHelper output) 
 
     private async Task ChooseAsync(string select, Regex option)
     {
+        // One list open at a time: a list still closing would take the click meant for the next one.
+        await Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await Page.Locator(select).ClickAsync();
         await Page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextRegex = option }).First.ClickAsync();
+        await Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 }
