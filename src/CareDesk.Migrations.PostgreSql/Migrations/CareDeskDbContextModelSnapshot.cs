@@ -1308,6 +1308,51 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.ToTable("on_call_shifts", (string)null);
                 });
 
+            modelBuilder.Entity("CareDesk.Features.Staff.StaffPresence", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("staff_presence", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Staff.StaffSkills", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("Products")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("staff_skills", (string)null);
+                });
+
             modelBuilder.Entity("CareDesk.Features.Staff.Team", b =>
                 {
                     b.Property<string>("Id")
@@ -1348,6 +1393,48 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("team_members", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Staff.WorkShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TeamId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartsAt");
+
+                    b.HasIndex("TeamId", "StartsAt");
+
+                    b.HasIndex("UserId", "StartsAt");
+
+                    b.ToTable("work_shifts", (string)null);
                 });
 
             modelBuilder.Entity("CareDesk.Platform.Audit.AuditEntry", b =>
@@ -1913,12 +2000,45 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareDesk.Features.Staff.StaffPresence", b =>
+                {
+                    b.HasOne("CareDesk.Platform.Identity.User", null)
+                        .WithOne()
+                        .HasForeignKey("CareDesk.Features.Staff.StaffPresence", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Staff.StaffSkills", b =>
+                {
+                    b.HasOne("CareDesk.Platform.Identity.User", null)
+                        .WithOne()
+                        .HasForeignKey("CareDesk.Features.Staff.StaffSkills", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareDesk.Features.Staff.TeamMember", b =>
                 {
                     b.HasOne("CareDesk.Features.Staff.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareDesk.Platform.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Staff.WorkShift", b =>
+                {
+                    b.HasOne("CareDesk.Features.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("CareDesk.Platform.Identity.User", null)

@@ -25,6 +25,7 @@ public sealed class Roster(CareDeskDbContext db)
     /// <summary>Whom to alert for <paramref name="teamId"/> at <paramref name="at"/>, in order; empty when nobody is on call.</summary>
     public async Task<IReadOnlyList<string>> ChainAtAsync(string teamId, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        at = at.ToUniversalTime();
         var shift = await db.OnCallShifts.AsNoTracking()
             .Where(s => s.TeamId == teamId && s.StartsAt <= at && s.EndsAt > at)
             .OrderByDescending(s => s.StartsAt)
@@ -41,6 +42,7 @@ public sealed class Roster(CareDeskDbContext db)
 
     public async Task<ShiftView[]> ListAsync(DateTimeOffset from, DateTimeOffset to, string? teamId, CancellationToken cancellationToken)
     {
+        (from, to) = (from.ToUniversalTime(), to.ToUniversalTime());
         var shifts = await db.OnCallShifts.AsNoTracking()
             .Where(s => s.EndsAt > from && s.StartsAt < to && (teamId == null || s.TeamId == teamId))
             .OrderBy(s => s.StartsAt).Take(500)
@@ -54,8 +56,9 @@ public sealed class Roster(CareDeskDbContext db)
     /// <summary>Adds a shift, or changes shift <paramref name="id"/> (send the version read: 409 if it changed).</summary>
     public async Task<Result<Guid>> SaveAsync(Guid? id, ShiftInput input, CancellationToken cancellationToken)
     {
-        var startsAt = input.StartsAt!.Value;
-        var endsAt = input.EndsAt!.Value;
+        // Stored in UTC: SQLite compares instants correctly only within one offset.
+        var startsAt = input.StartsAt!.Value.ToUniversalTime();
+        var endsAt = input.EndsAt!.Value.ToUniversalTime();
         if (endsAt <= startsAt)
         {
             return Failure.Invalid("endsAt", "Roster.EndBeforeStart");

@@ -71,6 +71,11 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
     public DbSet<Features.ServiceLevels.ServiceCalendar> ServiceCalendars => Set<Features.ServiceLevels.ServiceCalendar>();
 
     public DbSet<Features.ServiceLevels.ServicePolicy> ServicePolicies => Set<Features.ServiceLevels.ServicePolicy>();
+    public DbSet<WorkShift> WorkShifts => Set<WorkShift>();
+
+    public DbSet<StaffSkills> StaffSkills => Set<StaffSkills>();
+
+    public DbSet<StaffPresence> StaffPresence => Set<StaffPresence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -51,6 +51,7 @@ public static class DatabaseInitializer
         await provider.GetRequiredService<Features.Catalog.CatalogSeeder>().SeedAsync(cancellationToken);
         await provider.GetRequiredService<Features.Staff.TeamSeeder>().SeedAsync(cancellationToken);
         await provider.GetRequiredService<Features.ServiceLevels.ServiceLevelSeeder>().SeedAsync(cancellationToken);
+        await provider.GetRequiredService<Features.Staff.ShiftSeeder>().SeedAsync(cancellationToken);
 
         // Demo mode: a few people from the stories, after the catalog their devices refer to.
         await provider.GetRequiredService<Features.People.DemoPeopleSeeder>().SeedAsync(cancellationToken);
