@@ -2,6 +2,7 @@ using CareDesk.Components;
 using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
 using CareDesk.Features.Devices;
+using CareDesk.Features.NothingLost;
 using CareDesk.Features.People;
 using CareDesk.Features.Staff;
 using CareDesk.Features.Telephony;
@@ -47,6 +48,8 @@ public static class CareDeskApplication
         builder.Services.AddTelephony();
         builder.Services.AddStaff();
         builder.Services.AddCases();
+        builder.Services.AddCaseLinks();
+        builder.Services.AddNothingLost();
         return builder;
     }
 
@@ -84,6 +87,8 @@ public static class CareDeskApplication
         api.MapTelephonyEndpoints();
         api.MapStaffEndpoints();
         api.MapCasesEndpoints();
+        api.MapCaseLinksEndpoints();
+        api.MapNothingLostEndpoints();
 
         app.MapCareDeskUi();
         return app;

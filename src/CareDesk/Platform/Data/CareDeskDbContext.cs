@@ -66,6 +66,12 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
 
     public DbSet<Callback> Callbacks => Set<Callback>();
 
+    public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
+
+    public DbSet<Features.NothingLost.Finding> Findings => Set<Features.NothingLost.Finding>();
+
+    public DbSet<Features.NothingLost.HandoverReport> HandoverReports => Set<Features.NothingLost.HandoverReport>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -101,6 +107,7 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
     {
         var trail = auditTrail ?? throw new InvalidOperationException(
             "This context was created without an audit trail and cannot save. Create it through dependency injection.");
+        CaseActivity.Touch(ChangeTracker);
         return await trail.SaveWithAuditAsync(this, acceptAllChangesOnSuccess, base.SaveChangesAsync, cancellationToken);
     }
 
