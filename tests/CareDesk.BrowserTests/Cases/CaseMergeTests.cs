@@ -46,6 +46,27 @@ public sealed class CaseMergeTests(BrowserSite site, ITestOutputHelper output) :
         await Expect(Page.Locator("#case-links .case-link[data-merge='merged-here']")).ToHaveCountAsync(1);
     }
 
+    [Fact]
+    public async Task A_supervisor_sees_the_findings_and_acknowledges_the_last_shift_handover()
+    {
+        await SignInAsync(Supervisor);
+
+        await GoToAsync("/findings");
+        await Expect(Page.Locator("#findings, #findings-none")).ToBeVisibleAsync();
+
+        // The detector's job runs at start: the boundary that passed last already has its report.
+        await GoToAsync("/handovers");
+        await Expect(Page.Locator("#handovers .handover").First).ToBeVisibleAsync();
+        await Page.Locator("#handover-questions").FillAsync("Watch the pump alarm cases");
+        await Page.Locator("#handover-save-questions").ClickAsync();
+        await Expect(Page.Locator(".mud-snackbar")).ToBeVisibleAsync();
+        await Page.Locator("#handover-acknowledge").ClickAsync();
+        await Expect(Page.Locator("#handover-acknowledged")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#handover-questions")).ToHaveValueAsync("Watch the pump alarm cases");
+
+        await ScreenshotAsync("handover");
+    }
+
     private async Task<(Guid Id, string Number)> OpenAsync(Guid personId, string subject)
     {
         await using var scope = Site.Services.CreateAsyncScope();
