@@ -3,6 +3,7 @@ using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
 using CareDesk.Features.Contacts;
 using CareDesk.Features.Devices;
+using CareDesk.Features.NothingLost;
 using CareDesk.Features.People;
 using CareDesk.Features.ServiceLevels;
 using CareDesk.Features.Staff;
@@ -53,6 +54,8 @@ public static class CareDeskApplication
         builder.Services.AddCases();
         builder.Services.AddServiceLevels();
         builder.Services.AddContacts();
+        builder.Services.AddCaseLinks();
+        builder.Services.AddNothingLost();
         return builder;
     }
 
@@ -92,6 +95,8 @@ public static class CareDeskApplication
         api.MapCasesEndpoints();
         api.MapServiceLevelsEndpoints();
         api.MapContactsEndpoints();
+        api.MapCaseLinksEndpoints();
+        api.MapNothingLostEndpoints();
 
         app.MapCareDeskUi();
         return app;

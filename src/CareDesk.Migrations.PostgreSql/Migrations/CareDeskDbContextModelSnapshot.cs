@@ -127,6 +127,9 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("FirstResponseWarnedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("MergedIntoCaseId")
                         .HasColumnType("uuid");
 
@@ -238,6 +241,8 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("PersonId", "OpenedAt");
 
+                    b.HasIndex("Status", "LastActivityAt");
+
                     b.HasIndex("OwnerTeamId", "Status", "OpenedAt");
 
                     b.HasIndex("OwnerUserId", "Status", "OpenedAt");
@@ -303,6 +308,45 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .HasFilter("\"ContactId\" IS NOT NULL");
 
                     b.ToTable("case_entries", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Cases.CaseLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FirstCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("SecondCaseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondCaseId");
+
+                    b.HasIndex("FirstCaseId", "SecondCaseId")
+                        .IsUnique();
+
+                    b.ToTable("case_links", (string)null);
                 });
 
             modelBuilder.Entity("CareDesk.Features.Cases.Escalation", b =>
@@ -879,6 +923,103 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.HasIndex("DeviceId", "At");
 
                     b.ToTable("device_events", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.NothingLost.Finding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ResolvedAt", "RaisedAt");
+
+                    b.HasIndex("Rule", "Subject")
+                        .IsUnique()
+                        .HasFilter("\"ResolvedAt\" IS NULL");
+
+                    b.ToTable("findings", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.NothingLost.HandoverReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("NextShiftEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenQuestions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("OpenQuestionsBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("ProducedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ShiftEndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ShiftStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcknowledgedAt");
+
+                    b.HasIndex("ShiftEndedAt")
+                        .IsUnique();
+
+                    b.ToTable("handover_reports", (string)null);
                 });
 
             modelBuilder.Entity("CareDesk.Features.People.Address", b =>
@@ -1849,6 +1990,21 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CareDesk.Features.Cases.CaseLink", b =>
+                {
+                    b.HasOne("CareDesk.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("FirstCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareDesk.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("SecondCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareDesk.Features.Cases.Escalation", b =>
                 {
                     b.HasOne("CareDesk.Platform.Identity.User", null)
@@ -1941,6 +2097,14 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.NothingLost.Finding", b =>
+                {
+                    b.HasOne("CareDesk.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("CareDesk.Features.People.Address", b =>

@@ -122,6 +122,9 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.Property<long?>("FirstResponseWarnedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("MergedIntoCaseId")
                         .HasColumnType("TEXT");
 
@@ -233,6 +236,8 @@ namespace CareDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PersonId", "OpenedAt");
 
+                    b.HasIndex("Status", "LastActivityAt");
+
                     b.HasIndex("OwnerTeamId", "Status", "OpenedAt");
 
                     b.HasIndex("OwnerUserId", "Status", "OpenedAt");
@@ -298,6 +303,45 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasFilter("\"ContactId\" IS NOT NULL");
 
                     b.ToTable("case_entries", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Cases.CaseLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirstCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SecondCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondCaseId");
+
+                    b.HasIndex("FirstCaseId", "SecondCaseId")
+                        .IsUnique();
+
+                    b.ToTable("case_links", (string)null);
                 });
 
             modelBuilder.Entity("CareDesk.Features.Cases.Escalation", b =>
@@ -874,6 +918,103 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("DeviceId", "At");
 
                     b.ToTable("device_events", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.NothingLost.Finding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ResolvedAt", "RaisedAt");
+
+                    b.HasIndex("Rule", "Subject")
+                        .IsUnique()
+                        .HasFilter("\"ResolvedAt\" IS NULL");
+
+                    b.ToTable("findings", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.NothingLost.HandoverReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextShiftEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenQuestions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenQuestionsBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProducedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ShiftEndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ShiftStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcknowledgedAt");
+
+                    b.HasIndex("ShiftEndedAt")
+                        .IsUnique();
+
+                    b.ToTable("handover_reports", (string)null);
                 });
 
             modelBuilder.Entity("CareDesk.Features.People.Address", b =>
@@ -1838,6 +1979,21 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CareDesk.Features.Cases.CaseLink", b =>
+                {
+                    b.HasOne("CareDesk.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("FirstCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareDesk.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("SecondCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareDesk.Features.Cases.Escalation", b =>
                 {
                     b.HasOne("CareDesk.Platform.Identity.User", null)
@@ -1930,6 +2086,14 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.NothingLost.Finding", b =>
+                {
+                    b.HasOne("CareDesk.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("CareDesk.Features.People.Address", b =>

@@ -84,6 +84,9 @@ public sealed partial class Case
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>When the last timeline entry was written (<see cref="CaseActivity"/>): what the nothing-lost detector scans.</summary>
+    public DateTimeOffset LastActivityAt { get; set; }
+
     public DateTimeOffset? ResolvedAt { get; set; }
 
     public DateTimeOffset? ClosedAt { get; set; }
@@ -142,6 +145,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.OwnerUserId, c.Status, c.OpenedAt });
         builder.HasIndex(c => new { c.OwnerTeamId, c.Status, c.OpenedAt });
         builder.HasIndex(c => new { c.PersonId, c.OpenedAt });
+        // The nothing-lost detector: cases of a status idle since before a threshold, in one range scan per status.
+        builder.HasIndex(c => new { c.Status, c.LastActivityAt });
     }
 }
 
@@ -166,6 +171,7 @@ public enum CaseEntryKind
     CallbackOverdue,
     ServiceLevelWarning,
     ServiceLevelBreached,
+    Unlinked,
 }
 
 /// <summary>One line of a case's timeline: who did what, when (F11). Written in the same transaction as the change.</summary>

@@ -71,11 +71,18 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
     public DbSet<Features.ServiceLevels.ServiceCalendar> ServiceCalendars => Set<Features.ServiceLevels.ServiceCalendar>();
 
     public DbSet<Features.ServiceLevels.ServicePolicy> ServicePolicies => Set<Features.ServiceLevels.ServicePolicy>();
+
     public DbSet<WorkShift> WorkShifts => Set<WorkShift>();
 
     public DbSet<StaffSkills> StaffSkills => Set<StaffSkills>();
 
     public DbSet<StaffPresence> StaffPresence => Set<StaffPresence>();
+
+    public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
+
+    public DbSet<Features.NothingLost.Finding> Findings => Set<Features.NothingLost.Finding>();
+
+    public DbSet<Features.NothingLost.HandoverReport> HandoverReports => Set<Features.NothingLost.HandoverReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -112,6 +119,7 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
     {
         var trail = auditTrail ?? throw new InvalidOperationException(
             "This context was created without an audit trail and cannot save. Create it through dependency injection.");
+        CaseActivity.Touch(ChangeTracker);
         return await trail.SaveWithAuditAsync(this, acceptAllChangesOnSuccess, base.SaveChangesAsync, cancellationToken);
     }
 

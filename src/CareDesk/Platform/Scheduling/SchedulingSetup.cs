@@ -55,6 +55,7 @@ internal static class SchedulingSetup
             // Recurring housekeeping: each a job with one repeating trigger in the shared store, so a cluster runs it
             // once per interval. Declared again at every start; the trigger keeps its firing history across restarts.
             ScheduleRecurring<PruneProcessedWebhookEventsJob>(quartz, PruneProcessedWebhookEventsJob.Key, PruneProcessedWebhookEventsJob.Interval);
+            ScheduleRecurring<Features.NothingLost.NothingLostJob>(quartz, Features.NothingLost.NothingLostJob.Key, Features.NothingLost.NothingLostJob.Interval);
             quartz.UsePersistentStore(store =>
             {
                 store.UseSystemTextJsonSerializer();
