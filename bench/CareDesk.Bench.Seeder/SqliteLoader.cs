@@ -180,6 +180,7 @@ internal static class SqliteLoader
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset t => TimeConverter.ConvertToProvider(t)!,
         bool b => b ? 1L : 0L,
+        TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
         string[] list => JsonSerializer.Serialize(list),
         _ => value,
     };

@@ -140,8 +140,34 @@ internal sealed class SyntheticCases(int people, int cases, int contacts, int st
         new("Subject", NpgsqlDbType.Varchar), new("OwnerUserId", NpgsqlDbType.Varchar), new("OwnerTeamId", NpgsqlDbType.Varchar),
         new("Resolution", NpgsqlDbType.Varchar), new("ReopenCount", NpgsqlDbType.Integer), new("OpenedBy", NpgsqlDbType.Varchar),
         new("OpenedAt", NpgsqlDbType.TimestampTz), new("UpdatedAt", NpgsqlDbType.TimestampTz), new("ResolvedAt", NpgsqlDbType.TimestampTz),
-        new("ClosedAt", NpgsqlDbType.TimestampTz), new("Version", NpgsqlDbType.Uuid),
+        new("ClosedAt", NpgsqlDbType.TimestampTz), new("Version", NpgsqlDbType.Uuid), new("LastActivityAt", NpgsqlDbType.TimestampTz),
+
+        // Service levels as OpenCase stores them (policy "any", 24/7: first response 4 h, resolution 3 days, warn at 80 %).
+        new("ServicePolicyId", NpgsqlDbType.Uuid), new("ServiceCalendarId", NpgsqlDbType.Varchar), new("ServiceWarnShare", NpgsqlDbType.Double),
+        new("FirstResponseTarget", NpgsqlDbType.Interval), new("FirstResponseDueAt", NpgsqlDbType.TimestampTz),
+        new("FirstResponseWarnAt", NpgsqlDbType.TimestampTz), new("FirstRespondedAt", NpgsqlDbType.TimestampTz),
+        new("ResolutionTarget", NpgsqlDbType.Interval), new("ResolutionDueAt", NpgsqlDbType.TimestampTz),
+        new("ResolutionWarnAt", NpgsqlDbType.TimestampTz), new("ClockPausedSince", NpgsqlDbType.TimestampTz), new("NextDueAt", NpgsqlDbType.TimestampTz),
     ];
+
+    private static readonly Guid BenchPolicyId = new("0b0b0b0b-0000-4000-8000-00000000000f");
+    private static readonly TimeSpan FirstResponseTarget = TimeSpan.FromHours(4);
+    private static readonly TimeSpan ResolutionTarget = TimeSpan.FromDays(3);
+
+    private static object?[] ServiceLevels(DateTimeOffset opened, string status)
+    {
+        var open = status is not ("Closed" or "Resolved");
+        var responded = status == "New" ? (DateTimeOffset?)null : opened.AddMinutes(30);
+        var firstDue = opened + FirstResponseTarget;
+        var resolutionDue = opened + ResolutionTarget;
+        var paused = status == "WaitingOnCustomer" ? opened.AddMinutes(30) : (DateTimeOffset?)null;
+        var nextDue = !open || paused is not null ? (DateTimeOffset?)null : responded is null ? firstDue : resolutionDue;
+        return
+        [
+            BenchPolicyId, "24x7", 0.8, FirstResponseTarget, firstDue, opened + (FirstResponseTarget * 0.8), responded,
+            ResolutionTarget, resolutionDue, opened + (ResolutionTarget * 0.8), paused, nextDue,
+        ];
+    }
 
     private IEnumerable<object?[]> CaseRows()
     {
@@ -158,7 +184,7 @@ internal sealed class SyntheticCases(int people, int cases, int contacts, int st
                 Subjects[(int)(i % Subjects.Length)], ownerUser, ownerTeam,
                 done ? "Explained the reading; customer confirmed." : null, 0, UserOf(i + 1),
                 opened, opened.AddHours(3), done ? opened.AddHours(2) : null, status == "Closed" ? opened.AddHours(3) : null,
-                SyntheticPopulation.Id(16, i),
+                SyntheticPopulation.Id(16, i), opened.AddHours(3), .. ServiceLevels(opened, status),
             ];
         }
 
@@ -167,7 +193,8 @@ internal sealed class SyntheticCases(int people, int cases, int contacts, int st
         [
             LongCaseId(cases), Number(cases), SyntheticPopulation.Id(1, 0), "TechnicalSupport", "High", "InProgress",
             "Recurring pump alarms (long history)", demoAgentId, null, null, 0, demoAgentId,
-            at, at.AddMinutes(LongTimeline), null, null, SyntheticPopulation.Id(16, cases),
+            at, at.AddMinutes(LongTimeline), null, null, SyntheticPopulation.Id(16, cases), at.AddMinutes(LongTimeline),
+            .. ServiceLevels(at, "InProgress"),
         ];
     }
 

@@ -27,6 +27,7 @@ internal static class NothingLostEndpoints
         services.AddScoped<IFindingRule, DisabledOwnerRule>();
         services.AddScoped<IFindingRule, OverdueCallbackRule>();
         services.AddScoped<IFindingRule, UnacknowledgedEscalationRule>();
+        services.AddScoped<IFindingRule, OwnerOffShiftRule>();
         services.AddScoped<DetectLostWork>();
         services.AddSingleton<FindingsHub>();
         services.AddScoped<ListFindings>();

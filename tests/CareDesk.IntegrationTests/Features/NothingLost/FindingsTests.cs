@@ -126,6 +126,45 @@ public sealed class FindingsTests(FindingsHost app) : IClassFixture<FindingsHost
     }
 
     [Fact]
+    public async Task A_shift_worker_owning_open_cases_after_the_shift_and_its_grace_is_raised_once_and_resolved_when_the_next_shift_starts()
+    {
+        var (_, user, view) = await app.CreateFreshUserAsync(Roles.Agent);
+        var worker = await app.CreateClientForAsync(user.Email, user.Password);
+        var (_, otherUser, otherView) = await app.CreateFreshUserAsync(Roles.Agent);
+        var nonShiftWorker = await app.CreateClientForAsync(otherUser.Email, otherUser.Password);
+        await OpenAsync(worker, "Strips question");
+        await OpenAsync(worker, "Sensor fell off");
+        await OpenAsync(nonShiftWorker, "Pump alarm");
+        var now = app.Clock!.GetUtcNow();
+        await app.WithDbAsync(db =>
+        {
+            // Ended 20 minutes ago: still within the 30-minute handover grace.
+            db.WorkShifts.Add(new CareDesk.Features.Staff.WorkShift { UserId = view.Id, TeamId = "front-line", StartsAt = now.AddHours(-12).AddMinutes(-20), EndsAt = now.AddMinutes(-20) });
+            return db.SaveChangesAsync();
+        });
+        await NothingLostJobRunner.RunAsync(app);
+        Assert.Empty(await FindingsAsync("owner-off-shift", view.Id));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(15));
+        await NothingLostJobRunner.RunAsync(app);
+        await NothingLostJobRunner.RunAsync(app);
+        var raised = Assert.Single(await FindingsAsync("owner-off-shift", view.Id));
+        Assert.Equal(("2", view.Id, (DateTimeOffset?)null), (raised.Detail, raised.UserId, raised.ResolvedAt));
+        // Someone who never works shifts is never "off shift".
+        Assert.Empty(await FindingsAsync("owner-off-shift", otherView.Id));
+
+        var next = app.Clock.GetUtcNow();
+        await app.WithDbAsync(db =>
+        {
+            db.WorkShifts.Add(new CareDesk.Features.Staff.WorkShift { UserId = view.Id, TeamId = "front-line", StartsAt = next, EndsAt = next.AddHours(12) });
+            return db.SaveChangesAsync();
+        });
+        await NothingLostJobRunner.RunAsync(app);
+
+        Assert.NotNull(Assert.Single(await FindingsAsync("owner-off-shift", view.Id)).ResolvedAt);
+    }
+
+    [Fact]
     public async Task Only_supervisors_and_admins_see_the_findings()
     {
         await (await (await app.CreateClientForRoleAsync(Roles.Agent)).GetAsync("/api/findings")).ProblemAsync(HttpStatusCode.Forbidden);
