@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using CareDesk.Features.Devices;
-using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -34,20 +33,20 @@ internal static class CaseLinksEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         cases.MapPost("/{id:guid}/links", (Guid id, LinkCases.Request request, ClaimsPrincipal user, LinkCases links, GetCase get, IStringLocalizer<CaseLinksText> links2, IStringLocalizer<CasesText> cases2, CancellationToken ct) =>
-                ChangeAsync(id, user, get, new LinksText(links2, cases2), actor => links.LinkAsync(id, request, actor, ct), ct))
+                CasesEndpoints.ChangeAsync(id, user, get, new LinksText(links2, cases2), actor => links.LinkAsync(id, request, actor, ct), ct))
             .WithSummary("Link another case (otherCaseId, or otherNumber as the caller reads it) as related or duplicate; on both timelines. Linking again changes nothing.")
             .Produces<GetCase.View>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         cases.MapDelete("/{id:guid}/links/{otherCaseId:guid}", (Guid id, Guid otherCaseId, ClaimsPrincipal user, LinkCases links, GetCase get, IStringLocalizer<CaseLinksText> links2, IStringLocalizer<CasesText> cases2, CancellationToken ct) =>
-                ChangeAsync(id, user, get, new LinksText(links2, cases2), actor => links.UnlinkAsync(id, otherCaseId, actor, ct), ct))
+                CasesEndpoints.ChangeAsync(id, user, get, new LinksText(links2, cases2), actor => links.UnlinkAsync(id, otherCaseId, actor, ct), ct))
             .WithSummary("Remove the link between two cases; on both timelines.")
             .Produces<GetCase.View>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         cases.MapPost("/{id:guid}/merge", (Guid id, MergeCase.Request request, ClaimsPrincipal user, MergeCase merge, GetCase get, IStringLocalizer<CaseLinksText> links2, IStringLocalizer<CasesText> cases2, CancellationToken ct) =>
-                ChangeAsync(id, user, get, new LinksText(links2, cases2), actor => merge.RunAsync(id, request, actor, ct), ct))
+                CasesEndpoints.ChangeAsync(id, user, get, new LinksText(links2, cases2), actor => merge.RunAsync(id, request, actor, ct), ct))
             .WithSummary("Merge this duplicate into another open case of the same person (intoCaseId or intoNumber) with a note and the version you saw: it is closed and points there; its open callbacks and running escalations move there.")
             .Produces<GetCase.View>()
             .ProducesValidationProblem()
@@ -55,25 +54,6 @@ internal static class CaseLinksEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         return app;
-    }
-
-    /// <summary>Runs a change and answers with the case as it is now; a conflict carries the current version.</summary>
-    private static async Task<IResult> ChangeAsync(
-        Guid id, ClaimsPrincipal user, GetCase get, IStringLocalizer text,
-        Func<StaffActor, Task<Result<Guid>>> change, CancellationToken ct)
-    {
-        var actor = StaffActor.From(user);
-        var result = await change(actor);
-        if (result.Failure is { Kind: FailureKind.Conflict } conflict)
-        {
-            var current = await get.RunAsync(id, actor, ct);
-            return TypedResults.Problem(
-                conflict.Message(text),
-                statusCode: StatusCodes.Status409Conflict,
-                extensions: new Dictionary<string, object?> { ["version"] = current.Value?.Version, ["current"] = current.Value });
-        }
-
-        return result.Succeeded ? (await get.RunAsync(id, actor, ct)).ToOk(text) : result.Failure!.ToProblem(text);
     }
 }
 

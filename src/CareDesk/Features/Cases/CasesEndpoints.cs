@@ -213,11 +213,10 @@ internal static class CasesEndpoints
         (await get.RunAsync(await escalations.CaseIdOfAsync(escalationId, ct), actor, ct)).ToOk(text);
 
     /// <summary>Runs a change and answers with the case as it is now; a conflict carries the current case and version.</summary>
-    private static async Task<IResult> ChangeAsync(
-        Guid id, ClaimsPrincipal user, GetCase get, IStringLocalizer<CasesText> text,
+    internal static async Task<IResult> ChangeAsync(
+        Guid id, ClaimsPrincipal user, GetCase get, IStringLocalizer text,
         Func<StaffActor, Task<Result<Guid>>> change, CancellationToken ct)
     {
-
         var actor = StaffActor.From(user);
         var result = await change(actor);
         if (result.Failure is { Kind: FailureKind.Conflict } conflict)
