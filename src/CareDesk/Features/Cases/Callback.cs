@@ -144,7 +144,8 @@ public sealed class PromiseCallback(CareDeskDbContext db, CaseAccess access, Dur
             return conflict;
         }
 
-        await timers.ScheduleAsync<CallbackOverdueJob>(callback.Id.ToString(), callback.DueAt, null, cancellationToken);
+        // The timer fires first at the warning instant (when the policy gave one), then at the due time.
+        await timers.ScheduleAsync<CallbackOverdueJob>(callback.Id.ToString(), CallbackDeadlines.FirstInstant(callback, now), null, cancellationToken);
         return callback.Id;
     }
 
@@ -187,16 +188,29 @@ public sealed class PromiseCallback(CareDeskDbContext db, CaseAccess access, Dur
     }
 }
 
-/// <summary>When a promised callback's time passes undone: marked overdue, on the timeline, supervisors told (once).</summary>
-public sealed class CallbackDeadlines(CareDeskDbContext db, EscalationAlerts alerts, TimeProvider clock)
+/// <summary>
+/// A promised callback's durable timer: at its warning instant (if it has one) the owner is told, once; when its time
+/// passes undone it is marked overdue, on the timeline, and the supervisors are told (once).
+/// </summary>
+public sealed class CallbackDeadlines(CareDeskDbContext db, EscalationAlerts alerts, DurableTimers timers, TimeProvider clock)
 {
+    /// <summary>When the timer of a newly promised callback fires first: its warning instant while still ahead, else its due time.</summary>
+    public static DateTimeOffset FirstInstant(Callback callback, DateTimeOffset now) =>
+        callback.WarnAt is { } warnAt && warnAt > now && warnAt < callback.DueAt ? warnAt : callback.DueAt;
+
+    /// <summary>Idempotent: acts only on a pending callback whose warning or due instant has passed and was not yet recorded.</summary>
     public async Task<bool> CheckAsync(Guid callbackId, CancellationToken cancellationToken)
     {
         var callback = await db.Callbacks.SingleOrDefaultAsync(c => c.Id == callbackId, cancellationToken);
         var now = clock.GetUtcNow();
-        if (callback is null || callback.Status != CallbackStatus.Pending || callback.DueAt > now)
+        if (callback is null || callback.Status != CallbackStatus.Pending)
         {
             return false;
+        }
+
+        if (callback.DueAt > now)
+        {
+            return await WarnAsync(callback, now, cancellationToken);
         }
 
         var promised = await db.Cases.SingleAsync(c => c.Id == callback.CaseId, cancellationToken);
@@ -224,9 +238,58 @@ public sealed class CallbackDeadlines(CareDeskDbContext db, EscalationAlerts ale
         alerts.PublishQueued();
         return true;
     }
+
+    /// <summary>
+    /// Before the due time: past the warning instant and not yet warned, the owner is told and the warning is on the
+    /// timeline (the record that makes a repeated firing a no-op); the timer is then set to the due time.
+    /// </summary>
+    private async Task<bool> WarnAsync(Callback callback, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = callback.Id.ToString();
+        if (callback.WarnAt is not { } warnAt || warnAt > now)
+        {
+            // Fired early (moved or no warning): wait for the next instant.
+            await timers.ScheduleAsync<CallbackOverdueJob>(key, FirstInstant(callback, now), null, cancellationToken);
+            return false;
+        }
+
+        var owner = CaseOwner.User(callback.OwnerUserId).ToString();
+        var warned = await db.CaseEntries.AnyAsync(
+            e => e.CaseId == callback.CaseId && e.Kind == CaseEntryKind.CallbackWarning && e.ToOwner == owner && e.At >= warnAt, cancellationToken);
+        if (!warned)
+        {
+            var promised = await db.Cases.SingleAsync(c => c.Id == callback.CaseId, cancellationToken);
+            // The version guards a concurrent "done" or a second firing: only one of them is saved.
+            callback.Version = Guid.NewGuid();
+            db.CaseEntries.Add(new CaseEntry
+            {
+                CaseId = promised.Id,
+                Kind = CaseEntryKind.CallbackWarning,
+                At = now,
+                ActorUserId = EscalationDeadlines.Actor,
+                ToOwner = owner,
+            });
+            await alerts.TellOwnerAboutCallbackAsync(callback, promised, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Done, or warned by another firing, at this very moment: look again at once, on the new state.
+                await timers.ScheduleAsync<CallbackOverdueJob>(key, now, null, cancellationToken);
+                return false;
+            }
+
+            alerts.PublishQueued();
+        }
+
+        await timers.ScheduleAsync<CallbackOverdueJob>(key, callback.DueAt, null, cancellationToken);
+        return !warned;
+    }
 }
 
-/// <summary>The durable timer of one promised callback (keyed by its id).</summary>
+/// <summary>The durable timer of one promised callback (keyed by its id): fires at its warning instant, then at its due time.</summary>
 [DisallowConcurrentExecution]
 public sealed class CallbackOverdueJob(IServiceScopeFactory scopes) : IJob
 {

@@ -169,6 +169,7 @@ public enum CaseEntryKind
     CallbackPromised,
     CallbackDone,
     CallbackOverdue,
+    CallbackWarning,
     ServiceLevelWarning,
     ServiceLevelBreached,
     Unlinked,

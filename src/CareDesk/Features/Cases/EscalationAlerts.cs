@@ -10,6 +10,7 @@ namespace CareDesk.Features.Cases;
 
 /// <summary>What an expert (or a supervisor) is told about an escalation, live and through the pager.</summary>
 /// <param name="Kind"><c>alert</c>: acknowledge by <paramref name="AcknowledgeBy"/>; <c>supervisor</c>: an expert did not answer or nobody is on call;
+/// <c>callback-warning</c>: the recipient's promised callback is due by <paramref name="AcknowledgeBy"/> (its warning share has passed);
 /// <c>callback-overdue</c>: the callback <paramref name="ExpertName"/> promised by <paramref name="AcknowledgeBy"/> was not made.</param>
 public sealed record EscalationAlert(
     string Kind, Guid EscalationId, Guid CaseId, string CaseNumber, string Subject, string? ExpertName, int Level, DateTimeOffset? AcknowledgeBy);
@@ -50,6 +51,11 @@ public sealed class EscalationAlerts(CareDeskDbContext db, EscalationAlertHub hu
         await QueueAsync(await SupervisorsAsync(cancellationToken), new EscalationAlert("callback-overdue", callback.Id, promised.Id, CaseNumbers.Display(promised.Number),
             promised.Subject, owner, 0, callback.DueAt), cancellationToken);
     }
+
+    /// <summary>Queues a notice to the owner of a promised callback that its warning instant has passed (due at <see cref="Callback.DueAt"/>).</summary>
+    public Task TellOwnerAboutCallbackAsync(Callback callback, Case promised, CancellationToken cancellationToken) =>
+        QueueAsync([callback.OwnerUserId], new EscalationAlert("callback-warning", callback.Id, promised.Id, CaseNumbers.Display(promised.Number),
+            promised.Subject, null, 0, callback.DueAt), cancellationToken);
 
     /// <summary>
     /// Queues a service-level notice (<c>service-level-warning</c> or <c>service-level-breach</c>; <see cref="EscalationAlert.ExpertName"/>

@@ -11,7 +11,7 @@ using MimeKit;
 namespace CareDesk.Features.Cases;
 
 /// <summary>
-/// Delivers escalation alerts, supervisor notices and overdue-callback notices from the outbox as e-mail to the
+/// Delivers escalation alerts, supervisor notices, callback warnings and overdue-callback notices from the outbox as e-mail to the
 /// recipient's address, written in the recipient's language and time zone at the moment of sending, with the case
 /// number and a link to the case. Without <c>Mail:Host</c> each one is skipped with a log line (docs/cases.md).
 /// </summary>
@@ -80,6 +80,8 @@ public sealed partial class EscalationEmail(SmtpMailer mailer, IStringLocalizer<
                 "alert" => (text["Alert.Title", notice.CaseNumber].Value, text["Alert.AcknowledgeBy", due].Value),
                 "callback-overdue" => (text["Mail.Subject.CallbackOverdue", notice.CaseNumber].Value,
                     text["Alert.CallbackOverdue", notice.CaseNumber, notice.OtherName ?? "", due].Value),
+                "callback-warning" => (text["Mail.Subject.CallbackWarning", notice.CaseNumber].Value,
+                    text["Alert.CallbackWarning", notice.CaseNumber, due].Value),
                 "service-level-warning" or "service-level-breach" => ServiceLevelLines(notice, due),
                 _ => (text["Mail.Subject.Supervisor", notice.CaseNumber].Value,
                     notice.OtherName is null ? text["Alert.SupervisorNobody", notice.CaseNumber].Value : text["Alert.Supervisor", notice.CaseNumber, notice.OtherName].Value),

@@ -73,6 +73,53 @@ public sealed class CallbackTests(CallbackHost app) : IClassFixture<CallbackHost
         Assert.Contains((await (await agent.GetAsync("/api/work")).ReadAsync<ListCases.MyWork>()).Callbacks, c => c.CallbackId == id && c.Status == "overdue");
     }
 
+    [Fact]
+    public async Task A_callback_due_by_the_policy_warns_its_owner_once_at_the_warning_share_then_is_overdue_at_its_due_time()
+    {
+        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var agentId = await agent.MyIdAsync();
+        var supervisorId = await (await app.CreateClientForRoleAsync(Roles.Supervisor)).MyIdAsync();
+        var person = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("李明"));
+        var opened = await (await agent.PostAsJsonAsync("/api/cases", new { personId = person.Id, type = "technical-support", priority = "urgent", subject = "Pump alarm" }))
+            .ReadAsync<GetCase.View>(HttpStatusCode.Created);
+        var start = app.Clock!.GetUtcNow();
+
+        // Urgent on 24/7: the callback target is one hour, its warning share 80 %: the timer fires first at 48 minutes.
+        var promised = await (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/callbacks", new { note = "Call when the pump restarts" }))
+            .ReadAsync<GetCase.View>(HttpStatusCode.Created);
+        var id = Assert.Single(promised.Callbacks).Id;
+        Assert.Equal(start.AddHours(1), promised.Callbacks[0].DueAt);
+        Assert.Equal(start.AddMinutes(48), await app.WithDbAsync(db => db.Callbacks.Where(c => c.Id == id).Select(c => c.WarnAt).SingleAsync()));
+        Assert.Equal(start.AddMinutes(48), await DueAtAsync(id));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(48));
+
+        // The real Quartz timer on the host's clock tells the owner (page, e-mail outbox, live) and moves itself to the due time.
+        await Eventually.HoldsAsync(
+            () => app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Type == EscalationAlerts.PagingMessageType
+                && m.Payload.Contains(id.ToString()) && m.Payload.Contains("callback-warning"))),
+            TimeSpan.FromSeconds(30), "the owner warned");
+        await Eventually.HoldsAsync(async () => await DueAtAsync(id) == start.AddHours(1), TimeSpan.FromSeconds(30), "the timer set to the due time");
+        Assert.False(await CheckAsync(id)); // a repeated firing changes nothing
+        var warnings = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Type == EscalationAlerts.PagingMessageType
+            && m.Payload.Contains(id.ToString()) && m.Payload.Contains("callback-warning")).Select(m => m.Payload).ToListAsync());
+        Assert.Contains(agentId, Assert.Single(warnings));
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Type == EscalationEmail.MessageType
+            && m.Payload.Contains(opened.Id.ToString()) && m.Payload.Contains("callback-warning"))));
+        Assert.Equal("pending", await app.WithDbAsync(db => db.Callbacks.Where(c => c.Id == id).Select(c => c.Status == CallbackStatus.Pending ? "pending" : "other").SingleAsync()));
+        agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var warned = await (await agent.GetAsync($"/api/cases/{opened.Id}")).ReadAsync<GetCase.View>();
+        Assert.Single(warned.Timeline, e => e.Kind == "callback-warning");
+
+        // Then at the due time, as before: overdue, the supervisors told.
+        app.Clock.Advance(TimeSpan.FromMinutes(12));
+        await Eventually.HoldsAsync(
+            () => app.WithDbAsync(db => db.Callbacks.AnyAsync(c => c.Id == id && c.Status == CallbackStatus.Overdue)),
+            TimeSpan.FromSeconds(30), "the callback marked overdue");
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Type == EscalationAlerts.PagingMessageType
+            && m.Payload.Contains(id.ToString()) && m.Payload.Contains(supervisorId) && m.Payload.Contains("callback-overdue"))));
+    }
+
     private static async Task<GetCase.View> OpenAsync(HttpClient agent)
     {
         var person = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("王丽"));

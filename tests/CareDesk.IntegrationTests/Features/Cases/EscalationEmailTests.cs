@@ -104,6 +104,38 @@ public sealed class EscalationEmailTests(EmailHost app) : IClassFixture<EmailHos
         Assert.Equal((2, 1), (app.Smtp.RefusedFor(later), app.Smtp.RefusedFor(unknown)));
     }
 
+    [Fact]
+    public async Task The_owner_of_a_callback_is_warned_by_email_in_their_language_when_its_warning_instant_passes()
+    {
+        var owner = await SetLanguageAsync(Roles.Agent, "zh-CN", "Asia/Shanghai");
+        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var person = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("赵强"));
+        var opened = await (await agent.PostAsJsonAsync("/api/cases", new { personId = person.Id, type = "question", subject = "Meter pairing" }))
+            .ReadAsync<GetCase.View>(HttpStatusCode.Created);
+        var promised = await (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/callbacks", new { dueAt = TimeProvider.System.GetUtcNow().AddHours(1) }))
+            .ReadAsync<GetCase.View>(HttpStatusCode.Created);
+        var id = promised.Callbacks[0].Id;
+
+        // As the policy would have stored it: a warning instant before the due time; the timer fires there first.
+        var warnAt = TimeProvider.System.GetUtcNow().AddSeconds(1);
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Callbacks.SingleAsync(c => c.Id == id)).WarnAt = warnAt;
+            return await db.SaveChangesAsync();
+        });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CareDesk.Platform.Scheduling.DurableTimers>()
+                .ScheduleAsync<CallbackOverdueJob>(id.ToString(), warnAt, null, CancellationToken.None);
+        }
+
+        var warning = await MailToAsync(owner.Email, opened.Number);
+        Assert.Equal($"回电即将到期:工单 {opened.Number}", warning.Subject);
+        Assert.Contains($"工单 {opened.Number}:您承诺的回电须在", warning.TextBody, StringComparison.Ordinal);
+        Assert.Contains("(Asia/Shanghai)", warning.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"https://caredesk.care.test/cases/{opened.Id}", warning.TextBody, StringComparison.Ordinal);
+    }
+
     private async Task<MimeKit.MimeMessage> MailToAsync(string address, string caseNumber)
     {
         await Eventually.HoldsAsync(() => Task.FromResult(Find() is not null), Patience, $"an e-mail about {caseNumber} reaches its recipient");

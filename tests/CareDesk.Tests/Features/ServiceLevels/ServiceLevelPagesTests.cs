@@ -68,4 +68,60 @@ public sealed class ServiceLevelPagesTests : DatabaseComponentContext
         Assert.Equal((TimeSpan.FromHours(5), 0.75), (saved.FirstResponse, saved.WarnShare));
         Assert.NotEqual(fallback.Version, saved.Version);
     }
+
+    [Fact]
+    public async Task A_supervisor_edits_a_calendars_office_hours_with_the_field_named_on_a_mistake_and_a_conflict_shown()
+    {
+        UseLanguage("en");
+        await RunAsync<ServiceLevelSeeder, bool>(async seeder =>
+        {
+            await seeder.SeedAsync(CancellationToken.None);
+            return true;
+        });
+        SignInAs("supervisor");
+        var page = Render<ServiceLevelsPage>();
+        page.WaitForElement("[data-calendar-id=cn-office] .calendar-edit", Wait).Click();
+        // Seeded cn-office: 09:00–12:00 and 13:00–18:00 on each weekday.
+        Assert.Equal(10, page.FindAll(".office-hours").Count);
+
+        page.Find("#office-hours-0-closes").Change("25:00");
+        page.Find("#calendar-save").Click();
+        page.WaitForAssertion(() => Assert.Equal("officeHours[0].closes", page.Find("#service-levels-error").GetAttribute("data-field")), Wait);
+        page.Find("#office-hours-0-closes").Change("08:00");
+        page.Find("#calendar-save").Click();
+        page.WaitForAssertion(() => Assert.Contains("close after it opens", page.Find("#service-levels-error").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Equal("officeHours[0].closes", page.Find("#service-levels-error").GetAttribute("data-field"));
+
+        // One interval shorter, one removed, one added (Saturday morning after the last Friday interval).
+        page.Find("#office-hours-0-closes").Change("11:30");
+        page.FindAll(".office-hours-remove")[1].Click();
+        page.Find("#office-hours-add").Click();
+        Assert.Equal(10, page.FindAll(".office-hours").Count);
+        page.Find("#office-hours-9-opens").Change("09:00");
+        page.Find("#office-hours-9-closes").Change("12:00");
+        page.Find("#calendar-save").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#calendar-save")), Wait);
+        var saved = await WithDbAsync(db => db.ServiceCalendars.SingleAsync(c => c.Id == "cn-office"));
+        var hours = saved.Hours();
+        Assert.Equal(10, hours.Count);
+        Assert.Contains(new OfficeHours(DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(11, 30)), hours);
+        Assert.DoesNotContain(new OfficeHours(DayOfWeek.Monday, new TimeOnly(13, 0), new TimeOnly(18, 0)), hours);
+        Assert.Contains(new OfficeHours(DayOfWeek.Saturday, new TimeOnly(9, 0), new TimeOnly(12, 0)), hours);
+
+        // Someone else saved the calendar meanwhile: the conflict is shown and the page reloads what is stored.
+        page.Find("[data-calendar-id=cn-office] .calendar-edit").Click();
+        await WithDbAsync(async db =>
+        {
+            var stored = await db.ServiceCalendars.SingleAsync(c => c.Id == "cn-office");
+            stored.Version = Guid.NewGuid();
+            await db.SaveChangesAsync();
+            return true;
+        });
+        page.Find("#office-hours-0-opens").Change("08:00");
+        page.Find("#calendar-save").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#calendar-save")), Wait);
+        Assert.NotEmpty(page.Find("#service-levels-error").TextContent);
+        Assert.Contains(new OfficeHours(DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(11, 30)),
+            (await WithDbAsync(db => db.ServiceCalendars.SingleAsync(c => c.Id == "cn-office"))).Hours());
+    }
 }
