@@ -71,6 +71,9 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("WarnAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("WarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");

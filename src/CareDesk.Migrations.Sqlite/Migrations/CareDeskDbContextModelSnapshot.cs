@@ -66,6 +66,9 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.Property<long?>("WarnAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("WarnedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");

@@ -39,6 +39,9 @@ public sealed class Callback
     /// <summary>When the callback target's warning share has passed (service levels), if it came from the policy.</summary>
     public DateTimeOffset? WarnAt { get; set; }
 
+    /// <summary>When the owner was warned that the due time is near; a warning is given once.</summary>
+    public DateTimeOffset? WarnedAt { get; set; }
+
     public string? Note { get; set; }
 
     public CallbackStatus Status { get; set; }
@@ -240,8 +243,8 @@ public sealed class CallbackDeadlines(CareDeskDbContext db, EscalationAlerts ale
     }
 
     /// <summary>
-    /// Before the due time: past the warning instant and not yet warned, the owner is told and the warning is on the
-    /// timeline (the record that makes a repeated firing a no-op); the timer is then set to the due time.
+    /// Before the due time: past the warning instant and not yet warned (<see cref="Callback.WarnedAt"/>, which makes a
+    /// repeated firing a no-op), the owner is told and the warning is on the timeline; the timer is then set to the due time.
     /// </summary>
     private async Task<bool> WarnAsync(Callback callback, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -254,10 +257,10 @@ public sealed class CallbackDeadlines(CareDeskDbContext db, EscalationAlerts ale
         }
 
         var owner = CaseOwner.User(callback.OwnerUserId).ToString();
-        var warned = await db.CaseEntries.AnyAsync(
-            e => e.CaseId == callback.CaseId && e.Kind == CaseEntryKind.CallbackWarning && e.ToOwner == owner && e.At >= warnAt, cancellationToken);
-        if (!warned)
+        var warnedNow = callback.WarnedAt is null;
+        if (warnedNow)
         {
+            callback.WarnedAt = now;
             var promised = await db.Cases.SingleAsync(c => c.Id == callback.CaseId, cancellationToken);
             // The version guards a concurrent "done" or a second firing: only one of them is saved.
             callback.Version = Guid.NewGuid();
@@ -285,7 +288,7 @@ public sealed class CallbackDeadlines(CareDeskDbContext db, EscalationAlerts ale
         }
 
         await timers.ScheduleAsync<CallbackOverdueJob>(key, callback.DueAt, null, cancellationToken);
-        return !warned;
+        return warnedNow;
     }
 }
 
