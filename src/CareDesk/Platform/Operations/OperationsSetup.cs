@@ -34,6 +34,7 @@ internal static class OperationsSetup
         builder.Services.AddSerilog((services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration)
+                .ApplyStandardLevels(builder.Configuration)
                 .Enrich.FromLogContext();
             if (jsonLogs)
             {
