@@ -77,7 +77,12 @@ public sealed class UpdateContact(CareDeskDbContext db, ContactAccess access, Co
         contact.HoldCount = request.HoldCount;
         contact.AgentUserId = request.AgentUserId;
         contact.Outcome = ContactAccess.Clean(request.Outcome);
-        contact.Notes = ContactAccess.Clean(request.Notes);
+        if (MaskedNotes(contact.Notes, request.Notes, viewer) is { } masked)
+        {
+            return masked;
+        }
+
+        contact.Notes = viewer.Masked && contact.Notes is not null ? contact.Notes : ContactAccess.Clean(request.Notes);
         contact.Subject = ContactAccess.Clean(request.Subject);
         contact.Version = Guid.NewGuid();
         try
@@ -91,4 +96,11 @@ public sealed class UpdateContact(CareDeskDbContext db, ContactAccess access, Co
 
         return await views.BuildAsync(contact, viewer.Masked, cancellationToken);
     }
+
+    // A masked viewer read "***" for stored notes: sending that back keeps them, and it may write notes where there
+    // were none, but it can neither replace nor clear notes it never saw.
+    private static Failure? MaskedNotes(string? stored, string? requested, PersonViewer viewer) =>
+        viewer.Masked && stored is not null && requested != Masking.Hidden
+            ? new Failure(FailureKind.Forbidden, "Contact.MaskedNotes", "notes")
+            : null;
 }

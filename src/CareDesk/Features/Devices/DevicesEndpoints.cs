@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using CareDesk.Features.People;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CareDesk.Features.Devices;
 
@@ -57,10 +59,11 @@ internal static class DevicesEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        devices.MapPut("/{id:guid}", async (Guid id, UpdateDevice.Request request, ClaimsPrincipal user, UpdateDevice update, IStringLocalizer<DevicesText> text, CancellationToken ct) =>
-                (await update.RunAsync(id, request, StaffActor.From(user), ct)).ToOk(text))
-            .WithSummary("Correct a device's facts; send the version you read (409 if it changed).")
+        devices.MapPut("/{id:guid}", async (Guid id, UpdateDevice.Request request, ClaimsPrincipal user, IOptions<PeopleOptions> options, UpdateDevice update, IStringLocalizer<DevicesText> text, CancellationToken ct) =>
+                (await update.RunAsync(id, request, StaffActor.From(user), PersonViewer.From(user, options.Value).Masked, ct)).ToOk(text))
+            .WithSummary("Correct a device's facts; send the version you read (409 if it changed; 403 for a viewer who sees the person masked).")
             .Produces<DeviceView>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 

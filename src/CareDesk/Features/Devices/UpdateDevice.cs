@@ -18,8 +18,15 @@ public sealed class UpdateDevice(CareDeskDbContext db, DeviceAccess access)
         DateOnly? WarrantyEnd = null,
         [property: MaxLength(500)] string? WarrantyOverrideReason = null);
 
-    public async Task<Result<DeviceView>> RunAsync(Guid id, Request request, StaffActor actor, CancellationToken cancellationToken)
+    /// <param name="masked">The actor sees the person's data masked (an outsourced agent): the registered facts, the
+    /// warranty override among them, are corrected by in-house staff; status changes and events stay open to it.</param>
+    public async Task<Result<DeviceView>> RunAsync(Guid id, Request request, StaffActor actor, bool masked, CancellationToken cancellationToken)
     {
+        if (masked)
+        {
+            return new Failure(FailureKind.Forbidden, "Device.MaskedEdit");
+        }
+
         var loaded = await access.LoadAsync(id, actor, cancellationToken);
         if (loaded.Failure is { } failure)
         {

@@ -22,10 +22,21 @@ public sealed class RemoveFact(CareDeskDbContext db)
 
         if (await db.ContactPoints.FirstOrDefaultAsync(c => c.Id == factId && c.PersonId == personId, cancellationToken) is { } point)
         {
+            if (viewer.Masked)
+            {
+                // A masked viewer sees only the ends of a number: it cannot vouch for (or judge wrong) what it cannot read.
+                return new Failure(FailureKind.Forbidden, "Fact.MaskedEdit");
+            }
+
             db.ContactPoints.Remove(point);
         }
         else if (await db.Addresses.FirstOrDefaultAsync(a => a.Id == factId && a.PersonId == personId, cancellationToken) is { } address)
         {
+            if (viewer.Masked)
+            {
+                return new Failure(FailureKind.Forbidden, "Fact.MaskedEdit");
+            }
+
             db.Addresses.Remove(address);
         }
         else if (await db.Relationships.FirstOrDefaultAsync(

@@ -32,6 +32,9 @@ public sealed record Failure(FailureKind Kind, string MessageKey, string? Field 
             new Dictionary<string, string[]> { [Field ?? ""] = [Message(text)] }, detail: Message(text)),
         FailureKind.NotFound => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status404NotFound),
         FailureKind.Conflict => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status409Conflict),
+        // A refusal that concerns one field (a masked value the viewer may not overwrite) names it as a 400 would.
+        _ when Field is not null => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status403Forbidden,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [Field] = [Message(text)] } }),
         _ => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status403Forbidden),
     };
 }
