@@ -212,5 +212,8 @@ public sealed class PersonPageTests : DatabaseComponentContext
         page.WaitForElement("#person-masked", Wait);
         Assert.Empty(page.FindAll("#person-edit"));
         Assert.Contains("+86139****5678", page.Find("#person-contact-points").TextContent, StringComparison.Ordinal);
+        var phone = await WithDbAsync(db => db.ContactPoints.SingleAsync(c => c.PersonId == id));
+        Assert.Empty(page.FindAll($"#remove-fact-{phone.Id}"));
+        Assert.Empty(page.FindAll($"#confirm-fact-{phone.Id}"));
     }
 }
