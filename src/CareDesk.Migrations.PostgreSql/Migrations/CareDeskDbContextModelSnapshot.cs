@@ -1634,6 +1634,9 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("Subjects")
+                        .HasColumnType("text");
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("At");
@@ -1643,6 +1646,22 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.HasIndex("EntityType", "EntityId", "Sequence");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Platform.Audit.AuditSubject", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Sequence", "SubjectId");
+
+                    b.HasIndex("SubjectId", "Sequence");
+
+                    b.ToTable("audit_subjects", (string)null);
                 });
 
             modelBuilder.Entity("CareDesk.Platform.Identity.User", b =>
@@ -2211,6 +2230,15 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.HasOne("CareDesk.Platform.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Platform.Audit.AuditSubject", b =>
+                {
+                    b.HasOne("CareDesk.Platform.Audit.AuditEntry", null)
+                        .WithMany()
+                        .HasForeignKey("Sequence")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

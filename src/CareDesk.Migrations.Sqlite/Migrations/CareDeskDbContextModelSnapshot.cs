@@ -1629,6 +1629,9 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Subjects")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("At");
@@ -1638,6 +1641,22 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId", "Sequence");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Platform.Audit.AuditSubject", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence", "SubjectId");
+
+                    b.HasIndex("SubjectId", "Sequence");
+
+                    b.ToTable("audit_subjects", (string)null);
                 });
 
             modelBuilder.Entity("CareDesk.Platform.Identity.User", b =>
@@ -2200,6 +2219,15 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.HasOne("CareDesk.Platform.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Platform.Audit.AuditSubject", b =>
+                {
+                    b.HasOne("CareDesk.Platform.Audit.AuditEntry", null)
+                        .WithMany()
+                        .HasForeignKey("Sequence")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,7 +1,7 @@
 using CareDesk.Features.Devices;
+using CareDesk.Features.People;
 using CareDesk.Features.ServiceLevels;
 using CareDesk.Platform.Api;
-using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +11,7 @@ namespace CareDesk.Features.Cases;
 /// A case with its whole timeline (F11): every contact, note, handoff, status change, with who and when. A case is
 /// part of a person's record, so every read is audited.
 /// </summary>
-public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames owners, AuditTrail audit)
+public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames owners, PersonReads reads)
 {
     public sealed record ContactSummary(Guid Id, string Channel, string Direction, DateTimeOffset StartedAt, DateTimeOffset? AnsweredAt, DateTimeOffset? EndedAt, bool Missed, string? Outcome, bool HasRecording = false);
 
@@ -69,6 +69,7 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
 
         if (await access.CheckPersonAsync(found.PersonId, actor, cancellationToken) is { } denied)
         {
+            await reads.RecordDeniedAsync("Case", id.ToString(), found.PersonId, "case", cancellationToken);
             return denied;
         }
 
@@ -92,7 +93,7 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
             cancellationToken);
         OwnerView? Named(string? stored) => stored is null ? null : OwnerNames.Parse(stored) is var (user, team) ? names(user, team) : null;
 
-        await audit.RecordReadAsync("Case", id.ToString(), cancellationToken);
+        await reads.RecordAsync("Case", id, found.PersonId, "case", cancellationToken);
         return new View(
             found.Id,
             CaseNumbers.Display(found.Number),

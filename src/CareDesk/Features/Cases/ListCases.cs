@@ -1,4 +1,5 @@
 using CareDesk.Features.Devices;
+using CareDesk.Features.People;
 using CareDesk.Features.ServiceLevels;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
@@ -10,7 +11,7 @@ namespace CareDesk.Features.Cases;
 /// Case lists for the desktop: my work (what I own), a team's queue, one person's cases, or a case by the number a
 /// caller reads out. Each is an indexed range on (owner, status, opened) or (person, opened), capped.
 /// </summary>
-public sealed class ListCases(CareDeskDbContext db, OwnerNames owners, TimeProvider clock)
+public sealed class ListCases(CareDeskDbContext db, OwnerNames owners, PersonReads reads, TimeProvider clock)
 {
     public const int MaxLimit = 200;
 
@@ -28,7 +29,8 @@ public sealed class ListCases(CareDeskDbContext db, OwnerNames owners, TimeProvi
 
     public sealed record Queue(string TeamId, string Name, IReadOnlyList<CaseSummary> Cases);
 
-    public async Task<Result<CaseSummary[]>> RunAsync(Filter filter, StaffActor actor, CancellationToken cancellationToken)
+    /// <param name="auditRead">False where the caller has already audited the read of this person's record (Person 360).</param>
+    public async Task<Result<CaseSummary[]>> RunAsync(Filter filter, StaffActor actor, CancellationToken cancellationToken, bool auditRead = true)
     {
         if (filter.Limit is < 1 or > MaxLimit)
         {
@@ -65,6 +67,11 @@ public sealed class ListCases(CareDeskDbContext db, OwnerNames owners, TimeProvi
         if (filter.PersonId is { } personId)
         {
             cases = cases.Where(c => c.PersonId == personId);
+            if (auditRead)
+            {
+                // A person's cases are part of their record (F32).
+                await reads.RecordAsync([personId], "cases", cancellationToken);
+            }
         }
 
         cases = filter.Open

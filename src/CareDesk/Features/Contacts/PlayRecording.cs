@@ -1,6 +1,5 @@
 using CareDesk.Features.People;
 using CareDesk.Platform.Api;
-using CareDesk.Platform.Audit;
 
 namespace CareDesk.Features.Contacts;
 
@@ -9,7 +8,7 @@ namespace CareDesk.Features.Contacts;
 /// (redirected to). A play is a read of the person's record and is audited; the player's later range requests for the
 /// same play (seeking) are not audited again.
 /// </summary>
-public sealed class PlayRecording(ContactAccess access, RecordingStore store, AuditTrail audit)
+public sealed class PlayRecording(ContactAccess access, RecordingStore store, PersonReads reads)
 {
     public sealed record Playback(string? FilePath, string? ContentType, string? Url);
 
@@ -31,9 +30,7 @@ public sealed class PlayRecording(ContactAccess access, RecordingStore store, Au
         if (startOfPlay)
         {
             var reason = $"recording of contact {id}";
-            await (contact.PersonId is { } personId
-                ? audit.RecordReadAsync("Person", personId.ToString(), cancellationToken, reason)
-                : audit.RecordReadAsync("Contact", id.ToString(), cancellationToken, reason));
+            await reads.RecordAsync("Contact", id, contact.PersonId, reason, cancellationToken);
         }
 
         return path is not null

@@ -1,6 +1,5 @@
 using CareDesk.Features.People;
 using CareDesk.Platform.Api;
-using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +10,7 @@ namespace CareDesk.Features.Contacts;
 /// Wang on the 3rd"). Served by the (person, has recording, started) and (has recording, started) indexes.
 /// A field rep sees only their own customers' contacts.
 /// </summary>
-public sealed class SearchContacts(CareDeskDbContext db, ContactAccess access, ContactViews views, AuditTrail audit)
+public sealed class SearchContacts(CareDeskDbContext db, ContactAccess access, ContactViews views, PersonReads reads)
 {
     public const int MaxLimit = 200;
 
@@ -77,9 +76,10 @@ public sealed class SearchContacts(CareDeskDbContext db, ContactAccess access, C
         }
 
         var contacts = await query.OrderByDescending(c => c.StartedAt).ThenByDescending(c => c.Id).Take(filter.Limit).ToListAsync(cancellationToken);
-        if (auditRead && filter.PersonId is { } person)
+        if (auditRead)
         {
-            await audit.RecordReadAsync("Person", person.ToString(), cancellationToken, reason: "contacts");
+            // Every person whose contacts (notes included) this page shows, in one entry, filter or no filter.
+            await reads.RecordAsync(contacts.Where(c => c.PersonId is not null).Select(c => c.PersonId!.Value), "contacts", cancellationToken);
         }
 
         ContactView[] found = [.. await views.BuildAsync(contacts, viewer.Masked, cancellationToken)];

@@ -1,4 +1,5 @@
 using CareDesk.Features.Catalog;
+using CareDesk.Features.People;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareDesk.Features.Devices;
 
 /// <summary>Loads devices and their person for a use case, applying the field rep's own-customers rule.</summary>
-public sealed class DeviceAccess(CareDeskDbContext db, TimeProvider clock)
+public sealed class DeviceAccess(CareDeskDbContext db, TimeProvider clock, PersonReads reads)
 {
     public async Task<Failure?> CheckPersonAsync(Guid personId, StaffActor actor, CancellationToken cancellationToken)
     {
@@ -33,6 +34,26 @@ public sealed class DeviceAccess(CareDeskDbContext db, TimeProvider clock)
         }
 
         return device;
+    }
+
+    /// <summary>One device for display: a read of its owner's record, audited (a refused one too).</summary>
+    public async Task<Result<DeviceView>> ReadAsync(Guid deviceId, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(deviceId, actor, cancellationToken);
+        if (loaded.Failure is { Kind: FailureKind.Forbidden } refused)
+        {
+            var owner = await db.Devices.Where(d => d.Id == deviceId).Select(d => d.PersonId).SingleAsync(cancellationToken);
+            await reads.RecordDeniedAsync("Device", deviceId.ToString(), owner, "device", cancellationToken);
+            return refused;
+        }
+
+        if (loaded.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        await reads.RecordAsync("Device", deviceId, loaded.Value!.PersonId, "device", cancellationToken);
+        return await ViewAsync(loaded.Value!, cancellationToken);
     }
 
     public async Task<DeviceView> ViewAsync(Device device, CancellationToken cancellationToken)

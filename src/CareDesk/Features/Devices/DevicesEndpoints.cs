@@ -50,10 +50,7 @@ internal static class DevicesEndpoints
         var devices = app.MapGroup("/api/devices").WithTags("Devices").RequireAuthorization(Policies.Staff);
 
         devices.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, DeviceAccess access, IStringLocalizer<DevicesText> text, CancellationToken ct) =>
-            {
-                var loaded = await access.LoadAsync(id, StaffActor.From(user), ct);
-                return loaded.Succeeded ? TypedResults.Ok(await access.ViewAsync(loaded.Value!, ct)) : loaded.Failure!.ToProblem(text);
-            })
+                (await access.ReadAsync(id, StaffActor.From(user), ct)).ToOk(text))
             .WithSummary("A device with its history.")
             .Produces<DeviceView>()
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -10,7 +10,7 @@ namespace CareDesk.Features.People;
 /// The whole profile on one screen (F1): the person, contact points and addresses with their source and staleness
 /// (F2), relationships read both ways, devices with warranty state and the last contacts. Every read is audited.
 /// </summary>
-public sealed class GetPersonProfile(CareDeskDbContext db, AuditTrail audit, TimeProvider time, IOptions<PeopleOptions> options)
+public sealed class GetPersonProfile(CareDeskDbContext db, PersonReads reads, TimeProvider time, IOptions<PeopleOptions> options)
 {
     public const int LastContacts = 10;
 
@@ -78,10 +78,11 @@ public sealed class GetPersonProfile(CareDeskDbContext db, AuditTrail audit, Tim
 
         if (!viewer.MaySee(person.AssignedFieldRepId))
         {
+            await reads.RecordDeniedAsync(AuditSubject.EntityType, id.ToString(), id, "profile", cancellationToken);
             return new Failure(FailureKind.Forbidden, "Person.Forbidden");
         }
 
-        await audit.RecordReadAsync("Person", id.ToString(), cancellationToken);
+        await reads.RecordAsync([id], "profile", cancellationToken);
         return await BuildAsync(person, viewer, cancellationToken);
     }
 

@@ -20,6 +20,7 @@ internal static class PeopleEndpoints
         services.AddScoped<DemoPeopleSeeder>();
         services.AddScoped<CreatePerson>();
         services.AddScoped<GetPersonProfile>();
+        services.AddScoped<PersonReads>();
         services.AddScoped<UpdatePerson>();
         services.AddScoped<AddRelationship>();
         services.AddScoped<ConfirmFact>();
@@ -34,7 +35,7 @@ internal static class PeopleEndpoints
     {
         var people = app.MapGroup("/api/people").WithTags("People").RequireAuthorization(Policies.Staff);
 
-        people.MapGet("/lookup", async (string? phone, ClaimsPrincipal user, IOptions<PeopleOptions> options, [FromServices] PhoneNumberParser phones, LookupCallers lookup, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
+        people.MapGet("/lookup", async (string? phone, ClaimsPrincipal user, IOptions<PeopleOptions> options, [FromServices] PhoneNumberParser phones, LookupCallers lookup, PersonReads reads, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
             {
                 if (phones.TryParse(phone) is not { } parsed)
                 {
@@ -42,7 +43,9 @@ internal static class PeopleEndpoints
                 }
 
                 var viewer = PersonViewer.From(user, options.Value);
-                return TypedResults.Ok(await lookup.RunAsync(parsed.E164, ct, viewer.OnlyAssigned ? viewer.UserId : null));
+                var found = await lookup.RunAsync(parsed.E164, ct, viewer.OnlyAssigned ? viewer.UserId : null);
+                await reads.RecordAsync(found.Select(m => m.PersonId), "caller lookup", ct);
+                return TypedResults.Ok(found);
             })
             .WithSummary("Who is calling: people with this number (any format), then the patients they care for.")
             .Produces<IReadOnlyList<LookupCallers.Match>>()

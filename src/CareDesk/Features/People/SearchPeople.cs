@@ -10,7 +10,7 @@ namespace CareDesk.Features.People;
 /// Every branch is an equality or a range on an indexed column, so it stays fast at millions of people;
 /// results are capped at <see cref="PeopleOptions.SearchLimit"/>.
 /// </summary>
-public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser, LookupCallers lookup, IOptions<PeopleOptions> options)
+public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser, LookupCallers lookup, PersonReads reads, IOptions<PeopleOptions> options)
 {
     // See the last-digits branch: 10 × the ~200 phones per ending at 1 M people.
     private const int LastDigitsCandidates = 2_000;
@@ -96,7 +96,7 @@ public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser,
             })
             .ToDictionaryAsync(p => p.Id, cancellationToken);
 
-        return [.. found
+        Hit[] hits = [.. found
             .DistinctBy(f => f.Id)
             .Where(f => rows.ContainsKey(f.Id))
             .Take(limit)
@@ -107,6 +107,8 @@ public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser,
                 return new Hit(f.Id, row.DisplayName, PeopleNames.Of(row.Kind), f.MatchedBy, f.Via,
                     number is null ? null : viewer.Masked ? Masking.Phone(number) : number);
             })];
+        await reads.RecordAsync(hits.Select(h => h.PersonId), "search", cancellationToken);
+        return hits;
     }
 
     /// <summary>"5678 王" or "王 5678": four digits and a name, in either order.</summary>

@@ -1,6 +1,5 @@
 using CareDesk.Features.Contacts;
 using CareDesk.Features.People;
-using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +10,7 @@ namespace CareDesk.Features.Telephony;
 /// first, then the patients reached through a caregiver), name, accessibility needs, whom they care for, devices
 /// with warranty state and the last contacts. A handful of indexed queries for at most a few people.
 /// </summary>
-public sealed class CallerCards(CareDeskDbContext db, LookupCallers lookup, AuditTrail audit, TimeProvider time)
+public sealed class CallerCards(CareDeskDbContext db, LookupCallers lookup, PersonReads reads, TimeProvider time)
 {
     private const int MaxCards = 5;
     private const int LastContacts = 3;
@@ -95,9 +94,6 @@ public sealed class CallerCards(CareDeskDbContext db, LookupCallers lookup, Audi
     /// <summary>Each shown card is a read of that person's record (F32); recorded once the cards are on screen.</summary>
     public async Task RecordReadsAsync(IEnumerable<Guid> personIds, CancellationToken cancellationToken)
     {
-        foreach (var id in personIds)
-        {
-            await audit.RecordReadAsync(nameof(Person), id.ToString(), cancellationToken, "screen pop");
-        }
+        await reads.RecordAsync(personIds, "screen pop", cancellationToken);
     }
 }

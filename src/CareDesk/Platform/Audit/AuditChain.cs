@@ -35,6 +35,12 @@ public static class AuditChain
         Append(builder, entry.Reason);
         Append(builder, entry.RequestId);
         Append(builder, entry.PreviousHash);
+        if (entry.Subjects is not null)
+        {
+            // Only entries that name their data subjects carry the field: older entries keep their hashes.
+            Append(builder, entry.Subjects);
+        }
+
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString()));
         return Convert.ToHexStringLower(hash);
     }

@@ -33,6 +33,12 @@ public sealed class AuditEntry
 
     public string? RequestId { get; set; }
 
+    /// <summary>
+    /// The people (data subjects) whose data this entry read or was refused, comma-separated ids: one entry per
+    /// request however many people a search or a list showed. Indexed through <see cref="AuditSubject"/>.
+    /// </summary>
+    public string? Subjects { get; set; }
+
     public required string PreviousHash { get; set; }
 
     public required string Hash { get; set; }
@@ -57,5 +63,29 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(e => new { e.EntityType, e.EntityId, e.Sequence });
         builder.HasIndex(e => new { e.ActorId, e.Sequence });
         builder.HasIndex(e => e.At);
+    }
+}
+
+/// <summary>One person named by an audit entry's <see cref="AuditEntry.Subjects"/>: "who read this person" is an index lookup.</summary>
+[NotAudited]
+public sealed class AuditSubject
+{
+    /// <summary>The entity type of every subject: a person (the audit's data subject, F32).</summary>
+    public const string EntityType = "Person";
+
+    public long Sequence { get; set; }
+
+    public required string SubjectId { get; set; }
+}
+
+internal sealed class AuditSubjectConfiguration : IEntityTypeConfiguration<AuditSubject>
+{
+    public void Configure(EntityTypeBuilder<AuditSubject> builder)
+    {
+        builder.ToTable("audit_subjects");
+        builder.HasKey(s => new { s.Sequence, s.SubjectId });
+        builder.Property(s => s.SubjectId).HasMaxLength(128);
+        builder.HasIndex(s => new { s.SubjectId, s.Sequence });
+        builder.HasOne<AuditEntry>().WithMany().HasForeignKey(s => s.Sequence).OnDelete(DeleteBehavior.Cascade);
     }
 }

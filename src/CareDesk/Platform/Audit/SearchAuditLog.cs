@@ -28,14 +28,26 @@ public sealed class SearchAuditLog(IDbContextFactory<CareDeskDbContext> factory)
             entries = entries.Where(e => e.ActorId == query.ActorId || e.ActorName == query.ActorId);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.EntityType))
+        var type = string.IsNullOrWhiteSpace(query.EntityType) ? null : query.EntityType;
+        var id = string.IsNullOrWhiteSpace(query.EntityId) ? null : query.EntityId;
+        if (id is not null && (type is null || type == AuditSubject.EntityType))
         {
-            entries = entries.Where(e => e.EntityType == query.EntityType);
+            // An entry is about a person when it names them as its entity or as one of the people it read (a
+            // search, a case page, a screen pop): "who saw this person" finds both.
+            entries = entries.Where(e => (e.EntityId == id && (type == null || e.EntityType == type))
+                || db.AuditSubjects.Any(s => s.Sequence == e.Sequence && s.SubjectId == id));
         }
-
-        if (!string.IsNullOrWhiteSpace(query.EntityId))
+        else
         {
-            entries = entries.Where(e => e.EntityId == query.EntityId);
+            if (type is not null)
+            {
+                entries = entries.Where(e => e.EntityType == type);
+            }
+
+            if (id is not null)
+            {
+                entries = entries.Where(e => e.EntityId == id);
+            }
         }
 
         // Entries are stored in UTC. SQLite compares the stored form, which holds local clock ticks, and PostgreSQL

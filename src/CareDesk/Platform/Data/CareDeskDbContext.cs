@@ -24,6 +24,8 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AuditSubject> AuditSubjects => Set<AuditSubject>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
