@@ -50,6 +50,7 @@ public sealed class AcknowledgeEscalation(CareDeskDbContext db, CaseAccess acces
             escalated.Status = CaseStatus.InProgress;
         }
 
+        EscalationDeadlines.SetTimer(timers, db, escalation);
         var saved = await access.SaveAsync(escalated, new CaseEntry
         {
             Kind = CaseEntryKind.EscalationAcknowledged,
@@ -63,7 +64,6 @@ public sealed class AcknowledgeEscalation(CareDeskDbContext db, CaseAccess acces
             return Failure.Conflict("Escalation.NotYours");
         }
 
-        await EscalationDeadlines.ScheduleAsync(timers, escalation, cancellationToken);
         return escalation.Id;
     }
 }
@@ -101,6 +101,7 @@ public sealed class RecordEscalationContact(CareDeskDbContext db, CaseAccess acc
         escalation.Status = EscalationStatus.Contacted;
         escalation.ContactedAt = now;
         escalation.Version = Guid.NewGuid();
+        timers.Clear<EscalationDeadlineJob>(db, escalation.Id.ToString());
         var saved = await access.SaveAsync(loaded.Value!, new CaseEntry
         {
             Kind = CaseEntryKind.EscalationContacted,
@@ -113,7 +114,6 @@ public sealed class RecordEscalationContact(CareDeskDbContext db, CaseAccess acc
             return Failure.Conflict("Escalation.NotYours");
         }
 
-        await timers.CancelAsync<EscalationDeadlineJob>(escalation.Id.ToString(), cancellationToken);
         return escalation.Id;
     }
 }

@@ -134,6 +134,9 @@ public sealed class PromiseCallback(CareDeskDbContext db, CaseAccess access, Dur
             PromisedAt = now,
         };
         db.Callbacks.Add(callback);
+        // The timer fires first at the warning instant (when the policy gave one), then at the due time; it commits
+        // with the callback.
+        timers.Set<CallbackOverdueJob>(db, callback.Id.ToString(), CallbackDeadlines.FirstInstant(callback, now));
         var saved = await access.SaveAsync(loaded.Value, new CaseEntry
         {
             Kind = CaseEntryKind.CallbackPromised,
@@ -147,8 +150,6 @@ public sealed class PromiseCallback(CareDeskDbContext db, CaseAccess access, Dur
             return conflict;
         }
 
-        // The timer fires first at the warning instant (when the policy gave one), then at the due time.
-        await timers.ScheduleAsync<CallbackOverdueJob>(callback.Id.ToString(), CallbackDeadlines.FirstInstant(callback, now), null, cancellationToken);
         return callback.Id;
     }
 
@@ -180,13 +181,13 @@ public sealed class PromiseCallback(CareDeskDbContext db, CaseAccess access, Dur
         callback.DoneAt = now;
         callback.Outcome = request.Outcome.Trim();
         callback.Version = Guid.NewGuid();
+        timers.Clear<CallbackOverdueJob>(db, callback.Id.ToString());
         var saved = await access.SaveAsync(loaded.Value!, new CaseEntry { Kind = CaseEntryKind.CallbackDone, At = now, ActorUserId = actor.UserId, Text = callback.Outcome }, cancellationToken);
         if (saved.Failure is { } conflict)
         {
             return conflict;
         }
 
-        await timers.CancelAsync<CallbackOverdueJob>(callback.Id.ToString(), cancellationToken);
         return callback.CaseId;
     }
 }
@@ -273,6 +274,8 @@ public sealed class CallbackDeadlines(CareDeskDbContext db, EscalationAlerts ale
                 ToOwner = owner,
             });
             await alerts.TellOwnerAboutCallbackAsync(callback, promised, cancellationToken);
+            // The due-time timer commits with the warning: a node that dies after the commit cannot lose it.
+            timers.Set<CallbackOverdueJob>(db, key, callback.DueAt);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -285,6 +288,8 @@ public sealed class CallbackDeadlines(CareDeskDbContext db, EscalationAlerts ale
             }
 
             alerts.PublishQueued();
+            await timers.HandOverAsync(db, cancellationToken);
+            return true;
         }
 
         await timers.ScheduleAsync<CallbackOverdueJob>(key, callback.DueAt, null, cancellationToken);

@@ -2,6 +2,7 @@ using CareDesk.Features.Devices;
 using CareDesk.Features.ServiceLevels;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.Cases;
@@ -10,7 +11,7 @@ namespace CareDesk.Features.Cases;
 /// Loads a case for a use case and applies who may touch it (a field rep: only cases of their own customers), and
 /// saves a change with its timeline entry in one transaction under the case's version.
 /// </summary>
-public sealed class CaseAccess(CareDeskDbContext db, TimeProvider clock, CaseClocks clocks)
+public sealed class CaseAccess(CareDeskDbContext db, TimeProvider clock, CaseClocks clocks, DurableTimers timers)
 {
     public DateTimeOffset Now() => clock.GetUtcNow();
 
@@ -95,7 +96,11 @@ public sealed class CaseAccess(CareDeskDbContext db, TimeProvider clock, CaseClo
         changed.UpdatedAt = at;
         changed.Version = Guid.NewGuid();
         // Service levels: first response, pauses and reopening move the stored clocks in the same transaction.
-        var clocksMoved = await clocks.TrackAsync(changed, cancellationToken);
+        if (await clocks.TrackAsync(changed, cancellationToken))
+        {
+            clocks.SetTimers(changed);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -106,11 +111,8 @@ public sealed class CaseAccess(CareDeskDbContext db, TimeProvider clock, CaseClo
             return Failure.Conflict("Case.Conflict");
         }
 
-        if (clocksMoved)
-        {
-            await clocks.SyncTimersAsync(changed, cancellationToken);
-        }
-
+        // Every timer this save set (the clocks', an escalation's, a callback's) goes to the scheduler now.
+        await timers.HandOverAsync(db, cancellationToken);
         return changed.Id;
     }
 }

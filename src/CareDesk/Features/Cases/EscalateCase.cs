@@ -68,6 +68,12 @@ public sealed class EscalateCase(CareDeskDbContext db, CaseAccess access, Roster
             db.CaseEntries.Add(Entry(escalated, escalation, CaseEntryKind.Escalated, now, actor.UserId, escalation.AlertedUserId));
         }
 
+        if (escalation.Status == EscalationStatus.Alerting)
+        {
+            // The deadline commits with the escalation: a node that dies after the commit cannot lose it.
+            EscalationDeadlines.SetTimer(timers, db, escalation);
+        }
+
         var saved = await access.SaveChangedAsync(escalated, now, cancellationToken);
         if (saved.Failure is { } conflict)
         {
@@ -75,11 +81,6 @@ public sealed class EscalateCase(CareDeskDbContext db, CaseAccess access, Roster
         }
 
         alerts.PublishQueued();
-        if (escalation.Status == EscalationStatus.Alerting)
-        {
-            await EscalationDeadlines.ScheduleAsync(timers, escalation, cancellationToken);
-        }
-
         return escalation.Id;
     }
 

@@ -31,14 +31,16 @@ public sealed class EscalationDeadlines(CareDeskDbContext db, EscalationAlerts a
         escalation.Version = Guid.NewGuid();
     }
 
-    /// <summary>Sets the escalation's one timer to its next deadline (replacing any earlier one).</summary>
-    internal static Task ScheduleAsync(DurableTimers timers, Escalation escalation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the escalation's one timer to its next deadline (replacing any earlier one) in <paramref name="db"/>'s next
+    /// save, with the escalation itself; hand it over with <see cref="DurableTimers.HandOverAsync"/> after the save.
+    /// </summary>
+    internal static void SetTimer(DurableTimers timers, CareDeskDbContext db, Escalation escalation)
     {
         var due = escalation.Status == EscalationStatus.Alerting ? escalation.AcknowledgeBy : escalation.ContactBy;
-        return timers.ScheduleAsync<EscalationDeadlineJob>(
-            escalation.Id.ToString(), due!.Value,
-            new Dictionary<string, string> { ["level"] = escalation.Level.ToString(CultureInfo.InvariantCulture), ["status"] = escalation.Status.ToString() },
-            cancellationToken);
+        timers.Set<EscalationDeadlineJob>(
+            db, escalation.Id.ToString(), due!.Value,
+            new Dictionary<string, string> { ["level"] = escalation.Level.ToString(CultureInfo.InvariantCulture), ["status"] = escalation.Status.ToString() });
     }
 
     /// <summary>
@@ -89,6 +91,16 @@ public sealed class EscalationDeadlines(CareDeskDbContext db, EscalationAlerts a
         await alerts.TellSupervisorsAsync(escalation, escalated, missed, cancellationToken);
         escalated.UpdatedAt = now;
         escalated.Version = Guid.NewGuid();
+        if (escalation.IsActive)
+        {
+            SetTimer(timers, db, escalation);
+        }
+        else
+        {
+            // Nothing is left to wait for (this also clears a timer when the check ran early by other means).
+            timers.Clear<EscalationDeadlineJob>(db, escalation.Id.ToString());
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -100,16 +112,7 @@ public sealed class EscalationDeadlines(CareDeskDbContext db, EscalationAlerts a
         }
 
         alerts.PublishQueued();
-        if (escalation.IsActive)
-        {
-            await ScheduleAsync(timers, escalation, cancellationToken);
-        }
-        else
-        {
-            // Nothing is left to wait for (this also clears a timer when the check ran early by other means).
-            await timers.CancelAsync<EscalationDeadlineJob>(escalation.Id.ToString(), cancellationToken);
-        }
-
+        await timers.HandOverAsync(db, cancellationToken);
         return true;
     }
 }

@@ -3,6 +3,7 @@ using CareDesk.Features.Devices;
 using CareDesk.Features.ServiceLevels;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.Cases;
@@ -11,7 +12,7 @@ namespace CareDesk.Features.Cases;
 /// Opens a case for a person (F11). Its owner is whoever opens it, unless it goes straight into a team's queue;
 /// the call it came from can be linked at once, so "ringing → case" is one step from the screen pop.
 /// </summary>
-public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseClocks clocks)
+public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseClocks clocks, DurableTimers timers)
 {
     public sealed record Request(
         [property: Required] Guid? PersonId,
@@ -99,10 +100,11 @@ public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseClocks
 
             // Due times by the policy for this type and priority, stored with the case.
             await clocks.StartAsync(opened, cancellationToken);
+            clocks.SetTimers(opened);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                await clocks.SyncTimersAsync(opened, cancellationToken);
+                await timers.HandOverAsync(db, cancellationToken);
                 return opened.Id;
             }
             catch (DbUpdateException) when (attempt < NumberAttempts)

@@ -11,7 +11,8 @@ namespace CareDesk.Features.ServiceLevels;
 /// Runs a case's service-level clocks (F12): starts them when the case opens (policy by type and priority), notes
 /// the first response, pauses them while the case waits on the customer, moves the due times when a pause ends or
 /// the case reopens, and keeps one durable timer per running clock at its next warn or due instant.
-/// Called by the case use cases before they save (<see cref="TrackAsync"/>) and after (<see cref="SyncTimersAsync"/>).
+/// Called by the case use cases before they save (<see cref="TrackAsync"/>, then <see cref="SetTimers"/> when the
+/// clocks moved, so the timers commit with the case) and after (<see cref="DurableTimers.HandOverAsync"/>).
 /// </summary>
 public sealed class CaseClocks(CareDeskDbContext db, DurableTimers timers, TimeProvider clock)
 {
@@ -118,8 +119,11 @@ public sealed class CaseClocks(CareDeskDbContext db, DurableTimers timers, TimeP
             || changed.ClockPausedSince is not null || statusBefore != changed.Status;
     }
 
-    /// <summary>After the save: one durable timer per running clock at its next warn or due instant; none for a stopped one.</summary>
-    public async Task SyncTimersAsync(Case changed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Before the save, in the same transaction: one durable timer per running clock at its next warn or due instant;
+    /// none for a stopped one. Hand them over after the save.
+    /// </summary>
+    public void SetTimers(Case changed)
     {
         if (changed.ServicePolicyId is null)
         {
@@ -131,11 +135,11 @@ public sealed class CaseClocks(CareDeskDbContext db, DurableTimers timers, TimeP
             var key = ServiceLevelDeadlines.TimerKey(changed.Id, kind);
             if (ServiceLevelDeadlines.NextInstant(changed, kind) is { } next)
             {
-                await timers.ScheduleAsync<ServiceLevelTimerJob>(key, next, null, cancellationToken);
+                timers.Set<ServiceLevelTimerJob>(db, key, next);
             }
             else
             {
-                await timers.CancelAsync<ServiceLevelTimerJob>(key, cancellationToken);
+                timers.Clear<ServiceLevelTimerJob>(db, key);
             }
         }
     }

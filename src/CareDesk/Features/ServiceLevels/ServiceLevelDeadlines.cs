@@ -85,6 +85,12 @@ public sealed class ServiceLevelDeadlines(CareDeskDbContext db, EscalationAlerts
             Text = Name(kind),
         });
         await alerts.TellAboutServiceLevelAsync(timed, Name(kind), breached, due!.Value, cancellationToken);
+        if (NextInstant(timed, kind) is { } then)
+        {
+            // The next instant (the due time after a warning) commits with this one.
+            timers.Set<ServiceLevelTimerJob>(db, TimerKey(caseId, kind), then);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -97,11 +103,7 @@ public sealed class ServiceLevelDeadlines(CareDeskDbContext db, EscalationAlerts
         }
 
         alerts.PublishQueued();
-        if (NextInstant(timed, kind) is { } then)
-        {
-            await timers.ScheduleAsync<ServiceLevelTimerJob>(TimerKey(caseId, kind), then, null, cancellationToken);
-        }
-
+        await timers.HandOverAsync(db, cancellationToken);
         return true;
     }
 }

@@ -7,6 +7,7 @@ using CareDesk.Features.Staff;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Outbox;
+using CareDesk.Platform.Scheduling;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -27,6 +28,8 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
     public DbSet<AuditSubject> AuditSubjects => Set<AuditSubject>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<TimerRequest> TimerRequests => Set<TimerRequest>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

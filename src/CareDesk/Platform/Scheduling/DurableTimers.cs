@@ -1,3 +1,7 @@
+using System.Text.Json;
+using CareDesk.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace CareDesk.Platform.Scheduling;
@@ -11,24 +15,134 @@ namespace CareDesk.Platform.Scheduling;
 /// <remarks>
 /// The job runs at least once: if its node dies mid-run, another node (or this one on restart) runs it again. So a
 /// job does its work in one transaction and sends anything that leaves the system through the outbox.
+/// <para>
+/// A timer that guards a state change (an escalation's deadline, a callback's due time) is set with
+/// <see cref="Set{TJob}"/> before <c>SaveChanges</c>, so it commits with that state, and handed to the scheduler
+/// by <see cref="ApplyRequestedAsync"/> after the commit. The scheduler's store is another transaction: setting the
+/// timer directly after the commit loses it when the node dies between the two.
+/// </para>
 /// </remarks>
-public sealed class DurableTimers(ISchedulerFactory schedulers, TimeProvider time)
+public sealed class DurableTimers(ISchedulerFactory schedulers, IDbContextFactory<CareDeskDbContext> databases, TimeProvider time, ILogger<DurableTimers> logger) : IDisposable
 {
+    // Most requests one pass hands over; a backlog larger than this is taken by the next pass.
+    private const int BatchSize = 500;
+
+    // Serialises passes on this node; on PostgreSQL an advisory lock serialises them across nodes.
+    private readonly SemaphoreSlim pass = new(1, 1);
+
+    public void Dispose() => pass.Dispose();
+
+    /// <summary>
+    /// Requests timer <paramref name="key"/> of <typeparamref name="TJob"/> at <paramref name="dueAt"/> in
+    /// <paramref name="db"/>'s next save: it commits with the state it guards. Call <see cref="ApplyRequestedAsync"/>
+    /// after the save.
+    /// </summary>
+    public void Set<TJob>(CareDeskDbContext db, string key, DateTimeOffset dueAt, IReadOnlyDictionary<string, string>? data = null)
+        where TJob : IJob => db.TimerRequests.Add(Request<TJob>(key, dueAt, data));
+
+    /// <summary>Requests, in <paramref name="db"/>'s next save, that timer <paramref name="key"/> be removed.</summary>
+    public void Clear<TJob>(CareDeskDbContext db, string key)
+        where TJob : IJob => db.TimerRequests.Add(Request<TJob>(key, null, null));
+
+    /// <summary>
+    /// After a save that set or cleared timers: hands them to the scheduler now. The state is committed whatever
+    /// happens here, so a failure (the scheduler's store unreachable) is logged, not thrown: the sweep hands the
+    /// requests over later (<see cref="SchedulingOptions.SweepInterval"/>).
+    /// </summary>
+    public async Task HandOverAsync(CareDeskDbContext db, CancellationToken cancellationToken)
+    {
+        // Most saves set no timer: then there is nothing to look for.
+        var requested = db.ChangeTracker.Entries<TimerRequest>().ToList();
+        if (requested.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var entry in requested)
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        try
+        {
+            await ApplyRequestedAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.HandOverFailed(logger, ex);
+        }
+    }
+
+    /// <summary>
+    /// Hands every committed request to the scheduler, the latest per timer, and removes them. Safe to run on any
+    /// node at any time: passes are serialised, and setting a timer again replaces it.
+    /// </summary>
+    public async Task<int> ApplyRequestedAsync(CancellationToken cancellationToken)
+    {
+        await pass.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            if (transaction is not null)
+            {
+                // Without it, a node could hand over an older request after another node handed over a newer one.
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(74170002)", cancellationToken);
+            }
+
+            var requests = await db.TimerRequests.AsNoTracking().OrderBy(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (requests.Count == 0)
+            {
+                return 0;
+            }
+
+            foreach (var latest in requests.GroupBy(r => (r.JobType, r.Key)).Select(g => g.Last()))
+            {
+                var jobType = Type.GetType(latest.JobType, throwOnError: true)!;
+                if (latest.DueAt is { } dueAt)
+                {
+                    var data = latest.Data is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(latest.Data);
+                    await ScheduleAsync(jobType, latest.Key, dueAt, data, cancellationToken);
+                }
+                else
+                {
+                    var scheduler = await schedulers.GetScheduler(cancellationToken);
+                    await scheduler.DeleteJob(new JobKey(latest.Key, GroupOf(jobType)), cancellationToken);
+                }
+            }
+
+            var ids = requests.ConvertAll(r => r.Id);
+            await db.TimerRequests.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return requests.Count;
+        }
+        finally
+        {
+            pass.Release();
+        }
+    }
+
     /// <summary>
     /// Sets timer <paramref name="key"/> of <typeparamref name="TJob"/> to fire once at <paramref name="dueAt"/>, with
     /// <paramref name="data"/> in the job's merged data map; a pending timer with that key is replaced. A time already
     /// past fires at once, and one missed while no node was running fires once when a node is back.
     /// </summary>
-    public async Task ScheduleAsync<TJob>(string key, DateTimeOffset dueAt, IReadOnlyDictionary<string, string>? data, CancellationToken cancellationToken)
-        where TJob : IJob
+    public Task ScheduleAsync<TJob>(string key, DateTimeOffset dueAt, IReadOnlyDictionary<string, string>? data, CancellationToken cancellationToken)
+        where TJob : IJob => ScheduleAsync(typeof(TJob), key, dueAt, data, cancellationToken);
+
+    private async Task ScheduleAsync(Type jobType, string key, DateTimeOffset dueAt, IReadOnlyDictionary<string, string>? data, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        var job = JobBuilder.Create<TJob>()
-            .WithIdentity(JobKeyOf<TJob>(key))
+        var job = JobBuilder.Create().OfType(jobType)
+            .WithIdentity(new JobKey(key, GroupOf(jobType)))
             .RequestRecovery()
             .Build();
         var trigger = TriggerBuilder.Create(time)
-            .WithIdentity(TriggerKeyOf<TJob>(key))
+            .WithIdentity(new TriggerKey(key, GroupOf(jobType)))
             .ForJob(job)
             .StartAt(dueAt)
             .WithSimpleSchedule(schedule => schedule.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow));
@@ -64,5 +178,21 @@ public sealed class DurableTimers(ISchedulerFactory schedulers, TimeProvider tim
 
     private static TriggerKey TriggerKeyOf<TJob>(string key) => new(key, GroupOf<TJob>());
 
-    private static string GroupOf<TJob>() => typeof(TJob).FullName ?? typeof(TJob).Name;
+    private static string GroupOf<TJob>() => GroupOf(typeof(TJob));
+
+    private static string GroupOf(Type jobType) => jobType.FullName ?? jobType.Name;
+
+    private TimerRequest Request<TJob>(string key, DateTimeOffset? dueAt, IReadOnlyDictionary<string, string>? data)
+        where TJob : IJob
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        return new TimerRequest
+        {
+            JobType = $"{typeof(TJob).FullName}, {typeof(TJob).Assembly.GetName().Name}",
+            Key = key,
+            DueAt = dueAt,
+            Data = data is null || data.Count == 0 ? null : JsonSerializer.Serialize(data),
+            RequestedAt = time.GetUtcNow(),
+        };
+    }
 }

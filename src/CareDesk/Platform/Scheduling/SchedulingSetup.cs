@@ -25,6 +25,13 @@ public sealed class SchedulingOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan IdleWaitTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often every node hands committed timer requests to the scheduler that their own node did not (it stopped
+    /// between the commit and the hand-over); also done at start.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>
@@ -86,6 +93,7 @@ internal static class SchedulingSetup
 
         // Any node can set and cancel timers, also one that runs no scheduler: they are rows in the shared store.
         services.AddSingleton<DurableTimers>();
+        services.AddHostedService<TimerRequestSweeper>();
         if (scheduling.Enabled)
         {
             // The scheduler starts with the host, after migrations; it provisions its own tables then.

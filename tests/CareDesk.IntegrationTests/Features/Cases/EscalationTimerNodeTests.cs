@@ -2,12 +2,17 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using CareDesk.Features.Cases;
+using CareDesk.Features.ServiceLevels;
 using CareDesk.Features.Staff;
 using CareDesk.IntegrationTests.Features.People;
 using CareDesk.IntegrationTests.Infrastructure;
 using CareDesk.Platform.Identity;
+using CareDesk.Platform.Scheduling;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;
 
@@ -19,22 +24,60 @@ namespace CareDesk.IntegrationTests.Features.Cases;
 /// </summary>
 public sealed class EscalationNode : CareDeskFactory
 {
+    /// <summary>
+    /// The node's scheduler store cannot be reached: what a node that dies right after committing a change, before it
+    /// sets the change's timer, leaves behind (the change is in the database, the timer is not in the scheduler).
+    /// </summary>
+    public bool SchedulerUnreachable { get; init; }
+
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
         ["Escalation:AcknowledgeWithin"] = "00:10:00",
         ["Escalation:ContactWithin"] = "00:30:00",
         ["Scheduling:IdleWaitTime"] = "00:00:01",
         ["Scheduling:ClusterCheckinInterval"] = "00:00:01",
+        ["Scheduling:Enabled"] = SchedulerUnreachable ? "false" : "true",
     };
 
     /// <summary>Starts a node and records every run of an escalation deadline job on it into <paramref name="runs"/>.</summary>
-    public static async Task<EscalationNode> StartAsync(TestDatabase database, FakeTimeProvider clock, DeadlineJobRuns runs)
+    public static async Task<EscalationNode> StartAsync(TestDatabase database, FakeTimeProvider clock, DeadlineJobRuns runs, bool schedulerUnreachable = false)
     {
-        var node = new EscalationNode { ExistingDatabase = database, Clock = clock };
+        var node = new EscalationNode { ExistingDatabase = database, Clock = clock, SchedulerUnreachable = schedulerUnreachable };
         await node.InitializeAsync();
+        if (schedulerUnreachable)
+        {
+            return node;
+        }
+
         var scheduler = await node.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(CancellationToken.None);
         scheduler.ListenerManager.AddJobListener(new DeadlineJobListener(runs, await scheduler.GetSchedulerInstanceId(CancellationToken.None)), [GroupMatcher<JobKey>.GroupEquals(typeof(EscalationDeadlineJob).FullName!)]);
         return node;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (SchedulerUnreachable)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<ISchedulerFactory>();
+                services.AddSingleton<ISchedulerFactory, UnreachableSchedulerFactory>();
+            });
+        }
+    }
+
+    private sealed class UnreachableSchedulerFactory : ISchedulerFactory
+    {
+        public ValueTask<List<IScheduler>> GetAllSchedulers(CancellationToken cancellationToken = default) => throw Down();
+
+        public ValueTask<IScheduler> GetScheduler(CancellationToken cancellationToken = default) => throw Down();
+
+        public ValueTask<IScheduler?> GetScheduler(string schedName, CancellationToken cancellationToken = default) => throw Down();
+
+        public ValueTask<IScheduler?> LookupScheduler(string schedName, CancellationToken cancellationToken = default) => throw Down();
+
+        private static SchedulerException Down() => new("the scheduler's store went away with the node");
     }
 
     private sealed class DeadlineJobListener(DeadlineJobRuns runs, string node) : IJobListener
@@ -122,6 +165,35 @@ public sealed class EscalationTimerNodeTests
 
         Assert.Equal([await InstanceIdAsync(after)], runs.NodesThatRan(escalationId));
         await AssertBackupAlertedOnceAsync(after, caseId, escalationId, backup, supervisor);
+    }
+
+    [Fact]
+    public async Task A_node_that_dies_between_committing_an_escalation_and_setting_its_timer_loses_no_deadline()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        string backup;
+        string supervisor;
+        Guid caseId;
+        Guid escalationId;
+        await using (var dying = await EscalationNode.StartAsync(database, clock, runs, schedulerUnreachable: true))
+        {
+            (backup, supervisor) = (await UserIdAsync(dying, Roles.Quality), await UserIdAsync(dying, Roles.Supervisor));
+            await RosterAsync(dying, await UserIdAsync(dying, Roles.Expert), backup);
+            (caseId, escalationId) = await EscalateAsync(dying);
+            Assert.True(await dying.WithDbAsync(db => db.TimerRequests.AnyAsync(r => r.Key == escalationId.ToString())), "the deadline committed with the escalation");
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(25));
+        await using var after = await EscalationNode.StartAsync(database, clock, runs);
+        await WaitForBackupAlertedAsync(after, escalationId);
+        await SettleAsync();
+
+        Assert.Equal([await InstanceIdAsync(after)], runs.NodesThatRan(escalationId));
+        await AssertBackupAlertedOnceAsync(after, caseId, escalationId, backup, supervisor);
+        // The case's service-level clocks, set by the same dying node, are in the scheduler too.
+        var timers = after.Services.GetRequiredService<DurableTimers>();
+        Assert.NotNull(await timers.DueAtAsync<ServiceLevelTimerJob>(ServiceLevelDeadlines.TimerKey(caseId, ServiceLevelKind.Resolution), CancellationToken.None));
+        Assert.False(await after.WithDbAsync(db => db.TimerRequests.AnyAsync()), "every request was handed over");
     }
 
     private static async Task AssertBackupAlertedOnceAsync(EscalationNode node, Guid caseId, Guid escalationId, string backup, string supervisor)

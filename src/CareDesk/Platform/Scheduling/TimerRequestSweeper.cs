@@ -1,0 +1,77 @@
+using CareDesk.Platform.Audit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CareDesk.Platform.Scheduling;
+
+/// <summary>
+/// Hands committed <see cref="TimerRequest"/>s to the scheduler at start and every
+/// <see cref="SchedulingOptions.SweepInterval"/>: the ones a node wrote and could not hand over itself because it
+/// died (or its scheduler store was unreachable) right after the commit.
+/// </summary>
+internal sealed class TimerRequestSweeper(
+    IServiceScopeFactory scopes,
+    DurableTimers timers,
+    IOptions<SchedulingOptions> options,
+    TimeProvider time,
+    ILogger<TimerRequestSweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failing = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    scope.ServiceProvider.GetRequiredService<AuditContext>().SetSystem("timers");
+                    var applied = await timers.ApplyRequestedAsync(stoppingToken);
+                    if (applied > 0)
+                    {
+                        Log.Recovered(logger, applied);
+                    }
+                }
+
+                failing = false;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // One line per outage, not one per pass.
+                if (!failing)
+                {
+                    Log.Failed(logger, ex);
+                }
+
+                failing = true;
+            }
+
+            try
+            {
+                await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
+
+internal static partial class Log
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} committed timer request(s) handed to the scheduler by the sweep (their node had not done it yet, or had stopped)")]
+    public static partial void Recovered(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer requests could not be handed to the scheduler; retrying every sweep interval")]
+    public static partial void Failed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Committed timer requests could not be handed to the scheduler now; the sweep will")]
+    public static partial void HandOverFailed(ILogger logger, Exception exception);
+}
