@@ -1,0 +1,4 @@
+using CareDesk.Relay;
+
+var app = RelayApp.Create(args);
+await app.RunAsync();
