@@ -164,6 +164,7 @@ public sealed class Deliveries(
         {
             DeliveryOutcome outcome;
             await requests.WaitAsync(cancellationToken);
+            var attempt = outage.Attempting();
             try
             {
                 outcome = await webhook.SendAsync(spooled, cancellationToken);
@@ -177,16 +178,16 @@ public sealed class Deliveries(
             {
                 case DeliveryOutcome.Accepted:
                     Spool.Complete(spooled);
-                    outage.Accepted();
+                    outage.Accepted(attempt);
                     return;
                 case DeliveryOutcome.Refused refused:
                     var path = spool.DeadLetter(spooled, refused.Reason);
-                    outage.Accepted();
+                    outage.Accepted(attempt);
                     logger.LogWarning("CareDesk refused event {EventId} of call {CallId} as invalid; kept in {Path} with the reason.", spooled.EventId, spooled.CallId, path);
                     return;
                 case DeliveryOutcome.Retry retry:
                     failed++;
-                    outage.AttemptFailed(retry.Reason);
+                    outage.AttemptFailed(attempt, retry.Reason);
                     await Task.Delay(backoff.Next(failed, retry.RetryAfter), time, cancellationToken);
                     break;
             }

@@ -3,10 +3,15 @@ namespace CareDesk.Relay;
 /// <summary>
 /// One log line when CareDesk stops accepting events and one when it accepts again, however many attempts failed in
 /// between (a restart or an outage of its database would otherwise write a line per event per attempt).
+/// Attempts run side by side, so their answers come back out of order: an answer only changes the state when its attempt
+/// started after the one that last changed it. A request that was already in flight when CareDesk went down and still
+/// got its 200 does not end the outage, and a late failure from before the recovery does not start a new one.
 /// </summary>
 public sealed class OutageLog(TimeProvider time, ILogger<OutageLog> logger)
 {
     private readonly Lock gate = new();
+    private long lastAttempt;
+    private long decidedBy;
     private DateTimeOffset? since;
     private long failedAttempts;
 
@@ -21,35 +26,38 @@ public sealed class OutageLog(TimeProvider time, ILogger<OutageLog> logger)
         }
     }
 
-    public void AttemptFailed(string reason)
+    /// <summary>Numbers an attempt as it starts; hand the number back with its outcome.</summary>
+    public long Attempting() => Interlocked.Increment(ref lastAttempt);
+
+    public void AttemptFailed(long attempt, string reason)
     {
         lock (gate)
         {
-            failedAttempts++;
-            if (since is not null)
+            if (since is not null || attempt < decidedBy)
             {
-                logger.LogDebug("Attempt failed again: {Reason}.", reason);
+                failedAttempts += since is null ? 0 : 1;
+                logger.LogDebug("Attempt failed: {Reason}.", reason);
                 return;
             }
 
-            since = time.GetUtcNow();
+            (since, decidedBy, failedAttempts) = (time.GetUtcNow(), attempt, 1);
         }
 
         logger.LogWarning("CareDesk is not accepting events ({Reason}); they stay in the spool and are retried until it does.", reason);
     }
 
-    public void Accepted()
+    public void Accepted(long attempt)
     {
         DateTimeOffset began;
         long failed;
         lock (gate)
         {
-            if (since is not { } start)
+            if (since is not { } start || attempt < decidedBy)
             {
                 return;
             }
 
-            (began, failed, since, failedAttempts) = (start, failedAttempts, null, 0);
+            (began, failed, since, decidedBy) = (start, failedAttempts, null, attempt);
         }
 
         logger.LogInformation(
