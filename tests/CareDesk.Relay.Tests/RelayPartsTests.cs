@@ -92,4 +92,30 @@ public sealed class RelayPartsTests
             Directory.Delete(spool, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task With_an_input_token_an_event_without_it_is_refused_and_not_spooled()
+    {
+        var spool = Path.Combine(Path.GetTempPath(), $"caredesk-relay-spool-{Guid.NewGuid():N}");
+        try
+        {
+            await using var relay = await RelayUnderTest.StartAsync(
+                new Uri($"http://127.0.0.1:{FreePort.Pick()}"), spool, settings: "--Relay:InputToken=s3cret-token");
+            var calledEvent = CallEvent.Of("call-token", "ringing", 0);
+
+            var without = await relay.PostAsync(calledEvent.Body);
+            var wrong = await relay.PostAsync(calledEvent.Body, bearer: "s3cret-tokeN");
+            Assert.Equal(0, relay.Spool.PendingCount);
+            var right = await relay.PostAsync(calledEvent.Body, bearer: "s3cret-token");
+
+            Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, right.StatusCode);
+            Assert.Equal(1, relay.Spool.PendingCount);
+        }
+        finally
+        {
+            Directory.Delete(spool, recursive: true);
+        }
+    }
 }

@@ -31,7 +31,7 @@ public sealed class RelayUnderTest : IAsyncDisposable
 
     public Spool Spool => app.Services.GetRequiredService<Spool>();
 
-    public static async Task<RelayUnderTest> StartAsync(Uri careDesk, string spoolDirectory, CapturedLog? log = null)
+    public static async Task<RelayUnderTest> StartAsync(Uri careDesk, string spoolDirectory, CapturedLog? log = null, params string[] settings)
     {
         log ??= new CapturedLog();
         var app = RelayApp.Create(
@@ -43,6 +43,7 @@ public sealed class RelayUnderTest : IAsyncDisposable
                 "--Relay:InitialBackoff=00:00:00.050",
                 "--Relay:MaxBackoff=00:00:00.400",
                 "--Relay:RequestTimeout=00:00:05",
+                .. settings,
             ],
             builder => builder.Logging.AddProvider(log));
         await app.StartAsync();
@@ -50,8 +51,19 @@ public sealed class RelayUnderTest : IAsyncDisposable
     }
 
     /// <summary>What a dialplan or ARI script does: posts one unsigned event; 202 means it is on disk.</summary>
-    public async Task<HttpResponseMessage> PostAsync(object calledEvent) =>
-        await input.PostAsync("/events", new StringContent(JsonSerializer.Serialize(calledEvent), System.Text.Encoding.UTF8, "application/json"));
+    public async Task<HttpResponseMessage> PostAsync(object calledEvent, string? bearer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/events")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(calledEvent), System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return await input.SendAsync(request);
+    }
 
     public async Task SendAsync(CallEvent calledEvent)
     {
