@@ -160,7 +160,8 @@ public sealed class Deliveries(
 
     private async Task DeliverAsync(SpooledEvent spooled, CancellationToken cancellationToken)
     {
-        for (var failed = 0; ; )
+        var failed = 0;
+        while (true)
         {
             DeliveryOutcome outcome;
             await requests.WaitAsync(cancellationToken);
