@@ -36,8 +36,8 @@ public sealed class RelayOptions
     /// <summary>Calls delivered at once (events of one call always go one after another, in order).</summary>
     public int MaxConcurrentDeliveries { get; set; } = 8;
 
-    /// <summary>The webhook address events are posted to.</summary>
-    public Uri WebhookUrl => new(CareDeskUrl!, "/api/telephony/events");
+    /// <summary>The webhook address events are posted to (below a path base such as <c>https://host/caredesk/</c> too).</summary>
+    public Uri WebhookUrl => new(new Uri(CareDeskUrl!.AbsoluteUri.TrimEnd('/') + "/"), "api/telephony/events");
 }
 
 /// <summary>Stops start-up with a message naming the setting, rather than spooling events that can never be sent.</summary>

@@ -19,6 +19,13 @@ public sealed class RelayPartsTests
             CareDeskWebhook.Sign(CareDeskHost.Secret, "1764061200", body));
     }
 
+    [Theory]
+    [InlineData("https://caredesk.example.com", "https://caredesk.example.com/api/telephony/events")]
+    [InlineData("https://example.com/caredesk/", "https://example.com/caredesk/api/telephony/events")]
+    [InlineData("http://10.0.0.5:5080/caredesk", "http://10.0.0.5:5080/caredesk/api/telephony/events")]
+    public void Events_go_to_the_webhook_below_the_configured_address(string careDesk, string webhook) =>
+        Assert.Equal(new Uri(webhook), new RelayOptions { CareDeskUrl = new Uri(careDesk) }.WebhookUrl);
+
     [Fact]
     public void The_backoff_doubles_up_to_its_cap_with_jitter()
     {
