@@ -27,6 +27,7 @@ run unit tests/CareDesk.Tests/CareDesk.Tests.csproj
 run integration-sqlite tests/CareDesk.IntegrationTests/CareDesk.IntegrationTests.csproj CAREDESK_TEST_DB=sqlite
 run integration-postgres tests/CareDesk.IntegrationTests/CareDesk.IntegrationTests.csproj CAREDESK_TEST_DB=postgres
 run browser tests/CareDesk.BrowserTests/CareDesk.BrowserTests.csproj
+run relay tests/CareDesk.Relay.Tests/CareDesk.Relay.Tests.csproj
 
 # dotnet test prints no total; sum the TRX counters.
 read -r total passed failed <<<"$(cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
