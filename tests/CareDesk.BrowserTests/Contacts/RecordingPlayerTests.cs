@@ -15,7 +15,7 @@ public sealed class RecordingPlayerTests(BrowserSite site, ITestOutputHelper out
     public async Task An_agent_uploads_a_recorded_call_and_the_player_loads_it()
     {
         var (personId, contactId) = await CreatePersonWithCallAsync();
-        await SignInAsync(DemoEmail("supervisor"));
+        await SignInAsync(DemoEmail("agent"));
 
         await GoToAsync($"/people/{personId}");
         await Expect(Page.Locator($"#contact-{contactId}")).ToBeVisibleAsync();

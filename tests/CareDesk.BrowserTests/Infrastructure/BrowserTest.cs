@@ -6,7 +6,8 @@ namespace CareDesk.BrowserTests.Infrastructure;
 
 /// <summary>
 /// A fresh browser context and page per test, and the steps every flow shares. What the browser reports
-/// (console errors, failed requests) goes to the test output, which xunit shows when a test fails.
+/// (console errors, failed requests) goes to the test output, which xunit shows when a test fails; a console error,
+/// an uncaught page error or a 5xx answer fails the test even when its steps passed.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public abstract class BrowserTest(BrowserSite site, ITestOutputHelper output) : IAsyncLifetime
@@ -16,8 +17,10 @@ public abstract class BrowserTest(BrowserSite site, ITestOutputHelper output) : 
     // Generous for a shared two-core machine: a Blazor circuit can take a few seconds to come up there.
     private const float Timeout = 20_000;
 
+    private readonly List<string> problems = [];
     private IBrowserContext? context;
     private IPage? page;
+    private bool closing;
 
     static BrowserTest() => SetDefaultExpectTimeout(Timeout);
 
@@ -31,9 +34,31 @@ public abstract class BrowserTest(BrowserSite site, ITestOutputHelper output) : 
 
     public virtual async Task DisposeAsync()
     {
+        // What the browser reported while the test ran, not while its pages are torn down.
+        closing = true;
         if (context is not null)
         {
             await context.DisposeAsync();
+        }
+
+        string[] seen;
+        lock (problems)
+        {
+            seen = [.. problems];
+        }
+
+        Assert.True(seen.Length == 0, "The browser reported problems:\n" + string.Join("\n", seen));
+    }
+
+    private void Problem(string what)
+    {
+        output.WriteLine(what);
+        if (!closing)
+        {
+            lock (problems)
+            {
+                problems.Add(what);
+            }
         }
     }
 
@@ -50,16 +75,24 @@ public abstract class BrowserTest(BrowserSite site, ITestOutputHelper output) : 
         newContext.SetDefaultTimeout(Timeout);
         newContext.Console += (_, message) =>
         {
-            if (message.Type is "error" or "warning")
+            if (message.Type == "error")
             {
-                output.WriteLine($"browser {message.Type}: {message.Text} ({message.Location})");
+                Problem($"browser error: {message.Text} ({message.Location})");
+            }
+            else if (message.Type == "warning")
+            {
+                output.WriteLine($"browser warning: {message.Text} ({message.Location})");
             }
         };
-        newContext.WebError += (_, error) => output.WriteLine($"browser page error: {error.Error}");
+        newContext.WebError += (_, error) => Problem($"browser page error: {error.Error}");
         newContext.RequestFailed += (_, request) => output.WriteLine($"browser request failed: {request.Method} {request.Url} {request.Failure}");
         newContext.Response += (_, response) =>
         {
-            if (response.Status >= 400)
+            if (response.Status >= 500)
+            {
+                Problem($"browser response: {response.Status} {response.Request.Method} {response.Url}");
+            }
+            else if (response.Status >= 400)
             {
                 output.WriteLine($"browser response: {response.Status} {response.Request.Method} {response.Url}");
             }

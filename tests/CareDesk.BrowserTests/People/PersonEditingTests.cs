@@ -17,7 +17,7 @@ public sealed class PersonEditingTests(BrowserSite site, ITestOutputHelper outpu
     {
         var name = $"Edit {Guid.NewGuid():N}"[..13];
         var (personId, deviceId) = await CreatePersonWithPumpAsync(name);
-        await SignInAsync(DemoEmail("supervisor"));
+        await SignInAsync(DemoEmail("agent"));
 
         await Page.Locator("#nav-people").ClickAsync();
         await Page.Locator("#people-search").FillAsync(name);
@@ -38,11 +38,11 @@ public sealed class PersonEditingTests(BrowserSite site, ITestOutputHelper outpu
         await Page.Locator($"#device-history-toggle-{deviceId}").ClickAsync();
         // A MudSelect keeps its id on a hidden input; the visible box around it opens the list.
         await Page.Locator($"#device-status-{deviceId}").Locator("xpath=..").ClickAsync();
-        await Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Lost" }).ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "已丢失" }).ClickAsync();
         await Page.Locator($"#device-status-notes-{deviceId}").FillAsync("Left on a train");
         await Page.Locator($"#device-status-save-{deviceId}").ClickAsync();
 
-        await Expect(Page.Locator($"#device-status-chip-{deviceId}")).ToHaveTextAsync("Lost");
+        await Expect(Page.Locator($"#device-status-chip-{deviceId}")).ToHaveTextAsync("已丢失");
         await Expect(Page.Locator($"#device-events-{deviceId}")).ToContainTextAsync("in-use → lost: Left on a train");
         await ScreenshotAsync("person-edit");
         Assert.Equal(DeviceStatus.Lost, await WithDbAsync(db => db.Devices.Where(d => d.Id == deviceId).Select(d => d.Status).SingleAsync()));

@@ -17,7 +17,7 @@ public sealed class PersonProfileTests(BrowserSite site, ITestOutputHelper outpu
     {
         var name = $"Stale {Guid.NewGuid():N}"[..14];
         var (personId, phoneId) = await CreatePersonWithOldPhoneAsync(name);
-        await SignInAsync(DemoEmail("supervisor"));
+        await SignInAsync(DemoEmail("agent"));
 
         await Page.Locator("#nav-people").ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/people$"));
@@ -38,7 +38,7 @@ public sealed class PersonProfileTests(BrowserSite site, ITestOutputHelper outpu
     public async Task Quick_create_from_an_unknown_number_opens_the_new_profile()
     {
         var name = $"Caller {Guid.NewGuid():N}"[..15];
-        await SignInAsync(DemoEmail("supervisor"));
+        await SignInAsync(DemoEmail("agent"));
 
         await GoToAsync("/people/new?phone=0755%208888%208888");
         await Expect(Page.Locator("#new-person-phone")).ToHaveValueAsync("0755 8888 8888");

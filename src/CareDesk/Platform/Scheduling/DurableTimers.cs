@@ -87,7 +87,7 @@ public sealed class DurableTimers(ISchedulerFactory schedulers, IDbContextFactor
             if (transaction is not null)
             {
                 // Without it, a node could hand over an older request after another node handed over a newer one.
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(74170002)", cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(74170003)", cancellationToken);
             }
 
             var requests = await db.TimerRequests.AsNoTracking().OrderBy(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
