@@ -79,7 +79,7 @@ public sealed class RecordCallEvent(
 
                 return response;
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (DbUpdateException error) when (attempt < 5 && !DatabaseOutage.IsUnavailable(error))
             {
                 // Retried: on the next attempt a processed event id is a duplicate, an existing contact is updated.
             }
