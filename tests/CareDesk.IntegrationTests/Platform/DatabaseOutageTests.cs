@@ -23,6 +23,7 @@ namespace CareDesk.IntegrationTests.Platform;
 /// PostgreSQL is reached through a TCP relay the test closes (connections refused); SQLite's file is moved away
 /// (opened read-write without create, it cannot be opened).
 /// </summary>
+[Collection(SerilogCaptureCollection.Name)]
 public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageFactory app) : IClassFixture<DatabaseOutageTests.OutageFactory>
 {
     public sealed class OutageFactory : CareDeskFactory
