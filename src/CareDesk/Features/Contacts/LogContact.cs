@@ -12,7 +12,8 @@ namespace CareDesk.Features.Contacts;
 /// a transfer already recorded is not added twice) and never makes a second one, also when two posts race (the unique
 /// key lets one insert; the other retries as an update).
 /// </summary>
-public sealed class LogContact(IDbContextFactory<CareDeskDbContext> dbs, ContactAccess access, ContactViews views)
+public sealed class LogContact(
+    IDbContextFactory<CareDeskDbContext> dbs, ContactAccess access, ContactViews views, PhoneNumberParser phones, LookupCallers lookup)
 {
     public const string ApiSource = "api";
     public const string AgentSource = "agent";
@@ -78,12 +79,22 @@ public sealed class LogContact(IDbContextFactory<CareDeskDbContext> dbs, Contact
             return wrong;
         }
 
+        var from = ReadAddress(request.From, channel.Value);
+        var to = ReadAddress(request.To, channel.Value);
+        // Without a person named, the customer's number links the one who owns it, by the rule calls use (LookupCallers).
+        var customerNumber = direction.Value == ContactDirection.Inbound ? from : to;
+        Guid? ownerOfNumber = null;
+        if (request.PersonId is null && customerNumber is { IsPhone: true } number)
+        {
+            ownerOfNumber = await lookup.FindContactPersonAsync(number.Value, cancellationToken, viewer.OnlyAssigned ? viewer.UserId : null);
+        }
+
         // Two posts of one external id may race: the loser of the insert meets the unique key and comes back as an update.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await ApplyAsync(request, source, channel.Value, direction.Value, viewer, cancellationToken);
+                return await ApplyAsync(request, source, channel.Value, direction.Value, from?.Value, to?.Value, ownerOfNumber, viewer, cancellationToken);
             }
             catch (DbUpdateException) when (attempt < 4)
             {
@@ -93,7 +104,15 @@ public sealed class LogContact(IDbContextFactory<CareDeskDbContext> dbs, Contact
     }
 
     private async Task<Result<Logged>> ApplyAsync(
-        Request request, string source, ContactChannel channel, ContactDirection direction, PersonViewer viewer, CancellationToken cancellationToken)
+        Request request,
+        string source,
+        ContactChannel channel,
+        ContactDirection direction,
+        string? from,
+        string? to,
+        Guid? ownerOfNumber,
+        PersonViewer viewer,
+        CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var externalId = ContactAccess.Clean(request.ExternalId);
@@ -127,7 +146,7 @@ public sealed class LogContact(IDbContextFactory<CareDeskDbContext> dbs, Contact
 
         contact.Channel = channel;
         contact.Direction = direction;
-        contact.PersonId ??= request.PersonId;
+        contact.PersonId ??= request.PersonId ?? ownerOfNumber;
         contact.QueuedAt = request.QueuedAt ?? contact.QueuedAt;
         contact.AnsweredAt = request.AnsweredAt ?? contact.AnsweredAt;
         contact.EndedAt = request.EndedAt ?? contact.EndedAt;
@@ -137,8 +156,8 @@ public sealed class LogContact(IDbContextFactory<CareDeskDbContext> dbs, Contact
         contact.Outcome = ContactAccess.Clean(request.Outcome) ?? contact.Outcome;
         contact.Notes = ContactAccess.Clean(request.Notes) ?? contact.Notes;
         contact.Subject = ContactAccess.Clean(request.Subject) ?? contact.Subject;
-        contact.FromAddress = ContactAccess.Clean(request.From) ?? contact.FromAddress;
-        contact.ToAddress = ContactAccess.Clean(request.To) ?? contact.ToAddress;
+        contact.FromAddress = from ?? contact.FromAddress;
+        contact.ToAddress = to ?? contact.ToAddress;
         if (ContactAccess.Clean(request.RecordingUrl) is { } url)
         {
             contact.RecordingUrl = url;
@@ -190,6 +209,24 @@ public sealed class LogContact(IDbContextFactory<CareDeskDbContext> dbs, Contact
 
         return null;
     }
+
+    /// <summary>
+    /// A number on a phone or SMS contact is stored as E.164 when it can be read (as calls from the phone system are),
+    /// so the contact is found by number whatever format it was typed in; anything else is kept as sent.
+    /// </summary>
+    private ContactAddress? ReadAddress(string? value, ContactChannel channel)
+    {
+        if (ContactAccess.Clean(value) is not { } clean)
+        {
+            return null;
+        }
+
+        return channel is ContactChannel.Phone or ContactChannel.Sms && phones.TryParse(clean) is { } parsed
+            ? new ContactAddress(parsed.E164, IsPhone: true)
+            : new ContactAddress(clean, IsPhone: false);
+    }
+
+    private sealed record ContactAddress(string Value, bool IsPhone);
 
     private static DateTimeOffset? Earliest(Request request) =>
         new[] { request.StartedAt, request.QueuedAt, request.AnsweredAt, request.EndedAt }.Where(t => t is not null).Min()?.ToUniversalTime();

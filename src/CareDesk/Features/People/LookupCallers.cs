@@ -5,7 +5,9 @@ namespace CareDesk.Features.People;
 
 /// <summary>
 /// Who is calling from this number (F9): people whose own number it is first, then the patients they care for
-/// (a caregiver's number finds the patient too). One database round trip: the owners and the patients they care
+/// (a caregiver's number finds the patient too); on each side the most recently in contact first, then by name and id.
+/// The one rule that turns a phone number into people: the screen pop, the lookup API and the linking of calls and
+/// logged contacts to a person (<see cref="FindContactPersonAsync"/>) all use it. One database round trip: the owners and the patients they care
 /// for come back from one UNION ALL, each side served by indexes (docs/benchmarks.md has the plans).
 /// </summary>
 public sealed class LookupCallers(CareDeskDbContext db)
@@ -18,6 +20,8 @@ public sealed class LookupCallers(CareDeskDbContext db)
 
     // Compiled once: the screen pop and the lookup API run this thousands of times a minute, and a compiled query
     // skips EF's expression-tree cache lookup and parameter extraction on every call.
+    // Each side is ordered before it is cut to MaxPerSide, so a widely shared number (a clinic's switchboard) always
+    // shows the same people: the most recently in contact first, then by name, then by id.
     private static readonly Func<CareDeskDbContext, string, string?, IAsyncEnumerable<Row>> Query =
         EF.CompileAsyncQuery((CareDeskDbContext db, string e164, string? onlyAssignedTo) =>
             db.People
@@ -26,7 +30,12 @@ public sealed class LookupCallers(CareDeskDbContext db)
                         .Select(c => c.PersonId)
                         .Contains(p.Id)
                     && (onlyAssignedTo == null || p.AssignedFieldRepId == onlyAssignedTo))
-                .Select(p => new Row { PersonId = p.Id, Name = p.DisplayName, ViaPersonId = p.Id, IsOwner = true })
+                .Select(p => new { p, LastContactAt = db.Contacts.Where(c => c.PersonId == p.Id).Max(c => (DateTimeOffset?)c.StartedAt) })
+                .OrderBy(x => x.LastContactAt == null)
+                .ThenByDescending(x => x.LastContactAt)
+                .ThenBy(x => x.p.DisplayName)
+                .ThenBy(x => x.p.Id)
+                .Select(x => new Row { PersonId = x.p.Id, Name = x.p.DisplayName, ViaPersonId = x.p.Id, IsOwner = true, LastContactAt = x.LastContactAt })
                 .Take(MaxPerSide)
                 .Concat(db.Relationships
                     .Where(r => db.ContactPoints
@@ -38,7 +47,13 @@ public sealed class LookupCallers(CareDeskDbContext db)
                     .Where(x => onlyAssignedTo == null || x.owner.AssignedFieldRepId == onlyAssignedTo)
                     .Join(db.People, x => x.r.ToPersonId, p => p.Id, (x, p) => new { x.r, p })
                     .Where(x => onlyAssignedTo == null || x.p.AssignedFieldRepId == onlyAssignedTo)
-                    .Select(x => new Row { PersonId = x.p.Id, Name = x.p.DisplayName, ViaPersonId = x.r.FromPersonId, IsOwner = false })
+                    .Select(x => new { x.r, x.p, LastContactAt = db.Contacts.Where(c => c.PersonId == x.p.Id).Max(c => (DateTimeOffset?)c.StartedAt) })
+                    .OrderBy(x => x.LastContactAt == null)
+                    .ThenByDescending(x => x.LastContactAt)
+                    .ThenBy(x => x.p.DisplayName)
+                    .ThenBy(x => x.p.Id)
+                    .ThenBy(x => x.r.FromPersonId)
+                    .Select(x => new Row { PersonId = x.p.Id, Name = x.p.DisplayName, ViaPersonId = x.r.FromPersonId, IsOwner = false, LastContactAt = x.LastContactAt })
                     .Take(MaxPerSide)));
 
     public sealed record Match(Guid PersonId, string Name, string MatchedVia, Guid? ViaPersonId);
@@ -59,13 +74,13 @@ public sealed class LookupCallers(CareDeskDbContext db)
         }
 
         var matches = new List<Match>(owners.Count + caredFor.Count);
-        owners.Sort(ByName);
+        owners.Sort(ByRecency);
         foreach (var owner in owners)
         {
             matches.Add(new Match(owner.PersonId, owner.Name, Self, null));
         }
 
-        caredFor.Sort(ByName);
+        caredFor.Sort(ByRecency);
         foreach (var patient in caredFor)
         {
             // Someone who answers on their own number is not listed again as reached through a caregiver.
@@ -78,7 +93,58 @@ public sealed class LookupCallers(CareDeskDbContext db)
         return matches;
     }
 
-    private static int ByName(Row a, Row b) => string.CompareOrdinal(a.Name, b.Name);
+    /// <summary>
+    /// The person a contact with this number is linked to (a call from it, a contact logged with it): the one person
+    /// whose own number it is. The patients reached through them are not linked; they are on the screen pop beside
+    /// the caller. A number several people own (a family landline) links no one rather than the wrong one.
+    /// </summary>
+    public async Task<Guid?> FindContactPersonAsync(string e164, CancellationToken cancellationToken, string? onlyAssignedTo = null) =>
+        ContactPerson(await RunAsync(e164, cancellationToken, onlyAssignedTo));
+
+    /// <summary>The one owner among <paramref name="matches"/>, or null when there is none or more than one.</summary>
+    public static Guid? ContactPerson(IReadOnlyList<Match> matches)
+    {
+        Guid? owner = null;
+        foreach (var match in matches)
+        {
+            if (match.MatchedVia != Self)
+            {
+                continue;
+            }
+
+            if (owner is not null)
+            {
+                return null;
+            }
+
+            owner = match.PersonId;
+        }
+
+        return owner;
+    }
+
+    // Most recently in contact first (a person never in contact last), then by name, then by id: the same order every time.
+    private static int ByRecency(Row a, Row b)
+    {
+        if (a.LastContactAt != b.LastContactAt)
+        {
+            return (a.LastContactAt, b.LastContactAt) switch
+            {
+                (null, _) => 1,
+                (_, null) => -1,
+                var (x, y) => y.Value.CompareTo(x.Value),
+            };
+        }
+
+        var byName = string.CompareOrdinal(a.Name, b.Name);
+        if (byName != 0)
+        {
+            return byName;
+        }
+
+        var byId = a.PersonId.CompareTo(b.PersonId);
+        return byId != 0 ? byId : a.ViaPersonId.CompareTo(b.ViaPersonId);
+    }
 
     // A class with settable members, not a positional record: EF translates a set operation over member-init
     // projections. No NULL column on the owners' side (PostgreSQL would type it text and refuse the UNION with
@@ -92,5 +158,7 @@ public sealed class LookupCallers(CareDeskDbContext db)
         public Guid ViaPersonId { get; init; }
 
         public bool IsOwner { get; init; }
+
+        public DateTimeOffset? LastContactAt { get; init; }
     }
 }

@@ -34,6 +34,9 @@ public sealed class RecordCallEvent(
     /// <param name="Duplicate">The event id was seen before; nothing changed.</param>
     public sealed record Response(Guid ContactId, bool Duplicate, bool AgentKnown, Guid? PersonId);
 
+    // The first key of the advisory locks that hold one call (PostgreSQL); the second is the hash of the call id.
+    private const int CallLockSpace = 74170002;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Reads the raw body (already authenticated by its signature) into a request, or names what is wrong.</summary>
@@ -60,15 +63,23 @@ public sealed class RecordCallEvent(
             return invalid;
         }
 
-        // Two events of one call may race to create its contact (the loser sees the unique key) or to update it (the loser
-        // sees the other's new version): the loser tries again.
+        // The events of one call are applied one at a time (ApplyAsync locks the call), so they neither race to create
+        // its contact nor to update it. An API client filling in the same contact meanwhile (source telephony, the call
+        // id as external id) may still meet the unique key or the contact's new version: then this tries again.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await ApplyAsync(request, cancellationToken);
+                var (response, pop) = await ApplyAsync(request, cancellationToken);
+                // Only after the commit: a pop names a contact that exists, so "open" and "new case" on it work.
+                if (pop is not null)
+                {
+                    await screenPops.PublishAsync(pop, cancellationToken);
+                }
+
+                return response;
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (DbUpdateException error) when (attempt < 5 && !DatabaseOutage.IsUnavailable(error))
             {
                 // Retried: on the next attempt a processed event id is a duplicate, an existing contact is updated.
             }
@@ -126,15 +137,18 @@ public sealed class RecordCallEvent(
         return null;
     }
 
-    private async Task<Response> ApplyAsync(Request request, CancellationToken cancellationToken)
+    private async Task<(Response Response, ScreenPopRequest? Pop)> ApplyAsync(Request request, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var eventId = request.EventId!;
         var callId = request.CallId!;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockCallAsync(db, callId, cancellationToken);
+
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Source == Source && c.ExternalId == callId, cancellationToken);
         if (await db.ProcessedWebhookEvents.AnyAsync(e => e.Source == Source && e.EventId == eventId, cancellationToken))
         {
-            return new Response(contact?.Id ?? Guid.Empty, Duplicate: true, AgentKnown: contact?.AgentUserId is not null, contact?.PersonId);
+            return (new Response(contact?.Id ?? Guid.Empty, Duplicate: true, AgentKnown: contact?.AgentUserId is not null, contact?.PersonId), null);
         }
 
         var at = request.At!.Value.ToUniversalTime();
@@ -160,6 +174,10 @@ public sealed class RecordCallEvent(
             contact.StartedAt = at;
         }
 
+        var events = db.Set<CallEvent>();
+        var earlier = await events.AsNoTracking().Where(e => e.ContactId == contact.Id).ToListAsync(cancellationToken);
+        var callEvent = new CallEvent { ContactId = contact.Id, Type = request.Type!, At = at };
+        events.Add(callEvent);
         switch (request.Type)
         {
             case "ringing":
@@ -170,18 +188,10 @@ public sealed class RecordCallEvent(
                 break;
             case "ended":
                 contact.EndedAt = Latest(contact.EndedAt, at);
-                EndHold(contact, at);
                 break;
             case "missed":
                 contact.Missed = true;
                 contact.EndedAt = Latest(contact.EndedAt, at);
-                EndHold(contact, at);
-                break;
-            case "hold":
-                contact.HoldStartedAt ??= at;
-                break;
-            case "unhold":
-                EndHold(contact, at);
                 break;
             case "recording":
                 contact.RecordingUrl = request.RecordingUrl!.Trim();
@@ -191,9 +201,16 @@ public sealed class RecordCallEvent(
                 break;
         }
 
+        if (request.Type is "hold" or "unhold" or "ended" or "missed")
+        {
+            FoldHold(contact, [.. earlier, callEvent]);
+        }
+
         // An unknown agent does not lose the call: it is recorded without one (the phone system may ring a
-        // queue or an extension nobody has claimed yet). The one who answered wins over the one it rang first.
+        // queue or an extension nobody has claimed yet). The one who answered wins over the one it rang first, and the
+        // one a later transfer passed the call to wins over both, whatever order their events arrive in.
         var agentId = await FindAgentAsync(db, request.Agent, cancellationToken);
+        var lastTransferAt = earlier.Where(e => e.Type == "transfer").Select(e => (DateTimeOffset?)e.At).Max();
         if (request.Type == "transfer")
         {
             // From the agent who passed it on (the event's agent, else whoever had the call) to the one it went to; a
@@ -207,41 +224,46 @@ public sealed class RecordCallEvent(
                 ToUserId = target,
                 ToAddress = target is null ? request.TransferTo!.Trim() : null,
             });
-            contact.AgentUserId = target ?? contact.AgentUserId;
+            if (target is not null && (lastTransferAt is null || at >= lastTransferAt))
+            {
+                contact.AgentUserId = target;
+            }
         }
-        else if (agentId is not null && (contact.AgentUserId is null || request.Type == "answered"))
+        else if (agentId is not null
+            && (contact.AgentUserId is null || (request.Type == "answered" && (lastTransferAt is null || at >= lastTransferAt))))
         {
             contact.AgentUserId = agentId;
         }
 
         if (contact.PersonId is null && from is not null)
         {
-            var owners = await db.ContactPoints.AsNoTracking()
-                .Where(c => c.Kind == ContactPointKind.Phone && c.Value == from.E164)
-                .Select(c => c.PersonId)
-                .Distinct()
-                .OrderBy(id => id)
-                .Take(2)
-                .ToListAsync(cancellationToken);
-            if (owners.Count == 1)
-            {
-                contact.PersonId = owners[0];
-            }
-        }
-
-        // The pop goes out before the save: the agent's card must not wait for the write and the audit chain (the
-        // ~150 ms budget). A retried attempt or a racing replay may publish twice; the desktop ignores a call it shows.
-        if (request.Type == "ringing" && agentId is not null)
-        {
-            await screenPops.PublishAsync(new ScreenPopRequest(agentId, contact.Id, callId, from?.E164, Blank(request.From), at), cancellationToken);
+            // The one rule that turns a number into people (LookupCallers), on this transaction's connection.
+            contact.PersonId = await new LookupCallers(db).FindContactPersonAsync(from.E164, cancellationToken);
         }
 
         // A new version for every change: an agent's edit made before this event is then a conflict, not a silent overwrite.
         contact.Version = Guid.NewGuid();
         db.ProcessedWebhookEvents.Add(new ProcessedWebhookEvent { Source = Source, EventId = eventId, ReceivedAt = time.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
-        return new Response(contact.Id, Duplicate: false, AgentKnown: agentId is not null, contact.PersonId);
+        var pop = request.Type == "ringing" && agentId is not null
+            ? new ScreenPopRequest(agentId, contact.Id, callId, from?.E164, Blank(request.From), at)
+            : null;
+        return (new Response(contact.Id, Duplicate: false, AgentKnown: agentId is not null, contact.PersonId), pop);
+    }
+
+    /// <summary>
+    /// Holds the call until this transaction ends, so its events are applied one after another on every node.
+    /// SQLite: the transaction began IMMEDIATE and already holds the database's only write lock. PostgreSQL: a
+    /// transaction-scoped advisory lock on the call id (its two-key space, apart from the audit chain's one-key lock).
+    /// </summary>
+    private static async Task LockCallAsync(CareDeskDbContext db, string callId, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CallLockSpace}, hashtext({callId}))", cancellationToken);
+        }
     }
 
     private static async Task<string?> FindAgentAsync(CareDeskDbContext db, string? agent, CancellationToken cancellationToken)
@@ -263,17 +285,38 @@ public sealed class RecordCallEvent(
         return ids.Count == 1 ? ids[0] : null;
     }
 
-    /// <summary>Closes an open hold at <paramref name="at"/>; an unhold with no hold open counts nothing.</summary>
-    private static void EndHold(Contact contact, DateTimeOffset at)
+    /// <summary>
+    /// The hold time from all the call's events in the order of their timestamps: a <c>hold</c> opens a hold (a second
+    /// one while on hold changes nothing), an <c>unhold</c>, <c>ended</c> or <c>missed</c> closes it. A call with no
+    /// <c>hold</c> event keeps what is stored (an API client may have sent its hold time).
+    /// </summary>
+    private static void FoldHold(Contact contact, IReadOnlyList<CallEvent> events)
     {
-        if (contact.HoldStartedAt is not { } started)
+        if (!events.Any(e => e.Type == "hold"))
         {
             return;
         }
 
-        contact.HoldSeconds += (int)Math.Max(0, (at - started).TotalSeconds);
-        contact.HoldCount++;
-        contact.HoldStartedAt = null;
+        DateTimeOffset? open = null;
+        var seconds = 0;
+        var count = 0;
+        foreach (var e in events.OrderBy(e => e.At).ThenBy(e => e.Id))
+        {
+            if (e.Type == "hold")
+            {
+                open ??= e.At;
+            }
+            else if (e.Type is "unhold" or "ended" or "missed" && open is { } started)
+            {
+                seconds += (int)Math.Max(0, (e.At - started).TotalSeconds);
+                count++;
+                open = null;
+            }
+        }
+
+        contact.HoldSeconds = seconds;
+        contact.HoldCount = count;
+        contact.HoldStartedAt = open;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

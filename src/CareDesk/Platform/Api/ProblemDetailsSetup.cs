@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
+using CareDesk.Platform.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -67,7 +70,11 @@ internal static class ProblemDetailsSetup
 }
 
 /// <summary>Maps request-reading failures to 4xx problems that name the field; everything else to a bare 500.</summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed class ApiExceptionHandler(
+    IProblemDetailsService problems,
+    DatabaseOutage outage,
+    IStringLocalizer<SharedResource> text,
+    ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -82,6 +89,19 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             },
             _ => null,
         };
+
+        if (problem is null && DatabaseOutage.IsUnavailable(exception))
+        {
+            // Nothing the client did: it may try again (the phone system's relay does). Logged once per outage.
+            outage.Report(exception, $"{httpContext.Request.Method} {httpContext.GetEndpoint()?.DisplayName ?? httpContext.Request.Path}");
+            httpContext.Response.Headers.RetryAfter = ((int)DatabaseOutage.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = text["Database.Unavailable"],
+                Detail = text["Database.Unavailable.Detail", (int)DatabaseOutage.RetryAfter.TotalSeconds],
+            };
+        }
 
         if (problem is null)
         {

@@ -1,6 +1,7 @@
 using CareDesk.Platform.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,8 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Serilog;
+using Serilog.AspNetCore;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace CareDesk.Platform.Operations;
@@ -33,8 +36,10 @@ internal static class OperationsSetup
         var jsonLogs = string.Equals(builder.Configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase);
         builder.Services.AddSerilog((services, logger) =>
         {
+            // Sinks registered as services too (a test's capture of what is logged).
             logger.ReadFrom.Configuration(builder.Configuration)
                 .ApplyStandardLevels(builder.Configuration)
+                .ReadFrom.Services(services)
                 .Enrich.FromLogContext();
             if (jsonLogs)
             {
@@ -45,6 +50,14 @@ internal static class OperationsSetup
                 logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
             }
         });
+
+        // One line per request as ever, at Error for a 5xx, except a 503 that asks the client to retry: that is the
+        // database being away, already said once for the whole outage (Platform/Data/DatabaseOutage).
+        builder.Services.Configure<RequestLoggingOptions>(options => options.GetLevel = (context, _, error) =>
+            error is not null || (context.Response.StatusCode > 499
+                && !(context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable && context.Response.Headers.RetryAfter.Count > 0))
+                ? LogEventLevel.Error
+                : LogEventLevel.Information);
 
         var telemetry = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var otel = builder.Services.AddOpenTelemetry()

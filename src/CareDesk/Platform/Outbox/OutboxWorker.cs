@@ -1,4 +1,5 @@
 using CareDesk.Platform.Audit;
+using CareDesk.Platform.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ internal sealed class OutboxWorker(
     IServiceScopeFactory scopes,
     IOptions<OutboxOptions> options,
     TimeProvider time,
+    DatabaseOutage outage,
     ILogger<OutboxWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,6 +34,11 @@ internal sealed class OutboxWorker(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception ex) when (DatabaseOutage.IsUnavailable(ex))
+            {
+                // Once per outage, not a stack trace every poll.
+                outage.Report(ex, "outbox");
             }
             catch (Exception ex)
             {

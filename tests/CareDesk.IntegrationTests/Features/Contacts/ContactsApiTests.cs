@@ -8,6 +8,7 @@ using System.Text.Json;
 using CareDesk.Features.Contacts;
 using CareDesk.Features.People;
 using CareDesk.Features.Telephony;
+using CareDesk.IntegrationTests.Features.People;
 using CareDesk.IntegrationTests.Infrastructure;
 using CareDesk.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -338,6 +339,31 @@ public sealed class ContactsApiTests(ContactsApiTests.RecordingsFactory app) : I
         Assert.Equal(("link", "https://pbx.example.com/rec/call.wav"), (call.Recording!.Kind, call.Recording.Url));
         var noTarget = JsonSerializer.Serialize(new { eventId = NewId(), callId, type = "transfer", at = start });
         (await (await PostSignedAsync(noTarget)).ProblemAsync(HttpStatusCode.BadRequest)).Errors("transferTo");
+    }
+
+    [Fact]
+    public async Task A_number_typed_in_any_format_is_stored_as_E164_and_links_the_contact_to_the_one_who_owns_it()
+    {
+        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var mobile = PeopleTestKit.NewMobile();
+        var owner = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("李娜", mobile));
+        var typed = $"{mobile[..3]} {mobile[3..7]} {mobile[7..]}";
+
+        var inbound = await (await agent.PostAsJsonAsync("/api/contacts", new { channel = "phone", direction = "inbound", from = typed }))
+            .ReadAsync<ContactView>(HttpStatusCode.Created);
+        var outbound = await (await agent.PostAsJsonAsync("/api/contacts", new { channel = "sms", direction = "outbound", to = "0086 " + mobile }))
+            .ReadAsync<ContactView>(HttpStatusCode.Created);
+        var email = await (await agent.PostAsJsonAsync("/api/contacts", new { channel = "email", direction = "inbound", from = typed }))
+            .ReadAsync<ContactView>(HttpStatusCode.Created);
+
+        Assert.Equal(("+86" + mobile, owner.Id), (inbound.From, inbound.PersonId));
+        Assert.Equal(("+86" + mobile, owner.Id), (outbound.To, outbound.PersonId));
+        Assert.Equal((typed, (Guid?)null), (email.From, email.PersonId));
+        // Found by number: the number finds the owner, and the owner's contacts hold both.
+        var callers = await (await agent.GetAsync($"/api/people/lookup?phone={Uri.EscapeDataString(typed)}")).ReadAsync<List<LookupCallers.Match>>();
+        Assert.Equal(owner.Id, Assert.Single(callers).PersonId);
+        var theirs = await (await agent.GetAsync($"/api/contacts?personId={owner.Id}")).ReadAsync<ContactView[]>();
+        Assert.Equal(new[] { inbound.Id, outbound.Id }.Order(), theirs.Select(c => c.Id).Order());
     }
 
     private static string Iso(DateTimeOffset at) => Uri.EscapeDataString(at.ToString("O", CultureInfo.InvariantCulture));
