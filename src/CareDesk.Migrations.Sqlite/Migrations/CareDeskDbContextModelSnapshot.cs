@@ -1629,9 +1629,6 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Subjects")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Sequence");
 
                     b.HasIndex("At");
@@ -1641,22 +1638,6 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId", "Sequence");
 
                     b.ToTable("audit_entries", (string)null);
-                });
-
-            modelBuilder.Entity("CareDesk.Platform.Audit.AuditSubject", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SubjectId")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Sequence", "SubjectId");
-
-                    b.HasIndex("SubjectId", "Sequence");
-
-                    b.ToTable("audit_subjects", (string)null);
                 });
 
             modelBuilder.Entity("CareDesk.Platform.Identity.User", b =>
@@ -1796,37 +1777,6 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("DeliveredAt", "FailedAt", "NextAttemptAt");
 
                     b.ToTable("outbox_messages", (string)null);
-                });
-
-            modelBuilder.Entity("CareDesk.Platform.Scheduling.TimerRequest", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Data")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("JobType")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RequestedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("timer_requests", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2250,15 +2200,6 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.HasOne("CareDesk.Platform.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CareDesk.Platform.Audit.AuditSubject", b =>
-                {
-                    b.HasOne("CareDesk.Platform.Audit.AuditEntry", null)
-                        .WithMany()
-                        .HasForeignKey("Sequence")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
