@@ -39,6 +39,7 @@ public static class CareDeskApplication
         builder.Services.AddCareDeskIdentity();
         builder.Services.AddCareDeskLocalization();
         builder.Services.AddCareDeskProblemDetails();
+        builder.Services.AddCareDeskRequestJson();
         builder.Services.AddCareDeskOpenApi();
         builder.Services.AddCareDeskOutbox();
         builder.Services.AddCareDeskMail();
