@@ -16,7 +16,8 @@ public sealed record ProbeRequest(
     [property: Required, MaxLength(5)] string Name,
     ProbeRequest.Inner? Accessibility,
     IReadOnlyList<ProbeRequest.Inner>? Phones,
-    IReadOnlyList<string>? Tags)
+    IReadOnlyList<string>? Tags,
+    IReadOnlyList<string?>? Optional = null)
 {
     public sealed record Inner([property: Required] string Number, [property: MaxLength(3)] string? Note = null);
 }
@@ -81,6 +82,16 @@ public sealed class RequestValidationTests(CareDeskFactory app) : IClassFixture<
             ["accessibility.note", "accessibility.number", "name", "phones[1].number"],
             problem.FieldsInError().Order(StringComparer.Ordinal));
         Assert.Contains("5", Assert.Single(problem.Errors("name")), StringComparison.Ordinal);
+        Assert.Equal(0, handlerRuns);
+    }
+
+    [Fact]
+    public async Task A_null_list_item_is_named_unless_the_list_declares_its_items_nullable()
+    {
+        var response = await PostAsync("/api/probes", """{"name":"ok","phones":[{"number":"1"},null],"tags":[null],"optional":[null]}""");
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["phones[1]", "tags[0]"], problem.FieldsInError().Order(StringComparer.Ordinal));
         Assert.Equal(0, handlerRuns);
     }
 

@@ -20,6 +20,18 @@ public static class OpenApiNames
             options.CreateSchemaReferenceId = SchemaId;
             options.AddDocumentTransformer<OpenApiInfoTransformer>();
             options.AddDocumentTransformer<OperationIdTransformer>();
+            // RequestJson's converter hides from the schema exporter that an instant is a string.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = context.JsonTypeInfo.Type;
+                if (Nullable.GetUnderlyingType(type) == typeof(DateTimeOffset) || type == typeof(DateTimeOffset))
+                {
+                    schema.Type = type == typeof(DateTimeOffset) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+                    schema.Format = "date-time";
+                }
+
+                return Task.CompletedTask;
+            });
         });
 
     /// <summary>The schema name of a type: its own name, prefixed by the types it is nested in.</summary>
