@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,6 +129,7 @@ public static class OpenApiNames
                 var named = metadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName;
                 var handler = metadata.OfType<MethodInfo>().FirstOrDefault();
                 var fallback = FromRoute(method, path);
+                operation.Description ??= Describe(operation.Summary, metadata);
                 candidates.Add((operation, named ?? OperationId(method, path, handler), named ?? fallback));
             }
 
@@ -138,6 +140,17 @@ public static class OpenApiNames
             }
 
             return Task.CompletedTask;
+        }
+
+        // The summary and who may call it, from the endpoint's authorization metadata.
+        private static string Describe(string? summary, IList<object> metadata)
+        {
+            var who = metadata.OfType<IAllowAnonymous>().Any()
+                ? "No sign-in."
+                : metadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().LastOrDefault() is { } policy
+                    ? $"Signed in, policy {policy}."
+                    : "Signed in as staff.";
+            return string.IsNullOrWhiteSpace(summary) ? who : $"{summary} {who}";
         }
 
         // "/api/people/{id:guid}" -> "/api/people/{id}", as the document writes paths.
