@@ -89,7 +89,7 @@ public static class Validation
             if (child is null)
             {
                 // A property declared non-nullable that arrives as null would fail the use case with a 500.
-                if (property.Required)
+                if (property.NotNullable)
                 {
                     walker.Add(childPath, "Validation.Required");
                 }
@@ -188,14 +188,14 @@ public static class Validation
                     ?? (info.GenericTypeArguments.Length > 0 ? info.GenericTypeArguments[^1] : null);
                 return new PropertyPlan(
                     p,
-                    Required: !p.PropertyType.IsValueType && info.ReadState == NullabilityState.NotNull && p.GetCustomAttribute<RequiredAttribute>() is null,
+                    NotNullable: !p.PropertyType.IsValueType && info.ReadState == NullabilityState.NotNull && p.GetCustomAttribute<RequiredAttribute>() is null,
                     IsCollection: p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType),
                     ItemNullable: item is null || item.ReadState != NullabilityState.NotNull || Nullable.GetUnderlyingType(item.Type) is not null,
                     HasLengthLimit: p.GetCustomAttributes<ValidationAttribute>().Any(a => a is MaxLengthAttribute or StringLengthAttribute or LengthAttribute));
             })];
     }
 
-    private sealed record PropertyPlan(PropertyInfo Info, bool Required, bool IsCollection, bool ItemNullable, bool HasLengthLimit);
+    private sealed record PropertyPlan(PropertyInfo Info, bool NotNullable, bool IsCollection, bool ItemNullable, bool HasLengthLimit);
 
     /// <summary>The errors found so far; messages that are resource keys are shown in the caller's language.</summary>
     private sealed class Walker(IStringLocalizer? text)
