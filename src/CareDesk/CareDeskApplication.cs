@@ -39,7 +39,8 @@ public static class CareDeskApplication
         builder.Services.AddCareDeskIdentity();
         builder.Services.AddCareDeskLocalization();
         builder.Services.AddCareDeskProblemDetails();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiInfoTransformer>());
+        builder.Services.AddCareDeskRequestJson();
+        builder.Services.AddCareDeskOpenApi();
         builder.Services.AddCareDeskOutbox();
         builder.Services.AddCareDeskMail();
         builder.Services.AddCareDeskScheduling(builder.Configuration);

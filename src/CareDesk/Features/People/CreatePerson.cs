@@ -30,9 +30,9 @@ public sealed class CreatePerson(CareDeskDbContext db, PhoneNumberParser parser,
         double? Longitude);
 
     public sealed record Request(
-        [property: Required, MaxLength(200)] string Name,
-        [property: MaxLength(100)] string? FamilyName,
-        [property: MaxLength(100)] string? GivenName,
+        [property: Required, MaxLength(200), SingleLineText] string Name,
+        [property: MaxLength(100), SingleLineText] string? FamilyName,
+        [property: MaxLength(100), SingleLineText] string? GivenName,
         [property: Required] string Kind,
         DateOnly? DateOfBirth,
         string? Sex,

@@ -16,7 +16,7 @@ public sealed class ServiceLevelSettings(CareDeskDbContext db, TimeProvider cloc
     public sealed record HoursInput([property: Required, MaxLength(16)] string Day, [property: Required, MaxLength(8)] string Opens, [property: Required, MaxLength(8)] string Closes);
 
     public sealed record CalendarInput(
-        [property: Required, MaxLength(200)] string Name,
+        [property: Required, MaxLength(200), SingleLineText] string Name,
         bool AlwaysOpen = false,
         [property: MaxLength(64)] string? TimeZone = null,
         IReadOnlyList<HoursInput>? OfficeHours = null,

@@ -11,7 +11,7 @@ public sealed class CreateUser(UserManager<User> users, CareDeskDbContext db, Ti
 {
     public sealed record Request(
         [property: Required, EmailAddress, MaxLength(256)] string Email,
-        [property: Required, MaxLength(200)] string DisplayName,
+        [property: Required, MaxLength(200), SingleLineText] string DisplayName,
         [property: Required] string Password,
         [property: Required] IReadOnlyList<string> Roles,
         string Language = "en",

@@ -13,7 +13,7 @@ namespace CareDesk.Features.Users;
 public sealed class UpdateUser(UserManager<User> users, CareDeskDbContext db, UserStatusCache status)
 {
     public sealed record Request(
-        [property: Required, MaxLength(200)] string DisplayName,
+        [property: Required, MaxLength(200), SingleLineText] string DisplayName,
         [property: Required] IReadOnlyList<string> Roles,
         [property: Required] string Language,
         [property: Required] string TimeZone,

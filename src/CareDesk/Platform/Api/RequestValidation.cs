@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace CareDesk.Platform.Api;
 
@@ -39,11 +40,10 @@ public static class RequestValidation
     private static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
         var services = context.ApplicationServices.GetService<IServiceProviderIsService>();
-        var bodies = context.MethodInfo.GetParameters()
-            .Where(p => IsBody(p, services))
-            .Select(p => p.Position)
-            .ToArray();
-        if (bodies.Length == 0)
+        var parameters = context.MethodInfo.GetParameters();
+        var bodies = parameters.Where(p => IsBody(p, services)).Select(p => p.Position).ToArray();
+        var instants = parameters.Where(IsQueryInstant).Select(QueryName).ToArray();
+        if (bodies.Length == 0 && instants.Length == 0)
         {
             // Nothing to check: the endpoint runs without the filter's indirection.
             return next;
@@ -51,18 +51,35 @@ public static class RequestValidation
 
         return async invocation =>
         {
+            var text = invocation.HttpContext.RequestServices.GetService<IStringLocalizer<SharedResource>>();
             var errors = new List<(string Field, string Message)>();
+            foreach (var name in instants)
+            {
+                // The binder reads "2026-12-01T09:00" in the server's zone; the API documents instants with their offset.
+                if (invocation.HttpContext.Request.Query[name] is [{ Length: > 0 } value] && !RequestJson.HasOffset(value))
+                {
+                    errors.Add((name, text?["Api.OffsetRequired"].Value ?? "Api.OffsetRequired"));
+                }
+            }
+
             foreach (var index in bodies)
             {
                 if (invocation.Arguments[index] is { } body)
                 {
-                    errors.AddRange(Validation.Errors(body));
+                    errors.AddRange(Validation.Errors(body, text));
                 }
             }
 
             return errors.Count == 0 ? await next(invocation) : Validation.Problem(errors);
         };
     }
+
+    private static bool IsQueryInstant(ParameterInfo parameter) =>
+        (Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType) == typeof(DateTimeOffset)
+        && !parameter.GetCustomAttributes(inherit: true).Any(a => a is IFromRouteMetadata or IFromHeaderMetadata or IFromBodyMetadata);
+
+    private static string QueryName(ParameterInfo parameter) =>
+        parameter.GetCustomAttributes(inherit: true).OfType<IFromQueryMetadata>().FirstOrDefault()?.Name ?? parameter.Name!;
 
     // The parameters minimal APIs bind from the JSON body: explicit [FromBody], or a complex type that is not a
     // service, not a special type and not bound from the route, query, headers or form.
