@@ -2,6 +2,7 @@ using System.Net;
 using CareDesk.Features.Telephony;
 using CareDesk.Relay.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using CallEvent = CareDesk.Relay.Tests.Infrastructure.CallEvent;
 
 namespace CareDesk.Relay.Tests;
 
