@@ -57,7 +57,10 @@ internal sealed class RevalidatingIdentityStateProvider(
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(10);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        IsCurrentAsync(authenticationState, cancellationToken);
+
+    internal async Task<bool> IsCurrentAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         var principal = authenticationState.User;
         var claims = options.Value.ClaimsIdentity;

@@ -1,10 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
+using CareDesk.Components;
 using CareDesk.Features.People;
 using CareDesk.Features.Users;
 using CareDesk.IntegrationTests.Features.People;
 using CareDesk.IntegrationTests.Infrastructure;
 using CareDesk.Platform.Identity;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareDesk.IntegrationTests.Platform;
 
@@ -91,6 +95,21 @@ public sealed class UserChangeTests(UserChangeTests.LongCacheHost app) : IClassF
         var page = await cookie.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.StartsWith("/account/login", page.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_open_desktop_of_a_user_whose_roles_changed_fails_revalidation()
+    {
+        var (admin, _, view) = await app.CreateFreshUserAsync(Roles.Agent);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<SignInManager<User>>();
+        var circuit = new AuthenticationState(await users.CreateUserPrincipalAsync((await users.UserManager.FindByIdAsync(view.Id))!));
+        var revalidation = ActivatorUtilities.CreateInstance<RevalidatingIdentityStateProvider>(scope.ServiceProvider);
+        Assert.True(await revalidation.IsCurrentAsync(circuit, CancellationToken.None));
+
+        await SetRolesAsync(admin, view, Roles.Quality);
+
+        Assert.False(await revalidation.IsCurrentAsync(circuit, CancellationToken.None));
     }
 
     [Fact]
