@@ -79,7 +79,7 @@ public static class CareDeskApplication
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/reference").RequireAuthorization(Policies.Staff).AllowSignInCookieForReads();
+        app.MapScalarApiReference("/api/reference", options => options.DisableDefaultFonts()).RequireAuthorization(Policies.Staff).AllowSignInCookieForReads();
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapLocalizationEndpoints();

@@ -33,6 +33,13 @@ public sealed class SignInThrottlingTests(SignInThrottlingTests.ThrottledHost ap
             ["SignIn:LockoutDuration"] = "01:00:00",
         };
 
+        /// <summary>Every client, also the admin that sets a test up, is a client of its own unless a test says otherwise.</summary>
+        protected override void ConfigureClient(HttpClient client)
+        {
+            base.ConfigureClient(client);
+            client.DefaultRequestHeaders.Add(TestClientAddress.Header, NewAddress());
+        }
+
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
@@ -136,6 +143,7 @@ public sealed class SignInThrottlingTests(SignInThrottlingTests.ThrottledHost ap
         var (_, user, _) = await app.CreateFreshUserAsync(Roles.Agent);
         var address = NewAddress();
         var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        browser.DefaultRequestHeaders.Remove(CareDeskFactory.TestClientAddress.Header);
         browser.DefaultRequestHeaders.Add(CareDeskFactory.TestClientAddress.Header, address);
         for (var attempt = 0; attempt < PerAccountFailures; attempt++)
         {
@@ -150,7 +158,7 @@ public sealed class SignInThrottlingTests(SignInThrottlingTests.ThrottledHost ap
 
     private static int nextAddress;
 
-    private static string NewAddress()
+    internal static string NewAddress()
     {
         var n = Interlocked.Increment(ref nextAddress);
         return $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
@@ -159,6 +167,7 @@ public sealed class SignInThrottlingTests(SignInThrottlingTests.ThrottledHost ap
     private HttpClient Client(string address)
     {
         var client = app.CreateClient();
+        client.DefaultRequestHeaders.Remove(CareDeskFactory.TestClientAddress.Header);
         client.DefaultRequestHeaders.Add(CareDeskFactory.TestClientAddress.Header, address);
         return client;
     }
