@@ -37,6 +37,7 @@ public static class CareDeskApplication
         builder.Services.AddCareDeskDatabase(builder.Configuration);
         builder.Services.AddCareDeskAudit();
         builder.Services.AddCareDeskIdentity();
+        builder.Services.AddSecurityHeaders();
         builder.Services.AddCareDeskLocalization();
         builder.Services.AddCareDeskProblemDetails();
         builder.Services.AddCareDeskRequestJson();
@@ -64,6 +65,7 @@ public static class CareDeskApplication
     {
         // One log line per request: method, path (never the query string, which may carry personal data), status, time.
         app.UseSerilogRequestLogging();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         // Empty error responses become ProblemDetails on the API and the not-found page in the UI.
         app.UseWhen(context => context.IsApiRequest(), api => api.UseStatusCodePages());
@@ -71,13 +73,14 @@ public static class CareDeskApplication
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseCareDeskLocalization();
+        app.UseRateLimiter();
         app.UseAuditContext();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/reference").RequireAuthorization(Policies.Staff);
+        app.MapScalarApiReference("/api/reference", options => options.DisableDefaultFonts()).RequireAuthorization(Policies.Staff).AllowSignInCookieForReads();
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapLocalizationEndpoints();

@@ -24,6 +24,7 @@ internal static class OptionsSetup
         Bind<TelemetryOptions>(services, configuration, TelemetryOptions.Section);
         Bind<DemoOptions>(services, configuration, DemoOptions.Section);
         Bind<BootstrapOptions>(services, configuration, BootstrapOptions.Section);
+        Bind<SignInLimitsOptions>(services, configuration, SignInLimitsOptions.Section);
         Bind<Features.People.PeopleOptions>(services, configuration, Features.People.PeopleOptions.Section);
         Bind<Features.Telephony.TelephonyOptions>(services, configuration, Features.Telephony.TelephonyOptions.Section);
         Bind<Features.Cases.EscalationOptions>(services, configuration, Features.Cases.EscalationOptions.Section);

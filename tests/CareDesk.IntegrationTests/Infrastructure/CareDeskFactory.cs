@@ -1,7 +1,9 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +59,9 @@ public class CareDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
         builder.UseSetting("Outbox:InitialBackoff", "00:00:00.050");
+        // Every test signs in many times from one address: throttling is tested by hosts that set their own limits.
+        builder.UseSetting("SignIn:PerClientLimit", "100000");
+        builder.UseSetting("SignIn:PerAccountFailureLimit", "100000");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
@@ -64,6 +69,7 @@ public class CareDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
             if (Clock is not null)
             {
                 services.RemoveAll<TimeProvider>();
@@ -96,4 +102,24 @@ public class CareDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresIn);
+
+    /// <summary>Requests carrying <see cref="Header"/> come from that IP address, so a test can be several clients.</summary>
+    public sealed class TestClientAddress : IStartupFilter
+    {
+        public const string Header = "X-Test-Client-Address";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(context.Request.Headers[Header].ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
 }

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using CareDesk.Features.Users;
 using CareDesk.IntegrationTests.Infrastructure;
 using CareDesk.Platform.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CareDesk.IntegrationTests.Platform;
 
@@ -49,12 +51,12 @@ public sealed class SignInTests(CareDeskFactory app) : IClassFixture<CareDeskFac
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_and_then_even_the_right_password_fails_the_same_way()
+    public async Task Enough_failures_lock_the_account_and_then_even_the_right_password_fails_the_same_way()
     {
         var (_, user, _) = await app.CreateFreshUserAsync(Roles.Agent);
         var client = app.CreateClient();
         var failures = new List<string?>();
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var attempt = 0; attempt < LockoutFailures; attempt++)
         {
             failures.Add((await (await client.LoginAsync(user.Email, "Wrong-password-1")).ProblemAsync(HttpStatusCode.Unauthorized)).Detail);
         }
@@ -66,11 +68,11 @@ public sealed class SignInTests(CareDeskFactory app) : IClassFixture<CareDeskFac
     }
 
     [Fact]
-    public async Task Fewer_than_five_failures_do_not_lock_the_account()
+    public async Task Fewer_failures_than_the_lockout_limit_do_not_lock_the_account()
     {
         var (_, user, _) = await app.CreateFreshUserAsync(Roles.Agent);
         var client = app.CreateClient();
-        for (var attempt = 0; attempt < 4; attempt++)
+        for (var attempt = 0; attempt < LockoutFailures - 1; attempt++)
         {
             await (await client.LoginAsync(user.Email, "Wrong-password-1")).ProblemAsync(HttpStatusCode.Unauthorized);
         }
@@ -78,6 +80,36 @@ public sealed class SignInTests(CareDeskFactory app) : IClassFixture<CareDeskFac
         var response = await client.LoginAsync(user.Email, user.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refresh_token_works_once_and_presenting_it_again_revokes_its_whole_family()
+    {
+        var (_, user, _) = await app.CreateFreshUserAsync(Roles.Agent);
+        var first = await (await app.CreateClient().LoginAsync(user.Email, user.Password)).ReadAsync<CareDeskFactory.TokenResponse>();
+        var otherSignIn = await (await app.CreateClient().LoginAsync(user.Email, user.Password)).ReadAsync<CareDeskFactory.TokenResponse>();
+        var second = await (await RefreshAsync(first.RefreshToken)).ReadAsync<CareDeskFactory.TokenResponse>();
+        Assert.NotEqual(first.RefreshToken, second.RefreshToken);
+
+        // The first token again: a copy is in someone else's hands. Neither it nor its successor works any more.
+        await (await RefreshAsync(first.RefreshToken)).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await RefreshAsync(second.RefreshToken)).ProblemAsync(HttpStatusCode.Unauthorized);
+
+        // Another sign-in is another family.
+        var fromOther = await (await RefreshAsync(otherSignIn.RefreshToken)).ReadAsync<CareDeskFactory.TokenResponse>();
+        Assert.Equal(HttpStatusCode.OK, (await Bearer(fromOther.AccessToken).GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Of_two_concurrent_refreshes_with_one_token_at_most_one_succeeds()
+    {
+        var (_, user, _) = await app.CreateFreshUserAsync(Roles.Agent);
+        var tokens = await (await app.CreateClient().LoginAsync(user.Email, user.Password)).ReadAsync<CareDeskFactory.TokenResponse>();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => RefreshAsync(tokens.RefreshToken)));
+
+        Assert.True(answers.Count(a => a.StatusCode == HttpStatusCode.OK) <= 1);
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Unauthorized }));
     }
 
     [Fact]
@@ -125,6 +157,11 @@ public sealed class SignInTests(CareDeskFactory app) : IClassFixture<CareDeskFac
         var again = await (await app.CreateClient().LoginAsync(user.Email, user.Password)).ReadAsync<CareDeskFactory.TokenResponse>();
         Assert.Equal(HttpStatusCode.OK, (await Bearer(again.AccessToken).GetAsync("/api/me")).StatusCode);
     }
+
+    private int LockoutFailures => app.Services.GetRequiredService<IOptions<SignInLimitsOptions>>().Value.LockoutFailures;
+
+    private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
+        app.CreateClient().PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
 
     private HttpClient Bearer(string accessToken)
     {

@@ -106,6 +106,7 @@ internal static class ContactsEndpoints
                     ? TypedResults.PhysicalFile(path, playback.ContentType, enableRangeProcessing: true)
                     : TypedResults.Redirect(playback.Url!);
             })
+            .AllowSignInCookieForReads()
             .WithSummary("Play the recording: the uploaded file with HTTP range support (206 for a Range), or a redirect to the phone system's link. Each play is audited as a read of the person's record.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .Produces(StatusCodes.Status206PartialContent, contentType: "application/octet-stream")

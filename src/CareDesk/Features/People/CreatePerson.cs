@@ -62,6 +62,11 @@ public sealed class CreatePerson(CareDeskDbContext db, PhoneNumberParser parser,
             return Failure.Invalid("source", "Source.Invalid");
         }
 
+        if (await FieldRepAssignment.CheckAsync(db, request.AssignedFieldRepId, cancellationToken) is { } notFieldRep)
+        {
+            return notFieldRep;
+        }
+
         var now = time.GetUtcNow();
         var provenance = FactProvenance.Recorded(source, now);
         var person = new Person

@@ -64,6 +64,12 @@ public sealed class UpdatePerson(CareDeskDbContext db, TimeProvider time)
 
         // A field rep cannot hand their person to someone else.
         var assigned = viewer.OnlyAssigned ? person.AssignedFieldRepId : request.AssignedFieldRepId;
+        if (!string.Equals(assigned?.Trim() ?? "", person.AssignedFieldRepId ?? "", StringComparison.Ordinal)
+            && await FieldRepAssignment.CheckAsync(db, assigned, cancellationToken) is { } notFieldRep)
+        {
+            return notFieldRep;
+        }
+
         person.DisplayName = request.Name.Trim();
         PersonRules.Apply(person, request.FamilyName, request.GivenName, request.Kind, request.DateOfBirth, request.Sex, request.Languages,
             request.TimeZone, request.Accessibility, request.PreferredChannel, request.PreferredHours, assigned, request.Notes);

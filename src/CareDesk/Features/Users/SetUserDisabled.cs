@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 namespace CareDesk.Features.Users;
 
 /// <summary>Disable or re-enable an account. Disabling ends the user's sessions and tokens.</summary>
-public sealed class SetUserDisabled(UserManager<User> users, UserStatusCache status, AuditContext actor)
+public sealed class SetUserDisabled(UserManager<User> users, IUserChangeNotifier changes, AuditContext actor)
 {
     public async Task<Result<UserView>> RunAsync(string id, bool disabled, string? version, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ public sealed class SetUserDisabled(UserManager<User> users, UserStatusCache sta
             await users.UpdateSecurityStampAsync(user);
         }
 
-        status.Forget(user.Id);
+        await changes.UserChangedAsync(user.Id, CancellationToken.None);
         return UserView.From(user, await users.GetRolesAsync(user));
     }
 }

@@ -10,7 +10,7 @@ namespace CareDesk.Features.Users;
 /// An admin changes a user's name, roles, language and time zone. The request carries the version it was based
 /// on; if someone else changed the user meanwhile, the answer is a conflict and nothing is written.
 /// </summary>
-public sealed class UpdateUser(UserManager<User> users, CareDeskDbContext db, UserStatusCache status)
+public sealed class UpdateUser(UserManager<User> users, CareDeskDbContext db, IUserChangeNotifier changes)
 {
     public sealed record Request(
         [property: Required, MaxLength(200), SingleLineText] string DisplayName,
@@ -55,10 +55,20 @@ public sealed class UpdateUser(UserManager<User> users, CareDeskDbContext db, Us
             return CreateUser.IdentityFailure(added);
         }
 
-        // Role changes take effect on the user's next request, not at their next sign-in.
-        await users.UpdateSecurityStampAsync(user);
+        // A role change takes effect on the user's next request, on every node: sessions and tokens issued with the
+        // old roles carry the old security stamp and are refused (StaffAuthenticationHandler).
+        var rolesChanged = removed.Succeeded && (current.Except(wanted).Any() || wanted.Except(current).Any());
+        if (rolesChanged)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        status.Forget(user.Id);
+        if (rolesChanged)
+        {
+            await changes.UserChangedAsync(user.Id, CancellationToken.None);
+        }
+
         return UserView.From(user, wanted);
     }
 }

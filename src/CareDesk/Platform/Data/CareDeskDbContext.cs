@@ -33,6 +33,8 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<IssuedRefreshToken> IssuedRefreshTokens => Set<IssuedRefreshToken>();
+
     public DbSet<Person> People => Set<Person>();
 
     public DbSet<ContactPoint> ContactPoints => Set<ContactPoint>();

@@ -11,7 +11,9 @@ namespace CareDesk.Platform.Identity;
 
 /// <summary>
 /// Bearer tokens for API clients, issued by Identity's bearer-token handler (the same mechanism as
-/// <c>MapIdentityApi</c>, without its open self-registration: CareDesk accounts are created by admins).
+/// <c>MapIdentityApi</c>, without its open self-registration: CareDesk accounts are created by admins). Both endpoints
+/// are throttled per client (<see cref="SignInRateLimiting"/>); sign-in also per account and client
+/// (<see cref="SignInThrottle"/>); refresh tokens are used once (<see cref="RefreshTokenRotation"/>).
 /// </summary>
 internal static class AuthEndpoints
 {
@@ -21,18 +23,20 @@ internal static class AuthEndpoints
 
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/auth").WithTags("Auth").AllowAnonymous();
+        var group = app.MapGroup("/api/auth").WithTags("Auth").AllowAnonymous().RequireRateLimiting(SignInRateLimiting.Policy);
 
         group.MapPost("/login", LoginAsync)
             .WithSummary("Exchange e-mail and password for a bearer access token and a refresh token.")
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesValidationProblem();
 
         group.MapPost("/refresh", RefreshAsync)
-            .WithSummary("Exchange a refresh token for a new access token.")
+            .WithSummary("Exchange a refresh token for a new access token and a new refresh token; each refresh token works once.")
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesValidationProblem();
 
         return app;
@@ -40,32 +44,45 @@ internal static class AuthEndpoints
 
     private static async Task<IResult> LoginAsync(
         LoginRequest request,
-        SignInManager<User> signInManager,
-        IStringLocalizer<SharedResource> text)
+        HttpContext context,
+        CareDeskSignInManager signInManager,
+        SignInThrottle throttle,
+        RefreshTokenRotation refreshTokens,
+        IStringLocalizer<SharedResource> text,
+        CancellationToken cancellationToken)
     {
-        signInManager.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signInManager.PasswordSignInAsync(request.Email, request.Password, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
+        if (throttle.RetryAfter(request.Email, context) is { } wait)
         {
+            return SignInRateLimiting.TooManyAttempts(context, text, wait);
+        }
+
+        if (await signInManager.CheckCredentialsAsync(request.Email, request.Password) is not { } user)
+        {
+            throttle.RecordFailure(request.Email, context);
+
             // One answer for unknown account, wrong password, disabled and locked out: nothing to probe.
             return TypedResults.Problem(text["Auth.InvalidSignIn"], statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        // The bearer handler has written the token response.
-        return TypedResults.Empty;
+        var principal = await signInManager.CreateUserPrincipalAsync(user);
+        await refreshTokens.IssueAsync(principal, user.Id, family: null, cancellationToken);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
     private static async Task<IResult> RefreshAsync(
         RefreshRequest request,
         SignInManager<User> signInManager,
         IOptionsMonitor<BearerTokenOptions> bearerOptions,
+        RefreshTokenRotation refreshTokens,
         TimeProvider time,
-        IStringLocalizer<SharedResource> text)
+        IStringLocalizer<SharedResource> text,
+        CancellationToken cancellationToken)
     {
         var protector = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = protector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires
             || time.GetUtcNow() >= expires
+            || await refreshTokens.UseAsync(ticket.Principal, cancellationToken) is not { } family
             || await signInManager.ValidateSecurityStampAsync(ticket.Principal) is not { } user
             || user.IsDisabled)
         {
@@ -73,6 +90,7 @@ internal static class AuthEndpoints
         }
 
         var principal = await signInManager.CreateUserPrincipalAsync(user);
+        await refreshTokens.IssueAsync(principal, user.Id, family, cancellationToken);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 }

@@ -17,7 +17,7 @@ namespace CareDesk.Platform.Identity;
 
 internal static class IdentitySetup
 {
-    /// <summary>Sends to bearer-token authentication when the request carries one, else to the cookie.</summary>
+    /// <summary>The scheme every policy names: the bearer token or the cookie, checked against the user's current state.</summary>
     public const string SmartScheme = "caredesk";
 
     public static IServiceCollection AddCareDeskIdentity(this IServiceCollection services)
@@ -30,11 +30,7 @@ internal static class IdentitySetup
                 options.DefaultChallengeScheme = SmartScheme;
                 options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
-            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", options =>
-                options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? IdentityConstants.BearerScheme
-                        : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, StaffAuthenticationHandler>(SmartScheme, "Bearer token or cookie", null)
             .AddBearerToken(IdentityConstants.BearerScheme, options =>
             {
                 options.BearerTokenExpiration = TimeSpan.FromMinutes(30);
@@ -52,6 +48,7 @@ internal static class IdentitySetup
             options.Cookie.Name = "CareDesk.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             // API callers get status codes, not redirects to the sign-in page.
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
@@ -63,8 +60,6 @@ internal static class IdentitySetup
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddRoles<IdentityRole>()
@@ -73,11 +68,25 @@ internal static class IdentitySetup
             .AddClaimsPrincipalFactory<CareDeskClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
-        // A disabled user's cookie is rejected within a minute even without this node's cache being cleared.
+        services.AddOptions<IdentityOptions>().Configure<IOptions<SignInLimitsOptions>>((options, limits) =>
+        {
+            options.Lockout.MaxFailedAccessAttempts = limits.Value.LockoutFailures;
+            options.Lockout.DefaultLockoutTimeSpan = limits.Value.LockoutDuration;
+        });
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
+        // Every request checks the user's state (StaffAuthenticationHandler); the cookie's own periodic check is a backstop.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.AddMemoryCache();
         services.AddSingleton<UserStatusCache>();
-        services.AddTransient<IClaimsTransformation, ActiveUserClaimsTransformation>();
+        services.AddSingleton<IUserChangeNotifier>(provider =>
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSql
+                ? ActivatorUtilities.CreateInstance<PostgreSqlUserChangeNotifier>(provider)
+                : ActivatorUtilities.CreateInstance<LocalUserChangeNotifier>(provider));
+        services.AddHostedService<PostgreSqlUserChangeListener>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<RefreshTokenRotation>();
+        services.AddScoped(provider => (CareDeskSignInManager)provider.GetRequiredService<SignInManager<User>>());
+        services.AddSignInRateLimiting();
         services.AddScoped<UserSeeder>();
 
         services.AddAuthorizationBuilder().AddCareDeskPolicies();

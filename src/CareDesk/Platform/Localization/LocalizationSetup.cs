@@ -42,7 +42,7 @@ internal static class LocalizationSetup
         response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true, Secure = response.HttpContext.Request.IsHttps });
 
     public static IEndpointRouteBuilder MapLocalizationEndpoints(this IEndpointRouteBuilder app)
     {

@@ -150,7 +150,8 @@ public sealed class PeopleApiTests(CareDeskFactory app) : IClassFixture<CareDesk
         var mine = PeopleTestKit.NewMobile();
         var theirs = PeopleTestKit.NewMobile();
         var own = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("Rep Own Customer", mine, fieldRep: repId));
-        var other = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("Rep Other Customer", theirs, fieldRep: "someone-else"));
+        var (_, _, otherRep) = await app.CreateFreshUserAsync(Roles.FieldRep);
+        var other = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("Rep Other Customer", theirs, fieldRep: otherRep.Id));
 
         Assert.Equal("Rep Own Customer", (await rep.GetPersonAsync(own.Id)).Name);
         await (await rep.GetAsync($"/api/people/{other.Id}")).ProblemAsync(HttpStatusCode.Forbidden);
@@ -261,5 +262,33 @@ public sealed class PeopleApiTests(CareDeskFactory app) : IClassFixture<CareDesk
         (await admin.PostAsJsonAsync($"/api/users/{newRep.Id}/disable", new { })).EnsureSuccessStatusCode();
         var afterDisabling = await (await agent.GetAsync("/api/people/field-reps")).ReadAsync<ListFieldReps.FieldRep[]>();
         Assert.DoesNotContain(afterDisabling, r => r.Id == newRep.Id);
+    }
+
+    [Fact]
+    public async Task A_person_can_be_assigned_only_to_an_active_field_rep()
+    {
+        var (admin, _, notRep) = await app.CreateFreshUserAsync(Roles.Agent);
+        var (_, _, disabledRep) = await app.CreateFreshUserAsync(Roles.FieldRep);
+        await admin.DisableAsync(disabledRep.Id);
+        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+
+        foreach (var wrong in new[] { notRep.Id, disabledRep.Id, "no-such-user" })
+        {
+            var problem = await (await agent.PostAsJsonAsync("/api/people", PeopleTestKit.NewPerson("Wrongly Assigned", fieldRep: wrong)))
+                .ProblemAsync(HttpStatusCode.BadRequest);
+            problem.Errors("assignedFieldRepId");
+        }
+
+        var rep = await app.CreateClientForRoleAsync(Roles.FieldRep);
+        var person = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("Rightly Assigned", fieldRep: await rep.MyIdAsync()));
+        var update = await agent.PutAsJsonAsync($"/api/people/{person.Id}", new
+        {
+            name = person.Name,
+            kind = "patient",
+            assignedFieldRepId = notRep.Id,
+            version = person.Version,
+        });
+        (await update.ProblemAsync(HttpStatusCode.BadRequest)).Errors("assignedFieldRepId");
+        Assert.Equal(await rep.MyIdAsync(), (await agent.GetPersonAsync(person.Id)).AssignedFieldRepId);
     }
 }
