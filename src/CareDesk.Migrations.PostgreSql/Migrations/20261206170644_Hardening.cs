@@ -1,0 +1,134 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace CareDesk.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class Hardening : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Subjects",
+                table: "audit_entries",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "audit_subjects",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    SubjectId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_subjects", x => new { x.Sequence, x.SubjectId });
+                    table.ForeignKey(
+                        name: "FK_audit_subjects_audit_entries_Sequence",
+                        column: x => x.Sequence,
+                        principalTable: "audit_entries",
+                        principalColumn: "Sequence",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "call_events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_call_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_call_events_contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "refresh_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FamilyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_refresh_tokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "timer_requests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    JobType = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Data = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_timer_requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_subjects_SubjectId_Sequence",
+                table: "audit_subjects",
+                columns: new[] { "SubjectId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_call_events_ContactId_At",
+                table: "call_events",
+                columns: new[] { "ContactId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_refresh_tokens_FamilyId",
+                table: "refresh_tokens",
+                column: "FamilyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_refresh_tokens_UserId_ExpiresAt",
+                table: "refresh_tokens",
+                columns: new[] { "UserId", "ExpiresAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "audit_subjects");
+
+            migrationBuilder.DropTable(
+                name: "call_events");
+
+            migrationBuilder.DropTable(
+                name: "refresh_tokens");
+
+            migrationBuilder.DropTable(
+                name: "timer_requests");
+
+            migrationBuilder.DropColumn(
+                name: "Subjects",
+                table: "audit_entries");
+        }
+    }
+}
