@@ -4,6 +4,7 @@ using CareDesk.Features.Telephony;
 using CareDesk.Relay.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CallEvent = CareDesk.Relay.Tests.Infrastructure.CallEvent;
 
 namespace CareDesk.Relay.Tests;
 
