@@ -176,8 +176,10 @@ public sealed class ContactsApiTests(ContactsApiTests.RecordingsFactory app) : I
         Assert.Equal(wav, await whole.Content.ReadAsByteArrayAsync());
 
         // The whole GET is a play; the range from byte 100 is the same play seeking.
+        // Audited as a read of the contact that names its person, so it is among that person's reads.
         var plays = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e =>
-            e.Action == "read" && e.EntityType == "Person" && e.EntityId == person.ToString() && e.Reason == $"recording of contact {contact.Id}"));
+            e.Action == "read" && e.EntityType == "Contact" && e.EntityId == contact.Id.ToString() && e.Subjects == person.ToString()
+            && e.Reason == $"recording of contact {contact.Id}"));
         Assert.Equal(1, plays);
         var found = await (await agent.GetAsync($"/api/contacts?personId={person}&hasRecording=true")).ReadAsync<ContactView[]>();
         Assert.Equal(contact.Id, Assert.Single(found).Id);
