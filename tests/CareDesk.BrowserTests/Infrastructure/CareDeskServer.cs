@@ -40,6 +40,8 @@ public sealed class CareDeskServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={databaseFile};Pooling=False");
         builder.UseSetting("Demo:Enabled", "true");
+        // Every flow signs in from this one address; throttling is tested in the integration tests.
+        builder.UseSetting("SignIn:PerClientLimit", "100000");
         builder.UseSetting("Contacts:RecordingsDirectory", RecordingsDirectory);
     }
 

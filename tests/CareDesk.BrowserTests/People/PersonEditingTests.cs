@@ -12,6 +12,9 @@ namespace CareDesk.BrowserTests.People;
 
 public sealed class PersonEditingTests(BrowserSite site, ITestOutputHelper output) : BrowserTest(site, output)
 {
+    // The agent works in Chinese, the other demo users in English: the status reads as either.
+    private static readonly System.Text.RegularExpressions.Regex Lost = new("已丢失|Lost");
+
     [Fact]
     public async Task Agent_edits_a_person_adds_a_phone_and_marks_a_device_lost()
     {
@@ -38,11 +41,11 @@ public sealed class PersonEditingTests(BrowserSite site, ITestOutputHelper outpu
         await Page.Locator($"#device-history-toggle-{deviceId}").ClickAsync();
         // A MudSelect keeps its id on a hidden input; the visible box around it opens the list.
         await Page.Locator($"#device-status-{deviceId}").Locator("xpath=..").ClickAsync();
-        await Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "已丢失" }).ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = Lost }).ClickAsync();
         await Page.Locator($"#device-status-notes-{deviceId}").FillAsync("Left on a train");
         await Page.Locator($"#device-status-save-{deviceId}").ClickAsync();
 
-        await Expect(Page.Locator($"#device-status-chip-{deviceId}")).ToHaveTextAsync("已丢失");
+        await Expect(Page.Locator($"#device-status-chip-{deviceId}")).ToHaveTextAsync(Lost);
         await Expect(Page.Locator($"#device-events-{deviceId}")).ToContainTextAsync("in-use → lost: Left on a train");
         await ScreenshotAsync("person-edit");
         Assert.Equal(DeviceStatus.Lost, await WithDbAsync(db => db.Devices.Where(d => d.Id == deviceId).Select(d => d.Status).SingleAsync()));

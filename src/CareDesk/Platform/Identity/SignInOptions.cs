@@ -14,9 +14,13 @@ public sealed class SignInLimitsOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan UserCheckCacheLifetime { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Sign-in and refresh attempts one client (IP address) may make per <see cref="PerClientWindow"/>.</summary>
+    /// <summary>
+    /// Sign-in and refresh attempts one client (IP address) may make per <see cref="PerClientWindow"/>. A care center's
+    /// desks often share one address (NAT): the default lets a few hundred desks start a shift together; targeted
+    /// guessing is stopped by the per-account limit, not this one.
+    /// </summary>
     [Range(1, 100_000)]
-    public int PerClientLimit { get; set; } = 20;
+    public int PerClientLimit { get; set; } = 120;
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan PerClientWindow { get; set; } = TimeSpan.FromMinutes(1);
