@@ -117,12 +117,13 @@ public sealed class StaffPagesTests : DatabaseComponentContext
     {
         UseLanguage(culture);
         await UserAsync("Test Agent", id: UserId);
-        var changes = new List<PresenceChanged>();
+        // The push to supervisors is awaited, not slept for.
+        var pushed = new TaskCompletionSource<PresenceChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var _ = Services.GetRequiredService<PresenceHub>().Subscribe(PresenceHub.Supervisors, change =>
         {
-            lock (changes)
+            if (change.UserId == UserId && change.Presence == "away")
             {
-                changes.Add(change);
+                pushed.TrySetResult(change);
             }
 
             return Task.CompletedTask;
@@ -138,11 +139,7 @@ public sealed class StaffPagesTests : DatabaseComponentContext
         selector.WaitForAssertion(() => Assert.Equal("away", selector.Find(".presence-selector").GetAttribute("data-presence")), Wait);
         Assert.Contains(away, selector.Markup, StringComparison.Ordinal);
         Assert.Equal("away", await WithDbAsync(db => db.StaffPresence.Where(p => p.UserId == UserId).Select(p => p.Status).SingleAsync()));
-        await Task.Delay(200);
-        lock (changes)
-        {
-            Assert.Contains(changes, c => c.UserId == UserId && c.Presence == "away");
-        }
+        Assert.Equal("away", (await pushed.Task.WaitAsync(Wait)).Presence);
     }
 
     private Task<string> UserAsync(string name, string? team = null, string? id = null) =>
