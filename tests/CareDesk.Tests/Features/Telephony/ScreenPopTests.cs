@@ -3,6 +3,7 @@ using CareDesk.Features.People;
 using CareDesk.Features.Telephony;
 using CareDesk.Tests.Components;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareDesk.Tests.Features.Telephony;
@@ -65,6 +66,25 @@ public sealed class ScreenPopTests : DatabaseComponentContext
 
         pop.WaitForElement("#screen-pop", Wait);
         Assert.Equal("call-mine", pop.Find("#screen-pop").GetAttribute("data-call-id"));
+    }
+
+    [Fact]
+    public async Task Thirty_desks_of_one_agent_show_the_card_from_one_load_and_one_audited_read()
+    {
+        UseLanguage("en");
+        var caller = await CreatePersonAsync("Mary Smith", phones: ["+44 20 7946 0958"]);
+        var desks = Enumerable.Range(0, 30).Select(_ => Render<ScreenPop>()).ToList();
+
+        await Ring("+442079460958", "call-thirty");
+
+        foreach (var desk in desks)
+        {
+            desk.WaitForElement($".caller-card[data-person-id='{caller}']", Wait);
+        }
+
+        // Before, each desk ran the card queries and wrote its own read: thirty entries for one call.
+        var reads = await WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "read" && e.Subjects == caller.ToString() && e.Reason == "screen pop"));
+        Assert.Equal(1, reads);
     }
 
     private Task Ring(string from, string callId = "call-1") =>
