@@ -16,6 +16,7 @@ internal static class TelephonyEndpoints
         services.AddSingleton<IScreenPopPublisher>(sp => sp.GetRequiredService<ScreenPopHub>());
         services.AddScoped<RecordCallEvent>();
         services.AddScoped<CallerCards>();
+        services.AddMemoryCache();
         services.AddSingleton<ScreenPopCards>();
         services.AddScoped<PruneProcessedWebhookEvents>();
         return services;
