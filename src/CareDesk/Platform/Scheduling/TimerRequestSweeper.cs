@@ -18,6 +18,9 @@ internal sealed class TimerRequestSweeper(
     TimeProvider time,
     ILogger<TimerRequestSweeper> logger) : BackgroundService
 {
+    // After a failed pass (the scheduler's store not reachable, or not yet provisioned): try again soon.
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failing = false;
@@ -54,7 +57,8 @@ internal sealed class TimerRequestSweeper(
 
             try
             {
-                await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
+                var wait = failing && RetryAfterFailure < options.Value.SweepInterval ? RetryAfterFailure : options.Value.SweepInterval;
+                await Task.Delay(wait, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {
