@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CareDesk.BrowserTests.Infrastructure;
+using CareDesk.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -14,7 +15,7 @@ public sealed class CaseFlowTests(BrowserSite site, ITestOutputHelper output) : 
     [Fact]
     public async Task A_ringing_call_becomes_a_case_that_is_handed_to_quality_with_a_note_and_resolved_there()
     {
-        var phone = $"+86139{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var phone = TestValues.E164Mobile();
         var person = await PhoneSystem.SeedCallerAsync(Site.Services, "李娜 " + Guid.NewGuid().ToString("N")[..6], phone);
         await SignInAsync(Agent);
 
@@ -64,7 +65,7 @@ public sealed class CaseFlowTests(BrowserSite site, ITestOutputHelper output) : 
     [Fact]
     public async Task At_night_the_on_duty_expert_is_alerted_live_acknowledges_calls_back_and_resolves()
     {
-        var phone = $"+86139{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var phone = TestValues.E164Mobile();
         var person = await PhoneSystem.SeedCallerAsync(Site.Services, "王建国 " + Guid.NewGuid().ToString("N")[..6], phone);
         var (expertContext, expert) = await OpenAsync();
         await using var closeExpert = expertContext;

@@ -4,6 +4,7 @@ using CareDesk.Features.Cases;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
+using CareDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -19,7 +20,7 @@ public sealed class CaseMergeTests(BrowserSite site, ITestOutputHelper output) :
     [Fact]
     public async Task A_duplicate_is_linked_by_number_then_merged_and_its_page_points_to_the_case_that_goes_on()
     {
-        var person = await PhoneSystem.SeedCallerAsync(Site.Services, "Mary " + Guid.NewGuid().ToString("N")[..6], $"+86139{Random.Shared.Next(10_000_000, 99_999_999)}");
+        var person = await PhoneSystem.SeedCallerAsync(Site.Services, "Mary " + Guid.NewGuid().ToString("N")[..6], TestValues.E164Mobile());
         var duplicate = await OpenAsync(person, "Pump alarm (second call)");
         var target = await OpenAsync(person, "Pump alarm");
         await SignInAsync(Supervisor);

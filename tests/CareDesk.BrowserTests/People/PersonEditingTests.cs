@@ -3,6 +3,7 @@ using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
+using CareDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -33,7 +34,7 @@ public sealed class PersonEditingTests(BrowserSite site, ITestOutputHelper outpu
         await Expect(Page.Locator("#person-editor")).ToHaveCountAsync(0);
         await Expect(Page.Locator("#person-details")).ToContainTextAsync("weekdays 9-11");
 
-        var mobile = $"139{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var mobile = TestValues.Mobile();
         await Page.Locator("#add-phone-number").FillAsync($"{mobile[..3]} {mobile[3..7]} {mobile[7..]}");
         await Page.Locator("#add-contact-point-save").ClickAsync();
         await Expect(Page.Locator("#person-contact-points")).ToContainTextAsync($"+86{mobile}");
@@ -60,7 +61,7 @@ public sealed class PersonEditingTests(BrowserSite site, ITestOutputHelper outpu
             new CreatePerson.Request(name, null, null, "patient", null, null, null, null, null, null, null, null, null, null, null, null, null, "agent"),
             CancellationToken.None);
         var device = await scope.ServiceProvider.GetRequiredService<RegisterDevice>().RunAsync(
-            person.Value, new RegisterDevice.Request("minimed-780g-pump", $"NG{Random.Shared.Next(1_000_000, 9_999_999)}H", PurchaseDate: new DateOnly(2025, 9, 1)),
+            person.Value, new RegisterDevice.Request("minimed-780g-pump", TestValues.Digits("NG", 7) + "H", PurchaseDate: new DateOnly(2025, 9, 1)),
             new StaffActor("browser-test", false), CancellationToken.None);
         return (person.Value, device.Value!.Id);
     }

@@ -3,6 +3,7 @@ using CareDesk.BrowserTests.Infrastructure;
 using CareDesk.Features.People;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
+using CareDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -59,7 +60,7 @@ public sealed class PersonProfileTests(BrowserSite site, ITestOutputHelper outpu
                 name, null, null, "patient", null, null, null, null,
                 new CreatePerson.AccessibilityInput(HardOfHearing: true, LowVision: false, NeedsVideo: true, NeedsCaregiverPresent: false, Notes: null),
                 null, null, null, null,
-                [new CreatePerson.PhoneInput($"139{Random.Shared.Next(10_000_000, 99_999_999)}", "mobile")],
+                [new CreatePerson.PhoneInput(TestValues.Mobile(), "mobile")],
                 null, null, null, "distributor"),
             CancellationToken.None);
         var personId = created.Value;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CareDesk.BrowserTests.Infrastructure;
+using CareDesk.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -92,7 +93,7 @@ public sealed class ScreenPopTests(BrowserSite site, ITestOutputHelper output) :
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 
-    private static string NewPhone() => $"+86139{Random.Shared.Next(10_000_000, 99_999_999)}";
+    private static string NewPhone() => TestValues.E164Mobile();
 
     private Task RingAsync(string callId, string from) => PhoneSystem.RingAsync(Site.BaseAddress, Agent, callId, from);
 

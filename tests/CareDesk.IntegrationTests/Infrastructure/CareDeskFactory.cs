@@ -16,6 +16,8 @@ namespace CareDesk.IntegrationTests.Infrastructure;
 /// <summary>
 /// The real CareDesk host on its own fresh database, in demo mode (one user per role).
 /// One per test class (<c>IClassFixture</c>); tests in a class share the database, so they create their own data.
+/// A host whose clock a test moves belongs to that test alone (<see cref="HostPerTest{THost}"/>): a shared host's
+/// clock must stand still, or one test's time would be another's, and disposing it says so.
 /// </summary>
 public class CareDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -35,8 +37,14 @@ public class CareDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public TestDatabase? ExistingDatabase { get; init; }
 
+    /// <summary>Set when one test owns this host (and may move its clock); a class fixture leaves it unset.</summary>
+    public bool OwnedByOneTest { get; init; }
+
+    private DateTimeOffset? clockAtStart;
+
     public virtual async Task InitializeAsync()
     {
+        clockAtStart = Clock?.GetUtcNow();
         database = ExistingDatabase ?? await TestDatabase.CreateAsync();
         // Building the server runs the entry point: migrations and seeding happen here.
         _ = Server;
@@ -48,6 +56,13 @@ public class CareDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (database is not null && ExistingDatabase is null)
         {
             await database.DisposeAsync();
+        }
+
+        if (!OwnedByOneTest && Clock is not null && Clock.GetUtcNow() != clockAtStart)
+        {
+            throw new InvalidOperationException(
+                $"{GetType().Name} was shared by the tests of a class and its clock moved from {clockAtStart:O} to {Clock.GetUtcNow():O}: "
+                + $"tests that move the clock take a host of their own (derive the class from {nameof(HostPerTest<>)}<{GetType().Name}>).");
         }
     }
 

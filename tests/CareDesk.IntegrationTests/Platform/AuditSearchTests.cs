@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CareDesk.IntegrationTests.Platform;
 
 /// <summary>Admins search the log by actor, entity and time, newest first, page by page; nobody else may.</summary>
-public sealed class AuditSearchTests(AuditSearchTests.ClockedFactory app) : IClassFixture<AuditSearchTests.ClockedFactory>
+public sealed class AuditSearchTests : HostPerTest<AuditSearchTests.ClockedFactory>
 {
     /// <summary>Time moves only when a test moves it, in whole minutes from a whole second, so time ranges are exact.</summary>
     public sealed class ClockedFactory : CareDeskFactory
@@ -21,16 +21,16 @@ public sealed class AuditSearchTests(AuditSearchTests.ClockedFactory app) : ICla
         }
     }
 
-    private FakeTimeProvider Clock => app.Clock!;
+    private FakeTimeProvider Clock => App.Clock!;
 
     [Fact]
     public async Task Search_by_actor_finds_entries_by_user_id_or_sign_in_name()
     {
         var actor = NewActor();
-        await app.RecordReadAsAsync(actor, $"{actor}@demo.caredesk", "Person", "a-1");
-        await app.RecordReadAsAsync(actor, $"{actor}@demo.caredesk", "Device", "d-1");
-        await app.RecordReadAsAsync(NewActor(), "other@demo.caredesk", "Person", "a-1");
-        var admin = await app.CreateClientForRoleAsync(Roles.Admin);
+        await App.RecordReadAsAsync(actor, $"{actor}@demo.caredesk", "Person", "a-1");
+        await App.RecordReadAsAsync(actor, $"{actor}@demo.caredesk", "Device", "d-1");
+        await App.RecordReadAsAsync(NewActor(), "other@demo.caredesk", "Person", "a-1");
+        var admin = await App.CreateClientForRoleAsync(Roles.Admin);
 
         var byId = await admin.SearchAsync($"actor={actor}");
         var byName = await admin.SearchAsync($"actor={Uri.EscapeDataString($"{actor}@demo.caredesk")}");
@@ -44,11 +44,11 @@ public sealed class AuditSearchTests(AuditSearchTests.ClockedFactory app) : ICla
     [Fact]
     public async Task Search_by_entity_finds_the_whole_history_of_one_record()
     {
-        var admin = await app.CreateClientForRoleAsync(Roles.Admin);
+        var admin = await App.CreateClientForRoleAsync(Roles.Admin);
         var created = await admin.CreateUserAsync("History Subject");
         var other = await admin.CreateUserAsync("Someone Else");
         (await admin.PostAsJsonAsync($"/api/users/{created.Id}/disable", new { })).EnsureSuccessStatusCode();
-        await app.RecordReadAsAsync(NewActor(), "reader@demo.caredesk", "User", created.Id);
+        await App.RecordReadAsAsync(NewActor(), "reader@demo.caredesk", "User", created.Id);
 
         var page = await admin.SearchAsync($"entityType=User&entityId={created.Id}");
         var byType = await admin.SearchAsync("entityType=User&pageSize=200");
@@ -67,10 +67,10 @@ public sealed class AuditSearchTests(AuditSearchTests.ClockedFactory app) : ICla
         for (var i = 0; i < 4; i++)
         {
             Clock.Advance(TimeSpan.FromMinutes(1));
-            await app.RecordReadAsAsync(actor, "timed@demo.caredesk", "Person", $"minute-{i + 1}");
+            await App.RecordReadAsAsync(actor, "timed@demo.caredesk", "Person", $"minute-{i + 1}");
         }
 
-        var admin = await app.CreateClientForRoleAsync(Roles.Admin);
+        var admin = await App.CreateClientForRoleAsync(Roles.Admin);
 
         var middle = await admin.SearchAsync($"actor={actor}&from={At(start.AddMinutes(2))}&to={At(start.AddMinutes(4))}");
         var fromOnly = await admin.SearchAsync($"actor={actor}&from={At(start.AddMinutes(3))}");
@@ -89,10 +89,10 @@ public sealed class AuditSearchTests(AuditSearchTests.ClockedFactory app) : ICla
         for (var i = 0; i < 3; i++)
         {
             Clock.Advance(TimeSpan.FromMinutes(1));
-            await app.RecordReadAsAsync(actor, "zoned@demo.caredesk", "Person", $"zoned-{i + 1}");
+            await App.RecordReadAsAsync(actor, "zoned@demo.caredesk", "Person", $"zoned-{i + 1}");
         }
 
-        var admin = await app.CreateClientForRoleAsync(Roles.Admin);
+        var admin = await App.CreateClientForRoleAsync(Roles.Admin);
         var shanghai = TimeSpan.FromHours(8);
         var from = start.AddMinutes(2).ToOffset(shanghai);
         var to = start.AddMinutes(3).ToOffset(shanghai);
@@ -109,10 +109,10 @@ public sealed class AuditSearchTests(AuditSearchTests.ClockedFactory app) : ICla
         var actor = NewActor();
         for (var i = 0; i < 7; i++)
         {
-            await app.RecordReadAsAsync(actor, "pager@demo.caredesk", "Person", $"page-{i}");
+            await App.RecordReadAsAsync(actor, "pager@demo.caredesk", "Person", $"page-{i}");
         }
 
-        var admin = await app.CreateClientForRoleAsync(Roles.Admin);
+        var admin = await App.CreateClientForRoleAsync(Roles.Admin);
         var all = await admin.SearchAsync($"actor={actor}");
 
         var walked = new List<AuditEntry>();
@@ -140,7 +140,7 @@ public sealed class AuditSearchTests(AuditSearchTests.ClockedFactory app) : ICla
     [InlineData("from=2030-01-02T00:00:00Z&to=2030-01-01T00:00:00Z", "to")]
     public async Task Invalid_search_parameters_are_a_validation_problem_naming_the_field(string query, string field)
     {
-        var admin = await app.CreateClientForRoleAsync(Roles.Admin);
+        var admin = await App.CreateClientForRoleAsync(Roles.Admin);
 
         var response = await admin.GetAsync($"/api/audit?{query}");
 
@@ -154,7 +154,7 @@ public sealed class AuditSearchTests(AuditSearchTests.ClockedFactory app) : ICla
     [InlineData("/api/audit/verify")]
     public async Task Staff_without_the_admin_role_are_forbidden(string path)
     {
-        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var agent = await App.CreateClientForRoleAsync(Roles.Agent);
 
         var response = await agent.GetAsync(path);
 
@@ -167,7 +167,7 @@ public sealed class AuditSearchTests(AuditSearchTests.ClockedFactory app) : ICla
     [InlineData("/api/audit/verify")]
     public async Task Anonymous_callers_are_unauthorized(string path)
     {
-        var response = await app.CreateClient().GetAsync(path);
+        var response = await App.CreateClient().GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

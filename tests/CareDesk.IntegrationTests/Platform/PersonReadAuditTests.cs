@@ -7,6 +7,7 @@ using CareDesk.IntegrationTests.Features.People;
 using CareDesk.IntegrationTests.Infrastructure;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Identity;
+using CareDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.IntegrationTests.Platform;
@@ -34,7 +35,7 @@ public sealed class PersonReadAuditTests(CareDeskFactory app) : IClassFixture<Ca
         var father = await setup.CreatePersonAsync(PeopleTestKit.NewPerson($"{family} Father", phone));
         var daughter = await setup.CreatePersonAsync(PeopleTestKit.NewPerson($"{family} Daughter"));
         await (await setup.PostAsJsonAsync($"/api/people/{daughter.Id}/relationships", new { kind = "caregiver-of", personId = father.Id, source = "agent" })).ReadAsync<GetPersonProfile.Profile>(HttpStatusCode.Created);
-        var device = await (await setup.PostAsJsonAsync($"/api/people/{father.Id}/devices", new { modelId = "minimed-780g-pump", serialNumber = $"NG{Random.Shared.Next(1_000_000, 9_999_999)}H", source = "agent" }))
+        var device = await (await setup.PostAsJsonAsync($"/api/people/{father.Id}/devices", new { modelId = "minimed-780g-pump", serialNumber = TestValues.Digits("NG", 7) + "H", source = "agent" }))
             .ReadAsync<DeviceView>(HttpStatusCode.Created);
         var contacts = new List<ContactView>();
         foreach (var person in new[] { father.Id, daughter.Id })

@@ -25,9 +25,9 @@ public sealed class EscalationHost : CareDeskFactory
 }
 
 /// <summary>Story 5 at 3 a.m.: the on-duty expert from the roster is alerted, must answer in time, else the backup is.</summary>
-public sealed class EscalationTests(EscalationHost app) : IClassFixture<EscalationHost>
+public sealed class EscalationTests : HostPerTest<EscalationHost>
 {
-    private FakeTimeProvider Clock => app.Clock!;
+    private FakeTimeProvider Clock => App.Clock!;
 
     [Fact]
     public async Task The_on_duty_expert_is_alerted_and_paged_and_owns_the_case_once_they_acknowledge()
@@ -96,7 +96,7 @@ public sealed class EscalationTests(EscalationHost app) : IClassFixture<Escalati
 
         Clock.Advance(TimeSpan.FromMinutes(10));
         await WaitForLevelAsync(id, 1, EscalationStatus.Exhausted);
-        agent = await app.CreateClientForRoleAsync(Roles.Agent); // its token expired meanwhile
+        agent = await App.CreateClientForRoleAsync(Roles.Agent); // its token expired meanwhile
         var exhausted = await (await agent.GetAsync($"/api/cases/{opened.Id}")).ReadAsync<GetCase.View>();
         Assert.Equal("exhausted", exhausted.Escalations[0].Status);
         Assert.Contains(exhausted.Timeline, e => e.Kind == "escalation-exhausted");
@@ -116,7 +116,7 @@ public sealed class EscalationTests(EscalationHost app) : IClassFixture<Escalati
 
         Clock.Advance(TimeSpan.FromMinutes(31));
         await WaitForLevelAsync(id, 1, EscalationStatus.Alerting);
-        agent = await app.CreateClientForRoleAsync(Roles.Agent); // its token expired meanwhile
+        agent = await App.CreateClientForRoleAsync(Roles.Agent); // its token expired meanwhile
 
         var now = await (await agent.GetAsync($"/api/cases/{opened.Id}")).ReadAsync<GetCase.View>();
         Assert.Equal(("alerting", await UserIdAsync(Roles.Supervisor)), (now.Escalations[0].Status, now.Escalations[0].Alerted!.Id));
@@ -157,12 +157,12 @@ public sealed class EscalationTests(EscalationHost app) : IClassFixture<Escalati
     }
 
     private async Task<(HttpClient Agent, HttpClient Expert, HttpClient Supervisor)> StaffAsync() =>
-        (await app.CreateClientForRoleAsync(Roles.Agent), await app.CreateClientForRoleAsync(Roles.Expert), await app.CreateClientForRoleAsync(Roles.Supervisor));
+        (await App.CreateClientForRoleAsync(Roles.Agent), await App.CreateClientForRoleAsync(Roles.Expert), await App.CreateClientForRoleAsync(Roles.Supervisor));
 
     private Task<string> UserIdAsync(string role)
     {
         var email = UserSeeder.DemoEmail(role).ToUpperInvariant();
-        return app.WithDbAsync(db => db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).SingleAsync());
+        return App.WithDbAsync(db => db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).SingleAsync());
     }
 
     private static async Task<GetCase.View> OpenAsync(HttpClient agent)
@@ -173,32 +173,32 @@ public sealed class EscalationTests(EscalationHost app) : IClassFixture<Escalati
     }
 
     private Task<int> RosterAsync(DateTimeOffset start, DateTimeOffset end, string primary, params string[] backups) =>
-        app.WithDbAsync(async db =>
+        App.WithDbAsync(async db =>
         {
             db.OnCallShifts.Add(new OnCallShift { TeamId = TeamSeeder.Experts, StartsAt = start, EndsAt = end, PrimaryUserId = primary, BackupUserIds = [.. backups] });
             return await db.SaveChangesAsync();
         });
 
     private Task<int> PagesForAsync(Guid escalationId, string userId) =>
-        app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Type == EscalationAlerts.PagingMessageType
+        App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Type == EscalationAlerts.PagingMessageType
             && m.Payload.Contains(escalationId.ToString()) && m.Payload.Contains(userId)));
 
     private async Task<DateTimeOffset?> DueAtAsync(Guid escalationId)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DurableTimers>().DueAtAsync<EscalationDeadlineJob>(escalationId.ToString(), CancellationToken.None);
     }
 
     private Task WaitForLevelAsync(Guid escalationId, int level, EscalationStatus status) =>
         Eventually.HoldsAsync(
-            () => app.WithDbAsync(db => db.Escalations.AnyAsync(e => e.Id == escalationId && e.Level == level && e.Status == status)),
+            () => App.WithDbAsync(db => db.Escalations.AnyAsync(e => e.Id == escalationId && e.Level == level && e.Status == status)),
             TimeSpan.FromSeconds(30),
             $"escalation at level {level}, {status}");
 
     /// <summary>What the durable timer does when it fires.</summary>
     private async Task<bool> CheckAsync(Guid escalationId, int level, EscalationStatus status)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CareDesk.Platform.Audit.AuditContext>().SetSystem("test");
         return await scope.ServiceProvider.GetRequiredService<EscalationDeadlines>().CheckAsync(escalationId, level, status, CancellationToken.None);
     }

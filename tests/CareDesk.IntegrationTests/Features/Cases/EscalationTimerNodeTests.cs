@@ -42,7 +42,7 @@ public sealed class EscalationNode : CareDeskFactory
     /// <summary>Starts a node and records every run of an escalation deadline job on it into <paramref name="runs"/>.</summary>
     public static async Task<EscalationNode> StartAsync(TestDatabase database, FakeTimeProvider clock, DeadlineJobRuns runs, bool schedulerUnreachable = false)
     {
-        var node = new EscalationNode { ExistingDatabase = database, Clock = clock, SchedulerUnreachable = schedulerUnreachable };
+        var node = new EscalationNode { ExistingDatabase = database, Clock = clock, SchedulerUnreachable = schedulerUnreachable, OwnedByOneTest = true };
         await node.InitializeAsync();
         if (schedulerUnreachable)
         {

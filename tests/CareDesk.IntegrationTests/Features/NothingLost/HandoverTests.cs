@@ -25,7 +25,7 @@ public sealed class HandoverHost : CareDeskFactory
 }
 
 /// <summary>F14: at each shift boundary one handover report, produced by the recurring job; the next shift acknowledges it.</summary>
-public sealed class HandoverTests(HandoverHost app) : IClassFixture<HandoverHost>
+public sealed class HandoverTests : HostPerTest<HandoverHost>
 {
     private static readonly DateTimeOffset Morning = new(2031, 6, 2, 8, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Evening = new(2031, 6, 2, 20, 0, 0, TimeSpan.Zero);
@@ -33,11 +33,11 @@ public sealed class HandoverTests(HandoverHost app) : IClassFixture<HandoverHost
     [Fact]
     public async Task One_report_per_boundary_lists_what_the_next_shift_inherits_and_is_acknowledged_once()
     {
-        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
-        var supervisor = await app.CreateClientForRoleAsync(Roles.Supervisor);
+        var agent = await App.CreateClientForRoleAsync(Roles.Agent);
+        var supervisor = await App.CreateClientForRoleAsync(Roles.Supervisor);
 
-        await NothingLostJobRunner.RunAsync(app);
-        await NothingLostJobRunner.RunAsync(app);
+        await NothingLostJobRunner.RunAsync(App);
+        await NothingLostJobRunner.RunAsync(App);
         var morning = Assert.Single(await ReportsAsync());
         Assert.Equal((Morning, Morning.AddHours(-12), Evening), (morning.ShiftEndedAt, morning.ShiftStartedAt, morning.NextShiftEndsAt));
 
@@ -47,17 +47,17 @@ public sealed class HandoverTests(HandoverHost app) : IClassFixture<HandoverHost
             .ReadAsync<GetCase.View>(HttpStatusCode.Created);
         var promised = await (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/callbacks", new { dueAt = Evening.AddHours(1) })).ReadAsync<GetCase.View>(HttpStatusCode.Created);
 
-        app.Clock!.Advance(Evening.AddSeconds(30) - app.Clock.GetUtcNow());
-        await NothingLostJobRunner.RunAsync(app);
-        await NothingLostJobRunner.RunAsync(app);
+        App.Clock!.Advance(Evening.AddSeconds(30) - App.Clock.GetUtcNow());
+        await NothingLostJobRunner.RunAsync(App);
+        await NothingLostJobRunner.RunAsync(App);
 
         var reports = await ReportsAsync();
         Assert.Equal([Morning, Evening], reports.Select(r => r.ShiftEndedAt).Order());
         Assert.Null(await ProduceAsync());
 
         // Sign in again: the tokens expired with the day.
-        agent = await app.CreateClientForRoleAsync(Roles.Agent);
-        supervisor = await app.CreateClientForRoleAsync(Roles.Supervisor);
+        agent = await App.CreateClientForRoleAsync(Roles.Agent);
+        supervisor = await App.CreateClientForRoleAsync(Roles.Supervisor);
 
         var listed = await (await supervisor.GetAsync("/api/handovers")).ReadAsync<Handovers.Summary[]>();
         Assert.Equal(2, listed.Count(r => r.AcknowledgedAt is null));
@@ -80,7 +80,7 @@ public sealed class HandoverTests(HandoverHost app) : IClassFixture<HandoverHost
         var stale = await (await supervisor.PostAsJsonAsync($"/api/handovers/{evening.Id}/acknowledge", new { version = evening.Version })).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(questioned.Version, stale.Body.GetProperty("version").GetString());
         var acknowledged = await (await supervisor.PostAsJsonAsync($"/api/handovers/{evening.Id}/acknowledge", new { version = questioned.Version })).ReadAsync<Handovers.View>();
-        Assert.Equal((await supervisor.MyIdAsync(), app.Clock.GetUtcNow()), (acknowledged.AcknowledgedBy!.Id, acknowledged.AcknowledgedAt));
+        Assert.Equal((await supervisor.MyIdAsync(), App.Clock.GetUtcNow()), (acknowledged.AcknowledgedBy!.Id, acknowledged.AcknowledgedAt));
         await (await supervisor.PostAsJsonAsync($"/api/handovers/{evening.Id}/acknowledge", new { version = acknowledged.Version })).ProblemAsync(HttpStatusCode.Conflict);
         await (await supervisor.PutAsJsonAsync($"/api/handovers/{evening.Id}/questions", new { openQuestions = "later", version = acknowledged.Version })).ProblemAsync(HttpStatusCode.Conflict);
 
@@ -89,11 +89,11 @@ public sealed class HandoverTests(HandoverHost app) : IClassFixture<HandoverHost
     }
 
     private Task<List<HandoverReport>> ReportsAsync() =>
-        app.WithDbAsync(db => db.HandoverReports.AsNoTracking().ToListAsync());
+        App.WithDbAsync(db => db.HandoverReports.AsNoTracking().ToListAsync());
 
     private async Task<HandoverReport?> ProduceAsync()
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CareDesk.Platform.Audit.AuditContext>().SetSystem("test");
         return await scope.ServiceProvider.GetRequiredService<ProduceHandover>().RunAsync(CancellationToken.None);
     }

@@ -5,6 +5,7 @@ using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Features.Users;
 using CareDesk.IntegrationTests.Infrastructure;
+using CareDesk.Testing;
 
 namespace CareDesk.IntegrationTests.Features.People;
 
@@ -12,7 +13,7 @@ namespace CareDesk.IntegrationTests.Features.People;
 internal static class PeopleTestKit
 {
     /// <summary>A mobile number no other test uses: +86 139 then eight digits.</summary>
-    public static string NewMobile() => $"139{Random.Shared.Next(10_000_000, 99_999_999)}";
+    public static string NewMobile() => TestValues.Mobile();
 
     public static object NewPerson(string name, string? phone = null, string kind = "patient", string? email = null, string? fieldRep = null) => new
     {

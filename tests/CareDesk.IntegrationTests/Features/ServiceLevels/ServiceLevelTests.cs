@@ -19,22 +19,17 @@ public sealed class ServiceLevelHost : CareDeskFactory
 }
 
 /// <summary>F12 wired to cases: due times stored by policy and calendar, paused while waiting, warned and breached by durable timers.</summary>
-public sealed class ServiceLevelTests(ServiceLevelHost app) : IClassFixture<ServiceLevelHost>
+public sealed class ServiceLevelTests : HostPerTest<ServiceLevelHost>
 {
-    private FakeTimeProvider Clock => app.Clock!;
+    private FakeTimeProvider Clock => App.Clock!;
 
     [Fact]
     public async Task Due_times_are_stored_by_the_policy_for_the_type_and_priority_in_its_calendar()
     {
         // Monday 16:00 in Shanghai: two office hours left today (seeded cn-office: 09–12, 13–18 on weekdays).
         var monday = new DateTimeOffset(2031, 6, 9, 8, 0, 0, TimeSpan.Zero);
-        if (Clock.GetUtcNow() < monday)
-        {
-            Clock.SetUtcNow(monday);
-        }
-
-        Assert.Equal(monday, Clock.GetUtcNow());
-        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        Clock.SetUtcNow(monday);
+        var agent = await App.CreateClientForRoleAsync(Roles.Agent);
 
         var question = await OpenAsync(agent, "question", "normal");
         var levels = question.ServiceLevels!;
@@ -78,7 +73,7 @@ public sealed class ServiceLevelTests(ServiceLevelHost app) : IClassFixture<Serv
     [Fact]
     public async Task Waiting_on_the_customer_pauses_the_clocks_and_resuming_or_reopening_moves_the_due_times()
     {
-        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var agent = await App.CreateClientForRoleAsync(Roles.Agent);
         var opened = await OpenAsync(agent, "repair", "urgent");
         var openedAt = opened.OpenedAt;
         var resolutionDue = openedAt.AddHours(24);
@@ -95,7 +90,7 @@ public sealed class ServiceLevelTests(ServiceLevelHost app) : IClassFixture<Serv
 
         // Two hours with the customer: the resolution is due two hours later.
         Clock.Advance(TimeSpan.FromHours(2));
-        agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        agent = await App.CreateClientForRoleAsync(Roles.Agent);
         var resumed = await StatusAsync(agent, opened.Id, "in-progress");
         Assert.Equal(resolutionDue.AddHours(2), resumed.ServiceLevels!.Resolution!.DueAt);
         Assert.Equal(("on-track", resolutionDue.AddHours(2)), (resumed.ServiceLevels.State, resumed.ServiceLevels.NextDueAt));
@@ -103,12 +98,12 @@ public sealed class ServiceLevelTests(ServiceLevelHost app) : IClassFixture<Serv
 
         // Resolved after one more hour, reopened three hours later: the resolution clock resumes, three hours later.
         Clock.Advance(TimeSpan.FromHours(1));
-        agent = await app.CreateClientForRoleAsync(Roles.Agent); // bearer tokens last an hour of the host's clock
+        agent = await App.CreateClientForRoleAsync(Roles.Agent); // bearer tokens last an hour of the host's clock
         var resolved = await (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/status", new { status = "resolved", resolution = "New motor." })).ReadAsync<GetCase.View>();
         Assert.Equal(("met", "met"), (resolved.ServiceLevels!.State, resolved.ServiceLevels.Resolution!.State));
         Assert.Null(await TimerAsync(opened.Id, "resolution"));
         Clock.Advance(TimeSpan.FromHours(3));
-        agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        agent = await App.CreateClientForRoleAsync(Roles.Agent);
         var reopened = await (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/status", new { status = "in-progress", note = "Motor noisy again." })).ReadAsync<GetCase.View>();
         Assert.Equal(resolutionDue.AddHours(5), reopened.ServiceLevels!.Resolution!.DueAt);
         Assert.Equal("on-track", reopened.ServiceLevels.State);
@@ -118,9 +113,9 @@ public sealed class ServiceLevelTests(ServiceLevelHost app) : IClassFixture<Serv
     [Fact]
     public async Task A_warning_and_a_breach_are_recorded_once_each_by_the_durable_timer_and_people_are_told()
     {
-        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var agent = await App.CreateClientForRoleAsync(Roles.Agent);
         var agentId = await agent.MyIdAsync();
-        var supervisorId = await (await app.CreateClientForRoleAsync(Roles.Supervisor)).MyIdAsync();
+        var supervisorId = await (await App.CreateClientForRoleAsync(Roles.Supervisor)).MyIdAsync();
         var opened = await OpenAsync(agent, "question", "urgent");
         var id = opened.Id;
         Assert.Equal(opened.ServiceLevels!.FirstResponse!.WarnAt, await TimerAsync(id, "first-response"));
@@ -128,19 +123,19 @@ public sealed class ServiceLevelTests(ServiceLevelHost app) : IClassFixture<Serv
         // 24 of 30 minutes: the warning, through Quartz on the host's clock.
         Clock.Advance(TimeSpan.FromMinutes(24));
         await Eventually.HoldsAsync(
-            () => app.WithDbAsync(db => db.Cases.AnyAsync(c => c.Id == id && c.FirstResponseWarnedAt != null)),
+            () => App.WithDbAsync(db => db.Cases.AnyAsync(c => c.Id == id && c.FirstResponseWarnedAt != null)),
             TimeSpan.FromSeconds(30), "the first-response warning recorded");
         Assert.Equal(opened.ServiceLevels.FirstResponse.DueAt, await TimerAsync(id, "first-response"));
         Assert.False(await CheckAsync(id, ServiceLevelKind.FirstResponse)); // a repeated firing changes nothing
 
         Clock.Advance(TimeSpan.FromMinutes(6));
         await Eventually.HoldsAsync(
-            () => app.WithDbAsync(db => db.Cases.AnyAsync(c => c.Id == id && c.FirstResponseBreachedAt != null)),
+            () => App.WithDbAsync(db => db.Cases.AnyAsync(c => c.Id == id && c.FirstResponseBreachedAt != null)),
             TimeSpan.FromSeconds(30), "the first-response breach recorded");
         Assert.False(await CheckAsync(id, ServiceLevelKind.FirstResponse));
         Assert.Null(await TimerAsync(id, "first-response"));
 
-        agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        agent = await App.CreateClientForRoleAsync(Roles.Agent);
         var now = await (await agent.GetAsync($"/api/cases/{id}")).ReadAsync<GetCase.View>();
         Assert.Single(now.Timeline, e => e.Kind == "service-level-warning" && e.Text == "first-response");
         Assert.Single(now.Timeline, e => e.Kind == "service-level-breached" && e.Text == "first-response");
@@ -148,7 +143,7 @@ public sealed class ServiceLevelTests(ServiceLevelHost app) : IClassFixture<Serv
         Assert.Contains(await (await agent.GetAsync("/api/cases?owner=me")).ReadAsync<CaseSummary[]>(), c => c.Id == id && c.ServiceLevel == "breached");
 
         // The owner was told of the warning and the breach; the supervisors of the breach only, once.
-        var pages = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Type == EscalationAlerts.PagingMessageType && m.Payload.Contains(id.ToString()))
+        var pages = await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.Type == EscalationAlerts.PagingMessageType && m.Payload.Contains(id.ToString()))
             .Select(m => m.Payload).ToListAsync());
         Assert.Single(pages, p => p.Contains("service-level-warning") && p.Contains(agentId));
         Assert.Single(pages, p => p.Contains("service-level-breach") && p.Contains(agentId));
@@ -164,8 +159,8 @@ public sealed class ServiceLevelTests(ServiceLevelHost app) : IClassFixture<Serv
     [Fact]
     public async Task Supervisors_edit_policies_and_calendars_with_the_version_and_bad_values_are_named()
     {
-        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
-        var supervisor = await app.CreateClientForRoleAsync(Roles.Supervisor);
+        var agent = await App.CreateClientForRoleAsync(Roles.Agent);
+        var supervisor = await App.CreateClientForRoleAsync(Roles.Supervisor);
         var overview = await (await agent.GetAsync("/api/service-levels")).ReadAsync<ServiceLevelSettings.Overview>();
         Assert.Contains(overview.Calendars, c => c.Id == "cn-office" && c.TimeZone == "Asia/Shanghai" && c.ClosedDays.Count > 0);
         var fallback = Assert.Single(overview.Policies, p => p.CaseType is null && p.Priority is null);
@@ -233,7 +228,7 @@ public sealed class ServiceLevelTests(ServiceLevelHost app) : IClassFixture<Serv
     [Fact]
     public async Task Open_cases_of_an_owner_by_next_due_time_are_read_from_the_partial_index()
     {
-        var plan = await app.WithDbAsync(async db =>
+        var plan = await App.WithDbAsync(async db =>
         {
             // The query of My work and team queues (ListCases): open cases of one owner, soonest due first.
             var sql = db.Cases.AsNoTracking()
@@ -243,7 +238,7 @@ public sealed class ServiceLevelTests(ServiceLevelHost app) : IClassFixture<Serv
                 .ToQueryString();
             var connection = db.Database.GetDbConnection();
             await connection.OpenAsync();
-            var postgres = app.Database.Provider == CareDesk.Platform.Data.DatabaseProvider.PostgreSql;
+            var postgres = App.Database.Provider == CareDesk.Platform.Data.DatabaseProvider.PostgreSql;
             if (postgres)
             {
                 await using var off = connection.CreateCommand();
@@ -298,13 +293,13 @@ public sealed class ServiceLevelTests(ServiceLevelHost app) : IClassFixture<Serv
 
     private async Task<DateTimeOffset?> TimerAsync(Guid caseId, string clock)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DurableTimers>().DueAtAsync<ServiceLevelTimerJob>($"{caseId}:{clock}", CancellationToken.None);
     }
 
     private async Task<bool> CheckAsync(Guid caseId, ServiceLevelKind kind)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CareDesk.Platform.Audit.AuditContext>().SetSystem("test");
         return await scope.ServiceProvider.GetRequiredService<ServiceLevelDeadlines>().CheckAsync(caseId, kind, CancellationToken.None);
     }

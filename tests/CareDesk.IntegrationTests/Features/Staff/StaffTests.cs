@@ -15,18 +15,18 @@ public sealed class StaffHost : CareDeskFactory
 }
 
 /// <summary>F26: skills, work shifts from the two-shift template, who is on shift, presence.</summary>
-public sealed class StaffTests(StaffHost app) : IClassFixture<StaffHost>
+public sealed class StaffTests : HostPerTest<StaffHost>
 {
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
 
-    private FakeTimeProvider Clock => app.Clock!;
+    private FakeTimeProvider Clock => App.Clock!;
 
     [Fact]
     public async Task Supervisors_record_skills_with_versions_agents_may_not_and_bad_ones_name_the_field()
     {
-        var (_, user, view) = await app.CreateFreshUserAsync(Roles.Agent);
-        var supervisor = await app.CreateClientForRoleAsync(Roles.Supervisor);
-        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var (_, user, view) = await App.CreateFreshUserAsync(Roles.Agent);
+        var supervisor = await App.CreateClientForRoleAsync(Roles.Supervisor);
+        var agent = await App.CreateClientForRoleAsync(Roles.Agent);
         var skills = new { languages = new[] { "zh", "yue" }, products = new[] { "roche", "accu-chek-guide-meter" }, tier = 2, version = (string?)null };
 
         await (await agent.PutAsJsonAsync($"/api/staff/{view.Id}/skills", skills)).ProblemAsync(HttpStatusCode.Forbidden);
@@ -57,7 +57,7 @@ public sealed class StaffTests(StaffHost app) : IClassFixture<StaffHost>
     public async Task The_two_shift_template_covers_a_week_day_and_night_in_turn_with_nights_across_midnight()
     {
         var (a, b, c) = (await NewMemberAsync("repair"), await NewMemberAsync("repair"), await NewMemberAsync("repair"));
-        var supervisor = await app.CreateClientForRoleAsync(Roles.Supervisor);
+        var supervisor = await App.CreateClientForRoleAsync(Roles.Supervisor);
 
         var applied = await (await supervisor.PostAsJsonAsync("/api/shifts/template", new { teamId = "repair", from = "2031-06-02", to = "2031-06-08", userIds = new[] { a, b, c } }))
             .ReadAsync<WorkShifts.ShiftView[]>(HttpStatusCode.Created);
@@ -86,8 +86,8 @@ public sealed class StaffTests(StaffHost app) : IClassFixture<StaffHost>
     public async Task Overlapping_shifts_are_refused_naming_the_field_and_single_shifts_are_edited_with_versions()
     {
         var (a, b) = (await NewMemberAsync("logistics"), await NewMemberAsync("logistics"));
-        var supervisor = await app.CreateClientForRoleAsync(Roles.Supervisor);
-        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var supervisor = await App.CreateClientForRoleAsync(Roles.Supervisor);
+        var agent = await App.CreateClientForRoleAsync(Roles.Agent);
         var template = new { teamId = "logistics", from = "2031-07-01", to = "2031-07-03", userIds = new[] { a, b } };
         await (await agent.PostAsJsonAsync("/api/shifts/template", template)).ProblemAsync(HttpStatusCode.Forbidden);
         var applied = await (await supervisor.PostAsJsonAsync("/api/shifts/template", template)).ReadAsync<WorkShifts.ShiftView[]>(HttpStatusCode.Created);
@@ -123,7 +123,7 @@ public sealed class StaffTests(StaffHost app) : IClassFixture<StaffHost>
     public async Task Who_is_on_shift_follows_the_shifts_including_a_night_after_midnight()
     {
         var (a, b) = (await NewMemberAsync("sales"), await NewMemberAsync("sales"));
-        var supervisor = await app.CreateClientForRoleAsync(Roles.Supervisor);
+        var supervisor = await App.CreateClientForRoleAsync(Roles.Supervisor);
         await (await supervisor.PostAsJsonAsync("/api/shifts/template", new { teamId = "sales", from = "2031-08-04", to = "2031-08-05", userIds = new[] { a, b } }))
             .ReadAsync<WorkShifts.ShiftView[]>(HttpStatusCode.Created);
 
@@ -136,7 +136,7 @@ public sealed class StaffTests(StaffHost app) : IClassFixture<StaffHost>
         Assert.Empty(await OnShiftAsync(new DateTimeOffset(2031, 8, 6, 8, 0, 0, Shanghai)));
         Assert.Empty(await OnShiftAsync(new DateTimeOffset(2031, 8, 4, 7, 59, 0, Shanghai)));
 
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var onShift = scope.ServiceProvider.GetRequiredService<WhoIsOnShift>();
         Assert.True(await onShift.IsOnShiftAsync(b, new DateTimeOffset(2031, 8, 4, 23, 0, 0, Shanghai), CancellationToken.None));
         Assert.False(await onShift.IsOnShiftAsync(a, new DateTimeOffset(2031, 8, 4, 23, 0, 0, Shanghai), CancellationToken.None));
@@ -146,10 +146,10 @@ public sealed class StaffTests(StaffHost app) : IClassFixture<StaffHost>
     public async Task Presence_is_said_by_the_user_shown_to_supervisors_live_and_off_shift_outside_a_shift()
     {
         var userId = await NewMemberAsync("medical");
-        var email = await app.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Id == userId).Email!));
-        var me = await app.CreateClientForAsync(email, NewUser.DefaultPassword);
-        var supervisor = await app.CreateClientForRoleAsync(Roles.Supervisor);
-        var hub = app.Services.GetRequiredService<PresenceHub>();
+        var email = await App.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Id == userId).Email!));
+        var me = await App.CreateClientForAsync(email, NewUser.DefaultPassword);
+        var supervisor = await App.CreateClientForRoleAsync(Roles.Supervisor);
+        var hub = App.Services.GetRequiredService<PresenceHub>();
         var pushed = new TaskCompletionSource<PresenceChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var _ = hub.Subscribe(PresenceHub.Supervisors, change =>
         {
@@ -177,14 +177,14 @@ public sealed class StaffTests(StaffHost app) : IClassFixture<StaffHost>
             .ReadAsync<WorkShifts.ShiftView>(HttpStatusCode.Created);
         Assert.Equal("away", (await (await me.GetAsync("/api/staff/me/presence")).ReadAsync<SetPresence.View>()).Presence);
         Clock.Advance(TimeSpan.FromHours(2));
-        (me, supervisor) = (await app.CreateClientForAsync(email, NewUser.DefaultPassword), await app.CreateClientForRoleAsync(Roles.Supervisor));
+        (me, supervisor) = (await App.CreateClientForAsync(email, NewUser.DefaultPassword), await App.CreateClientForRoleAsync(Roles.Supervisor));
         Assert.Equal(("available", null, true), Presence(await (await me.GetAsync("/api/staff/me/presence")).ReadAsync<SetPresence.View>()));
         var current = Assert.Single(await (await supervisor.GetAsync("/api/staff")).ReadAsync<StaffDirectory.StaffMember[]>(), s => s.UserId == userId);
         Assert.Equal(("available", start), (current.Presence, current.Shift?.StartsAt));
         await (await me.PutAsJsonAsync("/api/staff/me/presence", new { status = "busy" })).ReadAsync<SetPresence.View>();
         Assert.Equal("busy", (await (await me.GetAsync("/api/staff/me/presence")).ReadAsync<SetPresence.View>()).Presence);
         Clock.Advance(TimeSpan.FromHours(8));
-        me = await app.CreateClientForAsync(email, NewUser.DefaultPassword);
+        me = await App.CreateClientForAsync(email, NewUser.DefaultPassword);
         Assert.Equal(("off-shift", null, false), Presence(await (await me.GetAsync("/api/staff/me/presence")).ReadAsync<SetPresence.View>()));
     }
 
@@ -198,8 +198,8 @@ public sealed class StaffTests(StaffHost app) : IClassFixture<StaffHost>
     /// <summary>A fresh agent in <paramref name="team"/> (team membership has no API yet).</summary>
     private async Task<string> NewMemberAsync(string team)
     {
-        var (_, _, view) = await app.CreateFreshUserAsync(Roles.Agent);
-        await app.WithDbAsync(async db =>
+        var (_, _, view) = await App.CreateFreshUserAsync(Roles.Agent);
+        await App.WithDbAsync(async db =>
         {
             db.TeamMembers.Add(new TeamMember { TeamId = team, UserId = view.Id });
             return await db.SaveChangesAsync();

@@ -7,6 +7,7 @@ using CareDesk.Features.Contacts;
 using CareDesk.Features.People;
 using CareDesk.Features.Telephony;
 using CareDesk.IntegrationTests.Infrastructure;
+using CareDesk.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -47,7 +48,7 @@ public sealed class TelephonyWebhookTests(TelephonyWebhookTests.ClockedFactory a
     [Fact]
     public async Task The_agent_may_be_named_by_phone_extension()
     {
-        var extension = Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
+        var extension = TestValues.Digits(string.Empty, 4);
         var expertId = await UserIdAsync("expert@demo.caredesk");
         await app.WithDbAsync(async db =>
         {
@@ -223,7 +224,7 @@ public sealed class TelephonyWebhookTests(TelephonyWebhookTests.ClockedFactory a
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 
-    internal static string NewPhone() => $"+86139{Random.Shared.Next(10_000_000, 99_999_999)}";
+    internal static string NewPhone() => TestValues.E164Mobile();
 
     private string Event(string callId, string type, string from, string? agent = null, string? eventId = null, DateTimeOffset? at = null) =>
         JsonSerializer.Serialize(new
