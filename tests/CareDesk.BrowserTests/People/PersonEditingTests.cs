@@ -47,7 +47,7 @@ public sealed class PersonEditingTests(BrowserSite site, ITestOutputHelper outpu
         await Page.Locator($"#device-status-save-{deviceId}").ClickAsync();
 
         await Expect(Page.Locator($"#device-status-chip-{deviceId}")).ToHaveTextAsync(Lost);
-        await Expect(Page.Locator($"#device-events-{deviceId}")).ToContainTextAsync("in-use → lost: Left on a train");
+        await Expect(Page.Locator($"#device-events-{deviceId}")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("(使用中 → 已丢失|In use → Lost)\\s*Left on a train"));
         await ScreenshotAsync("person-edit");
         Assert.Equal(DeviceStatus.Lost, await WithDbAsync(db => db.Devices.Where(d => d.Id == deviceId).Select(d => d.Status).SingleAsync()));
         Assert.Equal("weekdays 9-11", await WithDbAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.PreferredHours).SingleAsync()));

@@ -30,13 +30,14 @@ public sealed class ChangeDeviceStatus(CareDeskDbContext db, DeviceAccess access
 
         var previous = device.Status;
         device.Status = status;
-        var notes = $"{DeviceTerms.Kebab(previous)} → {DeviceTerms.Kebab(status)}";
         db.DeviceEvents.Add(new DeviceEvent
         {
             DeviceId = device.Id,
             Kind = DeviceEventKind.StatusChanged,
             At = clock.GetUtcNow(),
-            Notes = string.IsNullOrWhiteSpace(request.Notes) ? notes : $"{notes}: {request.Notes.Trim()}",
+            FromStatus = previous,
+            ToStatus = status,
+            Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim(),
             RecordedBy = actor.UserId,
         });
         return await DeviceChanges.SaveAsync(db, access, device, cancellationToken);

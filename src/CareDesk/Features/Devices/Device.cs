@@ -70,7 +70,14 @@ public sealed class DeviceEvent
 
     public DateTimeOffset At { get; set; }
 
+    /// <summary>What the agent wrote; never a status code (those are <see cref="FromStatus"/> and <see cref="ToStatus"/>).</summary>
     public string? Notes { get; set; }
+
+    /// <summary>For a status change: the status before it.</summary>
+    public DeviceStatus? FromStatus { get; set; }
+
+    /// <summary>For a status change: the status after it.</summary>
+    public DeviceStatus? ToStatus { get; set; }
 
     public string? RecordedBy { get; set; }
 
@@ -106,6 +113,8 @@ internal sealed class DeviceEventConfiguration : IEntityTypeConfiguration<Device
         builder.ToTable("device_events");
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.Notes).HasMaxLength(2000);
+        builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.RecordedBy).HasMaxLength(450);
         builder.HasIndex(e => new { e.DeviceId, e.At });
     }

@@ -81,7 +81,9 @@ public sealed class DeviceAccess(CareDeskDbContext db, TimeProvider clock, Perso
         DeviceTerms.Kebab(device.Status),
         DeviceTerms.Kebab(device.Provenance.Source),
         device.Version.ToString(),
-        [.. device.Events.OrderByDescending(e => e.At).Select(e => new DeviceEventView(e.Id, DeviceTerms.Kebab(e.Kind), e.At, e.Notes, e.RecordedBy))]);
+        [.. device.Events.OrderByDescending(e => e.At).Select(e => new DeviceEventView(
+            e.Id, DeviceTerms.Kebab(e.Kind), e.At, e.Notes, e.RecordedBy,
+            e.FromStatus is { } from ? DeviceTerms.Kebab(from) : null, e.ToStatus is { } to ? DeviceTerms.Kebab(to) : null))]);
 
     /// <summary>
     /// The warranty end to store: the model's term from the purchase date, unless the request sets another end,

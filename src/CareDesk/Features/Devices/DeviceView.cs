@@ -2,7 +2,8 @@ using CareDesk.Features.People;
 
 namespace CareDesk.Features.Devices;
 
-public sealed record DeviceEventView(Guid Id, string Kind, DateTimeOffset At, string? Notes, string? RecordedBy);
+/// <summary>One entry of a device's history; a status change names both statuses (API words), the notes are the agent's.</summary>
+public sealed record DeviceEventView(Guid Id, string Kind, DateTimeOffset At, string? Notes, string? RecordedBy, string? FromStatus = null, string? ToStatus = null);
 
 public sealed record DeviceView(
     Guid Id,

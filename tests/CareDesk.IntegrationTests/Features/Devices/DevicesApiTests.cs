@@ -83,6 +83,38 @@ public sealed class DevicesApiTests(CareDeskFactory app) : IClassFixture<CareDes
     }
 
     [Fact]
+    public async Task Status_changes_recorded_into_the_notes_before_they_had_columns_are_moved_into_them()
+    {
+        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var device = await RegisterAsync(agent, await CreatePersonAsync());
+        var (withNote, bare, repair) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        await app.WithDbAsync(db =>
+        {
+            var at = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+            db.DeviceEvents.AddRange(
+                new DeviceEvent { Id = withNote, DeviceId = device.Id, Kind = DeviceEventKind.StatusChanged, At = at, Notes = "in-use → lost: Left on a train → maybe" },
+                new DeviceEvent { Id = bare, DeviceId = device.Id, Kind = DeviceEventKind.StatusChanged, At = at, Notes = "lost → returned" },
+                new DeviceEvent { Id = repair, DeviceId = device.Id, Kind = DeviceEventKind.Repair, At = at, Notes = "in-use → lost: not a status change" });
+            return db.SaveChangesAsync();
+        });
+
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var statement in DeviceStatusChangeBackfill.Statements())
+            {
+                await db.Database.ExecuteSqlRawAsync(statement);
+            }
+
+            return 0;
+        });
+
+        var events = await app.WithDbAsync(db => db.DeviceEvents.Where(e => e.DeviceId == device.Id).ToDictionaryAsync(e => e.Id));
+        Assert.Equal((DeviceStatus.InUse, DeviceStatus.Lost, "Left on a train → maybe"), (events[withNote].FromStatus, events[withNote].ToStatus, events[withNote].Notes));
+        Assert.Equal((DeviceStatus.Lost, DeviceStatus.Returned, (string?)null), (events[bare].FromStatus, events[bare].ToStatus, events[bare].Notes));
+        Assert.Equal(((DeviceStatus?)null, "in-use → lost: not a status change"), (events[repair].FromStatus, events[repair].Notes));
+    }
+
+    [Fact]
     public async Task A_status_change_and_a_repair_are_kept_in_the_history()
     {
         var agent = await app.CreateClientForRoleAsync(Roles.Agent);
@@ -92,7 +124,8 @@ public sealed class DevicesApiTests(CareDeskFactory app) : IClassFixture<CareDes
         var lost = await (await agent.PostAsJsonAsync($"/api/devices/{device.Id}/status", new { status = "lost", notes = "left on a train" })).ReadAsync<DeviceView>();
 
         Assert.Equal("lost", lost.Status);
-        Assert.Contains(lost.Events, e => e.Kind == "status-changed" && e.Notes!.Contains("in-use → lost", StringComparison.Ordinal));
+        Assert.Contains(lost.Events, e => (e.Kind, e.FromStatus, e.ToStatus) == ("status-changed", "in-use", "lost"));
+        Assert.Contains(lost.Events, e => e.Kind == "status-changed" && e.Notes == "left on a train");
         Assert.Contains(lost.Events, e => e.Kind == "repair" && e.Notes == "battery door replaced");
         var stored = await app.WithDbAsync(db => db.DeviceEvents.CountAsync(e => e.DeviceId == device.Id));
         Assert.Equal(3, stored);

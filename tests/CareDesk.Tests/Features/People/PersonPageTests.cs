@@ -195,7 +195,10 @@ public sealed class PersonPageTests : DatabaseComponentContext
 
         page.WaitForAssertion(() => Assert.Contains("Motor replaced under warranty", page.Find($"#device-events-{pump}").TextContent, StringComparison.Ordinal), Wait);
         var events = await WithDbAsync(db => db.DeviceEvents.Where(e => e.DeviceId == pump).ToListAsync());
-        Assert.Contains(events, e => e.Kind == DeviceEventKind.StatusChanged && e.Notes == "in-use → lost: Left on a train");
+        Assert.Contains(events, e => e.Kind == DeviceEventKind.StatusChanged && (e.FromStatus, e.ToStatus, e.Notes) == (DeviceStatus.InUse, DeviceStatus.Lost, "Left on a train"));
+        // The history names both statuses in the reader's words, never the stored codes.
+        Assert.Contains("In use → Lost", page.Find($"#device-events-{pump}").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("in-use", page.Find($"#device-events-{pump}").TextContent, StringComparison.Ordinal);
         Assert.Contains(events, e => e.Kind == DeviceEventKind.Repair && e.Notes == "Motor replaced under warranty");
         Assert.Contains("Left on a train", page.Find($"#device-events-{pump}").TextContent, StringComparison.Ordinal);
     }
