@@ -54,7 +54,7 @@ internal static class DesksBench
         await phones.SignInAsync(settings["password"]);
         // One caller to warm the pop path up, then one fresh caller per measured call: each is a first call for its
         // caller, so no card is cached anywhere.
-        var callers = await phones.CreateCallersAsync(calls + 1);
+        var callers = await phones.CreateCallersAsync(fanout > 0 ? calls + 1 : 1);
         Console.WriteLine($"{callers.Count} known callers created (a phone, a device, accessibility needs each)");
 
         await using var desks = await DeskBrowser.LaunchAsync(baseAddress, settings["agent"], settings["password"], settings["page"]);
@@ -91,6 +91,14 @@ internal static class DesksBench
             if (level == fanout)
             {
                 results.AddRange(await MeasureFanOutAsync(desks, phones, callers.Skip(1).ToList(), calls));
+                // Each desk now shows the last pop: the state an agent's desk is in for most of a shift. Ring a known
+                // caller last, so the desks hold a card with its new-case form, the heaviest pop.
+                await desks.RingAndWaitAsync(phones, callers[0].Phone, expectCard: true);
+                if (memory is not null)
+                {
+                    var sample = await memory.MeasureAsync($"{level} desks showing a card");
+                    results.Add($"{sample} | per desk: {sample.PerDesk(empty!, level)}");
+                }
             }
         }
 
