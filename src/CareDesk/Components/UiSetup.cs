@@ -29,7 +29,10 @@ internal static class UiSetup
     public static IEndpointRouteBuilder MapCareDeskUi(this IEndpointRouteBuilder app)
     {
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode()
+            // No per-message deflate on the circuit's WebSocket: each compressed connection keeps its own zlib state
+            // (~0.4–0.5 MB of native memory per open desk, measured with bench/desks: docs/benchmarks.md), while render
+            // batches are small and desks sit on the care center's own network. CSP frame-ancestors is ours anyway.
+            .AddInteractiveServerRenderMode(server => server.DisableWebSocketCompression = true)
             .Add(endpoint =>
             {
                 // Pages state their own policy with [Authorize] or [AllowAnonymous] (a test checks each one). Blazor's
