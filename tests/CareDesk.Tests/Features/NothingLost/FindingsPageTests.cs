@@ -24,6 +24,8 @@ public sealed class FindingsPageTests : DatabaseComponentContext
         // The real detector with one rule whose condition the test sets: the page, the scan and the push are real.
         Services.RemoveAll<IFindingRule>();
         Services.AddSingleton<IFindingRule>(held);
+        // And the real idle-case rule, for findings about a case (it finds nothing until a test stores a stuck case).
+        Services.AddScoped<IFindingRule, IdleCaseRule>();
         // Live pushes reach interactive circuits only.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         SignInAs(Roles.Supervisor);
@@ -50,6 +52,48 @@ public sealed class FindingsPageTests : DatabaseComponentContext
 
         page.WaitForElement("#findings-none", Wait);
         Assert.Empty(page.FindAll(".finding"));
+    }
+
+    [Theory]
+    [InlineData("en", "In progress, no activity for 1 d 2 h", "3 d 5 h")]
+    [InlineData("zh-CN", "处理中，已 1 天 2 小时 无动态", "3 天 5 小时")]
+    public async Task A_case_finding_links_its_case_and_shows_its_owner_age_and_what_is_wrong_in_words(string culture, string detail, string age)
+    {
+        UseLanguage(culture);
+        var personId = await CreatePersonAsync("王建国");
+        var now = Clock.GetUtcNow();
+        var (caseId, owner) = await WithDbAsync(async db =>
+        {
+            var expert = new CareDesk.Platform.Identity.User { UserName = $"{UserId}@example.test", Email = $"{UserId}@example.test", DisplayName = "李医生" };
+            db.Users.Add(expert);
+            var stuck = new CareDesk.Features.Cases.Case
+            {
+                Number = "V5PRFWST",
+                PersonId = personId,
+                Subject = "Pump occlusion alarm",
+                Status = CareDesk.Features.Cases.CaseStatus.InProgress,
+                OwnerUserId = expert.Id,
+                OpenedBy = expert.Id,
+                OpenedAt = now - TimeSpan.FromHours(77),
+                UpdatedAt = now - TimeSpan.FromHours(26),
+                LastActivityAt = now - TimeSpan.FromHours(26),
+            };
+            db.Cases.Add(stuck);
+            await db.SaveChangesAsync();
+            return (stuck.Id, expert.DisplayName);
+        });
+        await ScanAsync();
+
+        var page = Render<FindingsPage>();
+
+        var row = page.WaitForElement(".finding[data-rule='case-idle']", Wait);
+        var link = row.QuerySelector(".finding-case a.case-number")!;
+        Assert.Equal(($"/cases/{caseId}", "V5PR-FWST"), (link.GetAttribute("href"), link.TextContent.Trim()));
+        Assert.Equal(owner, row.QuerySelector(".finding-owner")!.TextContent.Trim());
+        Assert.Equal(age, row.QuerySelector(".finding-age")!.TextContent.Trim());
+        Assert.Equal(detail, row.QuerySelector(".finding-detail")!.TextContent.Trim());
+        Assert.DoesNotContain("in-progress", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(now.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-", row.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
