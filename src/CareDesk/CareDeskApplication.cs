@@ -70,6 +70,9 @@ public static class CareDeskApplication
         // Empty error responses become ProblemDetails on the API and the not-found page in the UI.
         app.UseWhen(context => context.IsApiRequest(), api => api.UseStatusCodePages());
         app.UseWhen(context => !context.IsApiRequest(), ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status pages, so a re-executed request is routed again to the not-found page (with the
+        // implicit routing at the start of the pipeline it kept no endpoint and answered an empty 404).
+        app.UseRouting();
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseCareDeskLocalization();

@@ -18,6 +18,7 @@ public abstract class BrowserTest(BrowserSite site, ITestOutputHelper output) : 
     private const float Timeout = 20_000;
 
     private readonly List<string> problems = [];
+    private readonly List<string> expectedNotFound = [];
     private IBrowserContext? context;
     private IPage? page;
     private bool closing;
@@ -50,10 +51,28 @@ public abstract class BrowserTest(BrowserSite site, ITestOutputHelper output) : 
         Assert.True(seen.Length == 0, "The browser reported problems:\n" + string.Join("\n", seen));
     }
 
+    /// <summary>
+    /// Says the test visits <paramref name="path"/> to see its 404: the browser's console line about that one response
+    /// is then expected, not a problem. Every other error still fails the test.
+    /// </summary>
+    protected void ExpectNotFound(string path)
+    {
+        lock (problems)
+        {
+            expectedNotFound.Add(new Uri(site.BaseAddress, path).ToString());
+        }
+    }
+
     private void Problem(string what)
     {
         output.WriteLine(what);
-        if (!closing)
+        bool expected;
+        lock (problems)
+        {
+            expected = expectedNotFound.Any(url => what.Contains("status of 404", StringComparison.Ordinal) && what.Contains(url, StringComparison.Ordinal));
+        }
+
+        if (!closing && !expected)
         {
             lock (problems)
             {
