@@ -218,6 +218,8 @@ public sealed class EscalationTimerNodeTests
             Assert.True(await dying.WithDbAsync(db => db.TimerRequests.AnyAsync(r => r.Key == escalationId.ToString())), "the deadline committed with the escalation");
         }
 
+        // The clock stands still from here: the start-up sweep hands over a deadline 15 minutes overdue, which fires
+        // only because it is set for now (Quartz's misfire scan would come a minute later on this clock, never).
         clock.Advance(TimeSpan.FromMinutes(25));
         await using var after = await EscalationNode.StartAsync(database, clock, runs);
         await WaitForBackupAlertedAsync(after, escalationId);
