@@ -58,6 +58,12 @@ public sealed class SchedulingHost : CareDeskFactory
         return await scheduler.GetSchedulerInstanceId(CancellationToken.None);
     }
 
+    public async Task<bool> SchedulerStartedAsync()
+    {
+        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler(CancellationToken.None);
+        return await scheduler.GetStatus(CancellationToken.None) == SchedulerStatus.Running;
+    }
+
     public async Task<bool> IsPendingAsync(string key) =>
         await Timers.DueAtAsync<RecordFiringJob>(key, CancellationToken.None) is not null;
 }

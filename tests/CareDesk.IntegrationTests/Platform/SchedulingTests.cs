@@ -1,5 +1,6 @@
 using CareDesk.IntegrationTests.Infrastructure;
 using CareDesk.Platform.Data;
+using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace CareDesk.IntegrationTests.Platform;
@@ -79,6 +80,25 @@ public sealed class SchedulingTests(SchedulingHost app, ITestOutputHelper output
 
         var firing = Assert.Single(RecordFiringJob.FiringsOf(run));
         Assert.Equal(await after.SchedulerInstanceIdAsync(), firing.InstanceId);
+    }
+
+    [Fact]
+    public async Task A_timer_set_long_after_its_due_time_fires_at_once_without_waiting_for_the_clock()
+    {
+        // What the sweep does with the deadline of a node that died before handing it over: set it once it is long
+        // past. The host's clock stands still, so the timer fires only if the scheduler can take it now; left to
+        // Quartz's misfire scan (a minute later on this clock) it would never fire.
+        var run = Guid.NewGuid().ToString("N");
+        var key = $"overdue-{run}";
+        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 3, 4, 18, 0, 0, TimeSpan.Zero));
+        await using var host = new SchedulingHost { Clock = clock };
+        await host.InitializeAsync();
+        await Eventually.HoldsAsync(host.SchedulerStartedAsync, Patience, "the scheduler starts");
+
+        await host.Timers.ScheduleAsync<RecordFiringJob>(key, clock.GetUtcNow() - TimeSpan.FromMinutes(15), RecordFiringJob.Data(run), CancellationToken.None);
+
+        await WaitUntilFiredAndGoneAsync(host, run, [key]);
+        Assert.Equal(clock.GetUtcNow(), Assert.Single(RecordFiringJob.FiringsOf(run)).FiredAt);
     }
 
     [Fact]

@@ -137,6 +137,14 @@ public sealed class DurableTimers(ISchedulerFactory schedulers, IDbContextFactor
     private async Task ScheduleAsync(Type jobType, string key, DateTimeOffset dueAt, IReadOnlyDictionary<string, string>? data, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
+
+        // A due time already past is set for now. Quartz takes a trigger whose time is more than its misfire
+        // threshold (a minute) in the past for a misfired one: the scheduler never acquires it, only the misfire
+        // scan does, which runs once a minute on the app's clock. So a deadline the sweep hands over long after it
+        // fell due (its node died before doing it) would wait up to a minute more, and on a clock that does not move
+        // (a test's fake clock) for ever. Set for now, it is acquired at once like any due timer.
+        var now = time.GetUtcNow();
+        var firesAt = dueAt > now ? dueAt : now;
         var job = JobBuilder.Create().OfType(jobType)
             .WithIdentity(new JobKey(key, GroupOf(jobType)))
             .RequestRecovery()
@@ -144,7 +152,7 @@ public sealed class DurableTimers(ISchedulerFactory schedulers, IDbContextFactor
         var trigger = TriggerBuilder.Create(time)
             .WithIdentity(new TriggerKey(key, GroupOf(jobType)))
             .ForJob(job)
-            .StartAt(dueAt)
+            .StartAt(firesAt)
             .WithSimpleSchedule(schedule => schedule.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow));
         foreach (var (name, value) in data ?? new Dictionary<string, string>())
         {
