@@ -4,17 +4,20 @@
 #   scripts/mutation.sh                                  # the whole scope
 #   scripts/mutation.sh Platform/Audit                   # one folder (under src/CareDesk)
 #   scripts/mutation.sh Features/People/PersonViewer.cs  # one file
+#   scripts/mutation.sh Platform/Audit -- --test-case-filter "FullyQualifiedName~Audit"   # after --: Stryker's own options
 # The report lands in tests/CareDesk.Tests/StrykerOutput/<date>/reports/ (git-ignored).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 dotnet tool restore >/dev/null
 args=()
-for scope in "$@"; do
-  case "$scope" in
-    *.cs) args+=(--mutate "**/$scope") ;;
-    *) args+=(--mutate "**/${scope%/}/**/*.cs") ;;
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --) shift; args+=("$@"); break ;;
+    *.cs) args+=(--mutate "**/$1") ;;
+    *) args+=(--mutate "**/${1%/}/**/*.cs") ;;
   esac
+  shift
 done
 cd tests/CareDesk.Tests
 exec dotnet stryker "${args[@]}"
