@@ -267,6 +267,29 @@ public sealed class CaseLifecycleTests : DatabaseComponentContext
     }
 
     [Fact]
+    public async Task A_field_rep_changes_a_case_of_a_customer_assigned_to_them()
+    {
+        var id = await OpenAsync();
+        var person = (await StoredAsync(id)).PersonId;
+        await WithDbAsync(db => db.People.Where(p => p.Id == person).ExecuteUpdateAsync(s => s.SetProperty(p => p.AssignedFieldRepId, "rep-1")));
+
+        var changed = await RunAsync<ChangeCaseStatus, Result<Guid>>(change => change.RunAsync(
+            id, new ChangeCaseStatus.Request("in-progress"), new StaffActor("rep-1", OwnCustomersOnly: true), CancellationToken.None));
+
+        Assert.True(changed.Succeeded, changed.Failure?.MessageKey);
+        Assert.Equal(CaseStatus.InProgress, (await StoredAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task A_case_for_an_unknown_person_is_refused_naming_the_person()
+    {
+        var opened = await RunAsync<OpenCase, Result<Guid>>(open => open.RunAsync(
+            new OpenCase.Request(Guid.NewGuid(), "question", null, "Where is my order?"), Actor, CancellationToken.None));
+
+        AssertInvalid(opened, "personId", "Case.PersonNotFound");
+    }
+
+    [Fact]
     public async Task An_unknown_case_is_not_found()
     {
         var missing = await ChangeAsync(Guid.NewGuid(), "in-progress");
