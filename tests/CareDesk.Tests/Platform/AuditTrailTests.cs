@@ -233,8 +233,14 @@ public sealed class AuditTrailTests : DatabaseComponentContext
         {
             db.AuditEntries.Add(new AuditEntry
             {
-                Sequence = 99, At = Clock.GetUtcNow(), ActorId = "x", Action = "created", EntityType = "X", EntityId = "1",
-                PreviousHash = AuditChain.GenesisHash, Hash = "",
+                Sequence = 99,
+                At = Clock.GetUtcNow(),
+                ActorId = "x",
+                Action = "created",
+                EntityType = "X",
+                EntityId = "1",
+                PreviousHash = AuditChain.GenesisHash,
+                Hash = "",
             });
             return db.SaveChangesAsync();
         }));
