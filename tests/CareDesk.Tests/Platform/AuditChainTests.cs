@@ -63,6 +63,7 @@ public sealed class AuditChainTests
         { "Reason null", e => e.Reason = null },
         { "RequestId", e => e.RequestId = "trace-2" },
         { "PreviousHash", e => e.PreviousHash = new string('b', 64) },
+        { "Subjects", e => e.Subjects = "person-1,person-2" },
     };
 
     [Theory]
@@ -91,6 +92,30 @@ public sealed class AuditChainTests
         var inChanges = Entry(e => (e.Changes, e.Reason) = ("1:x", ""));
 
         Assert.NotEqual(AuditChain.ComputeHash(inReason), AuditChain.ComputeHash(inChanges));
+    }
+
+    [Fact]
+    public void Naming_other_data_subjects_changes_the_hash()
+    {
+        Assert.NotEqual(
+            AuditChain.ComputeHash(Entry(e => e.Subjects = "person-1")),
+            AuditChain.ComputeHash(Entry(e => e.Subjects = "person-2")));
+    }
+
+    [Fact]
+    public void An_entry_naming_no_subjects_hashes_as_entries_did_before_subjects_existed()
+    {
+        // Entries written before subjects were recorded must keep verifying: no subjects adds nothing to the hashed text.
+        // The expected value was computed outside .NET (Python) from the encoding AuditChain states: SHA-256 over "<length>:<value>" per
+        // field ("-1:" for none) in the order sequence, UTC ticks, actor id and name, action, entity type and id,
+        // changes, reason, request id, previous hash.
+        Assert.Equal("d15a76a65dbfce1e204b54b9265f4e52af19ba58c4b9c20e0ee4c7a0cb1359ba", AuditChain.ComputeHash(Entry()));
+    }
+
+    [Fact]
+    public void The_chain_starts_from_a_hash_of_64_zeros()
+    {
+        Assert.Equal(new string('0', 64), AuditChain.GenesisHash);
     }
 
     [Fact]
