@@ -40,16 +40,22 @@ public static class Masking
 {
     public const string Hidden = "***";
 
-    /// <summary>+8613812345678 → +86138****5678: the middle digits go, the ends stay to match what the caller says.</summary>
+    /// <summary>
+    /// +8613812345678 → +86138****5678: the middle goes, the ends stay to match what the caller says. At least four
+    /// characters are always hidden (a short landline or extension is never shown whole): numbers of 11 or more keep
+    /// up to six leading and four trailing characters, shorter ones up to three leading and two trailing.
+    /// </summary>
     public static string Phone(string value)
     {
+        const int alwaysHidden = 4;
         if (value.Length <= 6)
         {
             return Hidden;
         }
 
-        var keepStart = Math.Min(6, value.Length - 4);
-        return string.Concat(value.AsSpan(0, keepStart), new string('*', value.Length - keepStart - 4), value.AsSpan(value.Length - 4));
+        var keepEnd = value.Length >= 11 ? 4 : 2;
+        var keepStart = Math.Min(value.Length >= 11 ? 6 : 3, value.Length - keepEnd - alwaysHidden);
+        return string.Concat(value.AsSpan(0, keepStart), new string('*', value.Length - keepStart - keepEnd), value.AsSpan(value.Length - keepEnd));
     }
 
     /// <summary>wang.jianguo@example.com → w***@example.com.</summary>

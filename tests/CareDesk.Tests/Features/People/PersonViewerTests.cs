@@ -76,11 +76,24 @@ public sealed class PersonViewerTests
 
     [Theory]
     [InlineData("+8613812345678", "+86138****5678")]
-    [InlineData("+861065529988", "+86106***9988")]
-    [InlineData("+85221234567", "+85221**4567")]
+    [InlineData("+861065529988", "+8610****9988")]
+    [InlineData("+85221234567", "+852****4567")]
+    [InlineData("13812345678", "138****5678")]
     public void A_phone_keeps_at_most_six_leading_and_always_four_trailing_characters(string number, string expected)
     {
         Assert.Equal(expected, CareDesk.Features.People.Masking.Phone(number));
+    }
+
+    [Theory]
+    [InlineData("8765432", "8****32")]
+    [InlineData("87654321", "87****21")]
+    [InlineData("0108765432", "010*****32")]
+    public void A_short_number_never_shows_more_than_its_ends(string number, string expected)
+    {
+        var masked = CareDesk.Features.People.Masking.Phone(number);
+
+        Assert.Equal(expected, masked);
+        Assert.True(masked.Count(c => c == '*') >= 4, masked);
     }
 
     [Theory]
