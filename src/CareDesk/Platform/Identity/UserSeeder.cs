@@ -50,7 +50,7 @@ internal sealed class UserSeeder(
 
     private static string DemoName(string role) => role switch
     {
-        Roles.Agent => "王芳 (Agent)",
+        Roles.Agent => "王芳",
         Roles.OutsourcedAgent => "Outsourced Agent",
         Roles.FieldRep => "Field Rep",
         _ => char.ToUpperInvariant(role[0]) + role[1..],

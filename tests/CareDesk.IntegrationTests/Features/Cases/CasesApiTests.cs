@@ -23,7 +23,7 @@ public sealed class CasesApiTests(CareDeskFactory app) : IClassFixture<CareDeskF
         var opened = await response.ReadAsync<GetCase.View>(HttpStatusCode.Created);
         Assert.Equal($"/api/cases/{opened.Id}", response.Headers.Location?.OriginalString);
         Assert.Matches($"^[{CaseNumbers.Alphabet}]{{4}}-[{CaseNumbers.Alphabet}]{{4}}$", opened.Number);
-        Assert.Equal(new OwnerView("user", await agent.MyIdAsync(), "王芳 (Agent)"), opened.Owner);
+        Assert.Equal(new OwnerView("user", await agent.MyIdAsync(), "王芳"), opened.Owner);
         Assert.Equal(("technical-support", "high", "new"), (opened.Type, opened.Priority, opened.Status));
         Assert.Equal(device, opened.DeviceId);
         Assert.Equal("opened", Assert.Single(opened.Timeline).Kind);
