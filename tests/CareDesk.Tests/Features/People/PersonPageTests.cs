@@ -12,10 +12,10 @@ public sealed class PersonPageTests : DatabaseComponentContext
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     [Theory]
-    [InlineData("en", "Patient", "Hard of hearing", "Cared for by")]
-    [InlineData("zh-CN", "患者", "听力障碍", "被照护于")]
+    [InlineData("en", "Patient", "Hard of hearing", "Cared for by", "Accu-Chek Guide")]
+    [InlineData("zh-CN", "患者", "听力障碍", "被照护于", "罗康全 智航")]
     public async Task The_profile_shows_the_person_their_needs_relationships_phones_and_devices_in_the_users_language(
-        string culture, string kind, string hardOfHearing, string caredForBy)
+        string culture, string kind, string hardOfHearing, string caredForBy, string model)
     {
         UseLanguage(culture);
         var father = await CreatePersonAsync("王建国", phones: ["010-6552 9988"], hardOfHearing: true);
@@ -32,6 +32,8 @@ public sealed class PersonPageTests : DatabaseComponentContext
         Assert.Contains($"{caredForBy} 王丽", page.Find("#person-relationships").TextContent, StringComparison.Ordinal);
         Assert.Contains("+861065529988", page.Find("#person-contact-points").TextContent, StringComparison.Ordinal);
         Assert.Contains("92501234567", page.Find($"#device-{meter}").TextContent, StringComparison.Ordinal);
+        // One display name per model: the reader's language, never both names side by side.
+        Assert.Equal(model, page.Find($"#device-{meter} td").TextContent.Trim());
     }
 
     [Fact]
