@@ -80,12 +80,14 @@ public sealed class ListCases(CareDeskDbContext db, OwnerNames owners, PersonRea
         return await SummariesAsync(cases, filter.Limit, cancellationToken);
     }
 
-    /// <summary>What the agent owns, and the queues of the teams they belong to.</summary>
+    /// <summary>What the agent owns, and the queues of the teams they belong to — of every team for a supervisor.</summary>
     public async Task<MyWork> MyWorkAsync(StaffActor actor, CancellationToken cancellationToken)
     {
         var mine = await RunAsync(new Filter(Owner: "me", Limit: MaxLimit), actor, cancellationToken);
-        var teams = await db.TeamMembers.AsNoTracking().Where(m => m.UserId == actor.UserId)
-            .Join(db.Teams, m => m.TeamId, t => t.Id, (m, t) => t).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var teams = actor.Supervises
+            ? await db.Teams.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken)
+            : await db.TeamMembers.AsNoTracking().Where(m => m.UserId == actor.UserId)
+                .Join(db.Teams, m => m.TeamId, t => t.Id, (m, t) => t).OrderBy(t => t.Id).ToListAsync(cancellationToken);
         var chinese = Platform.Localization.SupportedCultures.IsChinese();
         var queues = new List<Queue>();
         foreach (var team in teams)

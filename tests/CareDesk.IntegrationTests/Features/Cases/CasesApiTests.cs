@@ -53,6 +53,25 @@ public sealed class CasesApiTests(CareDeskFactory app) : IClassFixture<CareDeskF
     }
 
     [Fact]
+    public async Task A_supervisor_in_no_team_sees_every_teams_queue_and_an_agent_only_their_own_teams()
+    {
+        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var supervisor = await app.CreateClientForRoleAsync(Roles.Supervisor);
+        var person = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("王建国"));
+        var opened = await (await agent.PostAsJsonAsync("/api/cases", new { personId = person.Id, type = "complaint", subject = "Meter drains batteries" }))
+            .ReadAsync<GetCase.View>(HttpStatusCode.Created);
+        await (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/handoffs", new { toTeam = "quality", note = "Needs an investigation." })).ReadAsync<GetCase.View>();
+
+        var overseen = await (await supervisor.GetAsync("/api/work")).ReadAsync<ListCases.MyWork>();
+        var own = await (await agent.GetAsync("/api/work")).ReadAsync<ListCases.MyWork>();
+
+        var teams = await app.WithDbAsync(db => db.Teams.Select(t => t.Id).OrderBy(t => t).ToListAsync());
+        Assert.Equal(teams, overseen.Queues.Select(q => q.TeamId).Order().ToList());
+        Assert.Contains(overseen.Queues.Single(q => q.TeamId == "quality").Cases, c => c.Id == opened.Id);
+        Assert.DoesNotContain(own.Queues, q => q.TeamId == "quality");
+    }
+
+    [Fact]
     public async Task A_handoff_needs_a_note_and_then_moves_the_case_to_the_department_and_back()
     {
         var agent = await app.CreateClientForRoleAsync(Roles.Agent);
