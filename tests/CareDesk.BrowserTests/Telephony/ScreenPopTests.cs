@@ -88,10 +88,11 @@ public sealed class ScreenPopTests(BrowserSite site, ITestOutputHelper output) :
         // The person page it opens is not hidden: the page makes room for the dock.
         await firstCard.Locator($".caller-card[data-person-id='{person}'] .caller-card-open").ClickAsync();
         await Expect(Page.Locator("#person-name")).ToContainTextAsync("王丽");
+        // (The page's margin moves with a transition: wait for it to settle.)
+        await Page.WaitForFunctionAsync(
+            "() => document.querySelector('.mud-main-content').getBoundingClientRect().right <= document.querySelector('#screen-pop-dock').getBoundingClientRect().left + 1");
         var dock = (await Page.Locator("#screen-pop-dock").BoundingBoxAsync())!;
-        var main = (await Page.Locator(".mud-main-content").BoundingBoxAsync())!;
         var name = (await Page.Locator("#person-name").BoundingBoxAsync())!;
-        Assert.True(main.X + main.Width <= dock.X + 1, $"the page ({main.X}+{main.Width}) runs under the dock at {dock.X}");
         Assert.True(name.X + name.Width <= dock.X, "the person's name is under the dock");
 
         // A second call goes on top; the first folds to its header and stays.
@@ -117,8 +118,7 @@ public sealed class ScreenPopTests(BrowserSite site, ITestOutputHelper output) :
         // Minimised, the dock gives the page its width back.
         await Page.Locator("#screen-pop-minimise").ClickAsync();
         await Expect(Page.Locator("#screen-pop-dock")).ToHaveAttributeAsync("data-state", "minimised");
-        main = (await Page.Locator(".mud-main-content").BoundingBoxAsync())!;
-        Assert.True(main.X + main.Width > 1300, $"the page still leaves room for a minimised dock ({main.X}+{main.Width})");
+        await Page.WaitForFunctionAsync("() => document.querySelector('.mud-main-content').getBoundingClientRect().right > 1300");
         await Page.Locator("#screen-pop-focus").ClickAsync();
         await Expect(firstCard).ToBeFocusedAsync();
         await Page.Keyboard.PressAsync("Escape");
