@@ -158,11 +158,12 @@ public sealed class ScreenPopTests : DatabaseComponentContext
 
         // Closing the newest (its button; Esc in the browser clicks it) opens the first again.
         pop.Find(".screen-pop[data-call-id='call-second'] .screen-pop-close").Click();
-        var left = Assert.Single(pop.FindAll(".screen-pop"));
+        pop.WaitForAssertion(() => Assert.Single(pop.FindAll(".screen-pop")), Wait);
+        var left = pop.Find(".screen-pop");
         Assert.Equal("call-first", left.GetAttribute("data-call-id"));
         Assert.True(left.ClassList.Contains("expanded"));
         pop.Find(".screen-pop .screen-pop-close").Click();
-        Assert.Empty(pop.FindAll("#screen-pop-dock"));
+        pop.WaitForAssertion(() => Assert.Empty(pop.FindAll("#screen-pop-dock")), Wait);
     }
 
     [Fact]
@@ -173,13 +174,14 @@ public sealed class ScreenPopTests : DatabaseComponentContext
         await Ring("+8675588888888", "call-1");
         pop.WaitForElement(".screen-pop", Wait);
 
+        // MudBlazor's buttons run their handlers asynchronously: wait for the render.
         pop.Find("#screen-pop-minimise").Click();
-        Assert.Equal("minimised", pop.Find("#screen-pop-dock").GetAttribute("data-state"));
+        pop.WaitForAssertion(() => Assert.Equal("minimised", pop.Find("#screen-pop-dock").GetAttribute("data-state")), Wait);
         Assert.Empty(pop.FindAll(".screen-pop"));
 
         pop.Find("#screen-pop-focus").Click();
-        Assert.Equal("open", pop.Find("#screen-pop-dock").GetAttribute("data-state"));
-        Assert.Single(pop.FindAll(".screen-pop.expanded"));
+        pop.WaitForAssertion(() => Assert.Equal("open", pop.Find("#screen-pop-dock").GetAttribute("data-state")), Wait);
+        pop.WaitForAssertion(() => Assert.Single(pop.FindAll(".screen-pop.expanded")), Wait);
     }
 
     [Fact]
