@@ -21,9 +21,9 @@ internal sealed class DeskBrowser : IAsyncDisposable
           window.__popSeen = {};
           window.__popKind = {};
           new MutationObserver(() => {
-            const pop = document.querySelector('#screen-pop');
+            const pop = document.querySelector('.screen-pop');
             if (!pop || pop.dataset.callId in window.__popSeen) return;
-            const kind = pop.querySelector('.caller-card') ? 'card' : pop.querySelector('#screen-pop-quick-create') ? 'new' : null;
+            const kind = pop.querySelector('.caller-card') ? 'card' : pop.querySelector('.screen-pop-quick-create') ? 'new' : null;
             if (kind) { window.__popSeen[pop.dataset.callId] = Date.now(); window.__popKind[pop.dataset.callId] = kind; }
           }).observe(document.body, { childList: true, subtree: true, attributes: true });
         }

@@ -92,7 +92,7 @@ internal static class DesksBench
             {
                 results.AddRange(await MeasureFanOutAsync(desks, phones, callers.Skip(1).ToList(), calls));
                 // Each desk now shows the last pop: the state an agent's desk is in for most of a shift. Ring a known
-                // caller last, so the desks hold a card with its new-case form, the heaviest pop.
+                // caller last, so the desks hold a caller's card (its new-case form is rendered only when asked for).
                 await desks.RingAndWaitAsync(phones, callers[0].Phone, expectCard: true);
                 if (memory is not null)
                 {

@@ -95,6 +95,9 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<Guid?>("CallerPersonId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("ClockPausedSince")
                         .HasColumnType("timestamp with time zone");
 
@@ -226,6 +229,8 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CallerPersonId");
 
                     b.HasIndex("DeviceId");
 
@@ -2071,6 +2076,11 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("CareDesk.Features.Cases.Case", b =>
                 {
+                    b.HasOne("CareDesk.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CallerPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CareDesk.Features.Devices.Device", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")

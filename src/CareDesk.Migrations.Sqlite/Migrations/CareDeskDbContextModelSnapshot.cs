@@ -90,6 +90,9 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CallerPersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ClockPausedSince")
                         .HasColumnType("INTEGER");
 
@@ -221,6 +224,8 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CallerPersonId");
 
                     b.HasIndex("DeviceId");
 
@@ -2058,6 +2063,11 @@ namespace CareDesk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("CareDesk.Features.Cases.Case", b =>
                 {
+                    b.HasOne("CareDesk.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CallerPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CareDesk.Features.Devices.Device", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")

@@ -22,13 +22,14 @@ public sealed class CaseFlowTests(BrowserSite site, ITestOutputHelper output) : 
         await PhoneSystem.RingAsync(Site.BaseAddress, Agent, Guid.NewGuid().ToString("N"), phone);
 
         // One step from the caller's card: type, subject, open.
-        var card = Page.Locator($"#screen-pop .caller-card[data-person-id='{person}']");
+        var card = Page.Locator($".screen-pop .caller-card[data-person-id='{person}']");
         await Expect(card).ToBeVisibleAsync();
+        await card.Locator(".caller-card-create-case").ClickAsync();
         await card.Locator(".new-case-subject input").FillAsync("Meter drains batteries in two days");
         await card.Locator(".new-case-open").ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/cases/[0-9a-f-]{36}$"));
         await Expect(Page.Locator("#case-subject")).ToHaveTextAsync("Meter drains batteries in two days");
-        await Expect(Page.Locator("#screen-pop")).ToHaveCountAsync(0);
+        await Expect(Page.Locator(".screen-pop")).ToHaveCountAsync(0);
         await Expect(Page.Locator("#case-number")).ToHaveTextAsync(new Regex("^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$"));
         // The call it came from is on the timeline.
         await Expect(Page.Locator(".timeline-entry[data-kind='contact-linked']")).ToHaveCountAsync(1);
@@ -63,6 +64,34 @@ public sealed class CaseFlowTests(BrowserSite site, ITestOutputHelper output) : 
     }
 
     [Fact]
+    public async Task A_case_for_the_father_opened_from_his_card_on_his_daughters_call_links_her_call_and_names_her_as_the_caller()
+    {
+        var phone = TestValues.E164Mobile();
+        var daughter = "王丽 " + Guid.NewGuid().ToString("N")[..6];
+        var caller = await PhoneSystem.SeedCallerAsync(Site.Services, daughter, phone);
+        await SignInAsync(Agent);
+
+        await PhoneSystem.RingAsync(Site.BaseAddress, Agent, Guid.NewGuid().ToString("N"), phone);
+
+        // His card, reached through her number.
+        var card = Page.Locator(".screen-pop .caller-card").Filter(new() { Has = Page.Locator(".caller-card-via") });
+        await Expect(card).ToHaveCountAsync(1);
+        await Expect(card.Locator(".caller-card-name")).ToHaveTextAsync("Cared-for " + daughter);
+        await card.Locator(".caller-card-create-case").ClickAsync();
+        await card.Locator(".new-case-subject input").FillAsync("Father's meter shows E-3");
+        await card.Locator(".new-case-open").ClickAsync();
+
+        // Before: "this person has no such contact", and no case.
+        await Expect(Page).ToHaveURLAsync(new Regex("/cases/[0-9a-f-]{36}$"));
+        await Expect(Page.Locator("#case-person")).ToHaveTextAsync("Cared-for " + daughter);
+        await Expect(Page.Locator("#case-caller a")).ToHaveTextAsync(daughter);
+        await Expect(Page.Locator("#case-caller a")).ToHaveAttributeAsync("href", $"people/{caller}");
+        await Expect(Page.Locator(".timeline-entry[data-kind='contact-linked'] .timeline-contact-caller")).ToContainTextAsync(daughter);
+        await Page.SetViewportSizeAsync(1366, 768);
+        await ScreenshotAsync("case-opened-for-the-father-on-the-daughters-call");
+    }
+
+    [Fact]
     public async Task At_night_the_on_duty_expert_is_alerted_live_acknowledges_calls_back_and_resolves()
     {
         var phone = TestValues.E164Mobile();
@@ -73,7 +102,8 @@ public sealed class CaseFlowTests(BrowserSite site, ITestOutputHelper output) : 
         await SignInAsync(Agent);
 
         await PhoneSystem.RingAsync(Site.BaseAddress, Agent, Guid.NewGuid().ToString("N"), phone);
-        var card = Page.Locator($"#screen-pop .caller-card[data-person-id='{person}']");
+        var card = Page.Locator($".screen-pop .caller-card[data-person-id='{person}']");
+        await card.Locator(".caller-card-create-case").ClickAsync();
         await card.Locator(".new-case-subject input").FillAsync("Pump: no delivery alarm at night");
         await card.Locator(".new-case-open").ClickAsync();
         await Expect(Page.Locator("#case-subject")).ToHaveTextAsync("Pump: no delivery alarm at night");

@@ -49,7 +49,14 @@ public sealed partial class Case
     /// <summary>What the caller reads out: eight characters with no 0/O, 1/I/L or U to mishear (<see cref="CaseNumbers"/>).</summary>
     public required string Number { get; set; }
 
+    /// <summary>Whom the case is for: the patient, the customer.</summary>
     public Guid PersonId { get; set; }
+
+    /// <summary>
+    /// Who called on the person's behalf when the case was opened from someone else's call (王丽 about her father):
+    /// a caregiver or parent the call reached the person through. Null when the person called themselves.
+    /// </summary>
+    public Guid? CallerPersonId { get; set; }
 
     public Guid? DeviceId { get; set; }
 
@@ -137,6 +144,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.Owner);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.CallerPersonId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Device>().WithMany().HasForeignKey(c => c.DeviceId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Team>().WithMany().HasForeignKey(c => c.OwnerTeamId).OnDelete(DeleteBehavior.Restrict);

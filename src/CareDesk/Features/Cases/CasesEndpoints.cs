@@ -18,6 +18,7 @@ internal static class CasesEndpoints
         services.AddScoped<CaseAccess>();
         services.AddScoped<OwnerNames>();
         services.AddScoped<OpenCase>();
+        services.AddScoped<CaseCaller>();
         services.AddScoped<GetCase>();
         services.AddScoped<ListCases>();
         services.AddScoped<HandOffCase>();

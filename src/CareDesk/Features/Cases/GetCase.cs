@@ -13,7 +13,13 @@ namespace CareDesk.Features.Cases;
 /// </summary>
 public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames owners, PersonReads reads)
 {
-    public sealed record ContactSummary(Guid Id, string Channel, string Direction, DateTimeOffset StartedAt, DateTimeOffset? AnsweredAt, DateTimeOffset? EndedAt, bool Missed, string? Outcome, bool HasRecording = false);
+    /// <summary>A person named on the case: whom it is for, or who called on their behalf.</summary>
+    public sealed record PersonView(Guid Id, string Name);
+
+    /// <param name="Caller">Who made the contact when it was not the case's person (a caregiver calling about the patient).</param>
+    public sealed record ContactSummary(
+        Guid Id, string Channel, string Direction, DateTimeOffset StartedAt, DateTimeOffset? AnsweredAt, DateTimeOffset? EndedAt, bool Missed, string? Outcome,
+        bool HasRecording = false, PersonView? Caller = null);
 
     public sealed record Entry(
         Guid Id, string Kind, DateTimeOffset At, OwnerView Actor, string? Text, OwnerView? From, OwnerView? To, string? Status,
@@ -57,7 +63,8 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
         IReadOnlyList<EscalationView> Escalations,
         IReadOnlyList<CallbackView> Callbacks,
         IReadOnlyList<Entry> Timeline,
-        ServiceLevelsView? ServiceLevels = null);
+        ServiceLevelsView? ServiceLevels = null,
+        PersonView? Caller = null);
 
     public async Task<Result<View>> RunAsync(Guid id, StaffActor actor, CancellationToken cancellationToken)
     {
@@ -82,6 +89,13 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
             .GroupJoin(db.Contacts, e => e.ContactId, c => c.Id, (e, c) => new { Entry = e, Contacts = c })
             .SelectMany(x => x.Contacts.DefaultIfEmpty(), (x, c) => new { x.Entry, Contact = c })
             .ToListAsync(cancellationToken);
+
+        // The case's caller and those of its contacts who are not the case's person (a caregiver calling about the patient).
+        var callerIds = entries.Select(x => x.Contact?.PersonId).OfType<Guid>().Append(found.CallerPersonId ?? found.PersonId)
+            .Where(p => p != found.PersonId).Distinct().ToList();
+        var callers = callerIds.Count == 0 ? [] : await db.People.AsNoTracking().Where(p => callerIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => new PersonView(p.Id, p.DisplayName), cancellationToken);
+        PersonView? CallerOf(Guid? personId) => personId is { } caller && caller != found.PersonId ? callers.GetValueOrDefault(caller) : null;
 
         var escalations = await db.Escalations.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.RequestedAt).ToListAsync(cancellationToken);
         var callbacks = await db.Callbacks.AsNoTracking().Where(c => c.CaseId == id).OrderBy(c => c.DueAt).ToListAsync(cancellationToken);
@@ -130,9 +144,10 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
                 Named(x.Entry.FromOwner),
                 Named(x.Entry.ToOwner),
                 x.Entry.Status is { } status ? CaseTerms.Of(status) : null,
-                x.Contact is { } c ? new ContactSummary(c.Id, DeviceTerms.Kebab(c.Channel), DeviceTerms.Kebab(c.Direction), c.StartedAt, c.AnsweredAt, c.EndedAt, c.Missed, c.Outcome, c.HasRecording) : null,
+                x.Contact is { } c ? new ContactSummary(c.Id, DeviceTerms.Kebab(c.Channel), DeviceTerms.Kebab(c.Direction), c.StartedAt, c.AnsweredAt, c.EndedAt, c.Missed, c.Outcome, c.HasRecording, CallerOf(c.PersonId)) : null,
                 x.Entry.OtherCaseId))],
-            ServiceLevelsOf(found, access.Now()));
+            ServiceLevelsOf(found, access.Now()),
+            CallerOf(found.CallerPersonId));
     }
 
     private static ServiceLevelsView? ServiceLevelsOf(Case found, DateTimeOffset now)

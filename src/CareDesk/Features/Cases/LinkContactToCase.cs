@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.Cases;
 
-/// <summary>Puts a call, e-mail, chat or visit on the case's timeline (F10, F11). Linking the same contact again changes nothing.</summary>
-public sealed class LinkContactToCase(CareDeskDbContext db, CaseAccess access)
+/// <summary>
+/// Puts a call, e-mail, chat or visit on the case's timeline (F10, F11): the person's own, or one from someone they are
+/// reached through (<see cref="CaseCaller"/>). Linking the same contact again changes nothing.
+/// </summary>
+public sealed class LinkContactToCase(CareDeskDbContext db, CaseAccess access, CaseCaller callers)
 {
     public sealed record Request([property: Required] Guid? ContactId);
 
@@ -21,10 +24,9 @@ public sealed class LinkContactToCase(CareDeskDbContext db, CaseAccess access)
 
         var found = loaded.Value!;
         var contactId = request.ContactId!.Value;
-        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId, cancellationToken);
-        if (contact is null || (contact.PersonId is { } other && other != found.PersonId))
+        if ((await callers.CheckAsync(contactId, found.PersonId, cancellationToken)).Failure is { } notLinkable)
         {
-            return Failure.Invalid("contactId", "Case.ContactNotFound");
+            return notLinkable;
         }
 
         if (await db.CaseEntries.AnyAsync(e => e.CaseId == id && e.ContactId == contactId, cancellationToken))
@@ -32,7 +34,7 @@ public sealed class LinkContactToCase(CareDeskDbContext db, CaseAccess access)
             return found.Id;
         }
 
-        contact.PersonId ??= found.PersonId;
+        await callers.ClaimAsync(contactId, found.PersonId, cancellationToken);
         return await access.SaveAsync(found, new CaseEntry
         {
             Kind = CaseEntryKind.ContactLinked,

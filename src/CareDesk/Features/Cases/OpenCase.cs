@@ -10,9 +10,10 @@ namespace CareDesk.Features.Cases;
 
 /// <summary>
 /// Opens a case for a person (F11). Its owner is whoever opens it, unless it goes straight into a team's queue;
-/// the call it came from can be linked at once, so "ringing → case" is one step from the screen pop.
+/// the call it came from can be linked at once, so "ringing → case" is one step from the screen pop. That call may be the
+/// person's own or a caregiver's about them (<see cref="CaseCaller"/>); the case then names who called on their behalf.
 /// </summary>
-public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseClocks clocks, DurableTimers timers)
+public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseCaller callers, CaseClocks clocks, DurableTimers timers)
 {
     public sealed record Request(
         [property: Required] Guid? PersonId,
@@ -55,9 +56,16 @@ public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseClocks
             return Failure.Invalid("deviceId", "Case.DeviceNotPersons");
         }
 
-        if (request.ContactId is { } contactId && !await db.Contacts.AnyAsync(c => c.Id == contactId && (c.PersonId == null || c.PersonId == personId), cancellationToken))
+        Guid? callerId = null;
+        if (request.ContactId is { } contactId)
         {
-            return Failure.Invalid("contactId", "Case.ContactNotFound");
+            var caller = await callers.CheckAsync(contactId, personId, cancellationToken);
+            if (caller.Failure is { } notLinkable)
+            {
+                return notLinkable;
+            }
+
+            callerId = caller.Value;
         }
 
         var owner = CaseOwner.User(actor.UserId);
@@ -79,6 +87,7 @@ public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseClocks
             {
                 Number = CaseNumbers.New(),
                 PersonId = personId,
+                CallerPersonId = callerId,
                 DeviceId = request.DeviceId,
                 Type = type,
                 Priority = priority,
@@ -95,7 +104,7 @@ public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseClocks
             if (request.ContactId is { } linked)
             {
                 db.CaseEntries.Add(new CaseEntry { CaseId = opened.Id, Kind = CaseEntryKind.ContactLinked, At = now, ActorUserId = actor.UserId, ContactId = linked });
-                await LinkCallerAsync(linked, personId, cancellationToken);
+                await callers.ClaimAsync(linked, personId, cancellationToken);
             }
 
             // Due times by the policy for this type and priority, stored with the case.
@@ -118,12 +127,5 @@ public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseClocks
                 db.ChangeTracker.Clear();
             }
         }
-    }
-
-    private async Task LinkCallerAsync(Guid contactId, Guid personId, CancellationToken cancellationToken)
-    {
-        // A call from an unknown number belongs to the person the case is for, once the agent says so.
-        var contact = await db.Contacts.SingleAsync(c => c.Id == contactId, cancellationToken);
-        contact.PersonId ??= personId;
     }
 }

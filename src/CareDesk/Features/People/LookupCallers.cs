@@ -101,6 +101,18 @@ public sealed class LookupCallers(CareDeskDbContext db)
     public async Task<Guid?> FindContactPersonAsync(string e164, CancellationToken cancellationToken, string? onlyAssignedTo = null) =>
         ContactPerson(await RunAsync(e164, cancellationToken, onlyAssignedTo));
 
+    /// <summary>
+    /// Whether a call from <paramref name="callerId"/> may concern <paramref name="personId"/>: the caller is the person,
+    /// or reaches them by a stored relationship the way a caregiver's number finds the patient (caregiver of, parent of).
+    /// A case for the patient may then link the caregiver's call (王丽 calls about her father).
+    /// </summary>
+    public async Task<bool> ReachesAsync(Guid callerId, Guid personId, CancellationToken cancellationToken) =>
+        callerId == personId
+        || await db.Relationships.AnyAsync(
+            r => r.FromPersonId == callerId && r.ToPersonId == personId
+                && (r.Kind == RelationshipKind.CaregiverOf || r.Kind == RelationshipKind.ParentOf),
+            cancellationToken);
+
     /// <summary>The one owner among <paramref name="matches"/>, or null when there is none or more than one.</summary>
     public static Guid? ContactPerson(IReadOnlyList<Match> matches)
     {

@@ -8,7 +8,7 @@ namespace CareDesk.Features.Telephony;
 /// <summary>
 /// What the agent sees before saying hello (F9, stories 5 and 7): for each person the number finds (own number
 /// first, then the patients reached through a caregiver), name, accessibility needs, whom they care for, devices
-/// with warranty state and the last contacts. A handful of indexed queries for at most a few people.
+/// with warranty state and the last contacts before this call. A handful of indexed queries for at most a few people.
 /// </summary>
 public sealed class CallerCards(CareDeskDbContext db, LookupCallers lookup, PersonReads reads, TimeProvider time)
 {
@@ -30,7 +30,8 @@ public sealed class CallerCards(CareDeskDbContext db, LookupCallers lookup, Pers
 
     public sealed record ContactLine(DateTimeOffset StartedAt, ContactChannel Channel, ContactDirection Direction, bool Missed, bool Answered);
 
-    public async Task<IReadOnlyList<Card>> RunAsync(string e164, CancellationToken cancellationToken)
+    /// <param name="liveContactId">The call that is ringing now: shown apart with its live state, never among the past contacts.</param>
+    public async Task<IReadOnlyList<Card>> RunAsync(string e164, Guid? liveContactId, CancellationToken cancellationToken)
     {
         var matches = (await lookup.RunAsync(e164, cancellationToken)).Take(MaxCards).ToList();
         if (matches.Count == 0)
@@ -64,7 +65,7 @@ public sealed class CallerCards(CareDeskDbContext db, LookupCallers lookup, Pers
         foreach (var id in ids)
         {
             contacts[id] = await db.Contacts.AsNoTracking()
-                .Where(c => c.PersonId == id)
+                .Where(c => c.PersonId == id && c.Id != liveContactId)
                 .OrderByDescending(c => c.StartedAt)
                 .Take(LastContacts)
                 .Select(c => new ContactLine(c.StartedAt, c.Channel, c.Direction, c.Missed, c.AnsweredAt != null))

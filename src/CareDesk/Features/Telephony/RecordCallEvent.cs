@@ -11,7 +11,8 @@ namespace CareDesk.Features.Telephony;
 /// One event from the phone system (F9, F10): every call becomes one <see cref="Contact"/> (source
 /// <c>telephony</c>, external id = call id) whose timings fill in as its events arrive, in any order. A repeated
 /// event id has no second effect: the processed-event row is inserted in the same save as the effect, and a
-/// unique-key race on it counts as a duplicate. A <c>ringing</c> event for a known agent pops the caller on their desktop.
+/// unique-key race on it counts as a duplicate. A <c>ringing</c> event for a known agent pops the caller on their desktop;
+/// <c>answered</c>, <c>ended</c> and <c>missed</c> update the state shown on that card.
 /// <c>hold</c>/<c>unhold</c> add up the hold time, <c>transfer</c> records who passed the call to whom, and
 /// <c>recording</c> links the phone system's recording of the call.
 /// </summary>
@@ -70,9 +71,9 @@ public sealed class RecordCallEvent(
         {
             try
             {
-                var (response, pop) = await ApplyAsync(request, cancellationToken);
+                var (response, pops) = await ApplyAsync(request, cancellationToken);
                 // Only after the commit: a pop names a contact that exists, so "open" and "new case" on it work.
-                if (pop is not null)
+                foreach (var pop in pops)
                 {
                     await screenPops.PublishAsync(pop, cancellationToken);
                 }
@@ -137,7 +138,7 @@ public sealed class RecordCallEvent(
         return null;
     }
 
-    private async Task<(Response Response, ScreenPopRequest? Pop)> ApplyAsync(Request request, CancellationToken cancellationToken)
+    private async Task<(Response Response, IReadOnlyList<ScreenPopRequest> Pops)> ApplyAsync(Request request, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var eventId = request.EventId!;
@@ -148,7 +149,7 @@ public sealed class RecordCallEvent(
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Source == Source && c.ExternalId == callId, cancellationToken);
         if (await db.ProcessedWebhookEvents.AnyAsync(e => e.Source == Source && e.EventId == eventId, cancellationToken))
         {
-            return (new Response(contact?.Id ?? Guid.Empty, Duplicate: true, AgentKnown: contact?.AgentUserId is not null, contact?.PersonId), null);
+            return (new Response(contact?.Id ?? Guid.Empty, Duplicate: true, AgentKnown: contact?.AgentUserId is not null, contact?.PersonId), []);
         }
 
         var at = request.At!.Value.ToUniversalTime();
@@ -247,10 +248,35 @@ public sealed class RecordCallEvent(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        var pop = request.Type == "ringing" && agentId is not null
-            ? new ScreenPopRequest(agentId, contact.Id, callId, from?.E164, Blank(request.From), at)
-            : null;
-        return (new Response(contact.Id, Duplicate: false, AgentKnown: agentId is not null, contact.PersonId), pop);
+        return (new Response(contact.Id, Duplicate: false, AgentKnown: agentId is not null, contact.PersonId), Pops(request.Type!, agentId, contact, callId, from?.E164, Blank(request.From), at));
+    }
+
+    /// <summary>
+    /// A <c>ringing</c> pops the caller at the agent it rings; <c>answered</c>, <c>ended</c> and <c>missed</c> move the
+    /// state of the card already open at the agents of the call (the event's and the one holding it), so the card never
+    /// calls a ringing call answered. The state is the contact's after this event, whatever order the events came in.
+    /// </summary>
+    private static List<ScreenPopRequest> Pops(string type, string? agentId, Contact contact, string callId, string? fromE164, string? fromRaw, DateTimeOffset at)
+    {
+        var state = contact switch
+        {
+            { Missed: true } => CallState.Missed,
+            { EndedAt: not null } => CallState.Ended,
+            { AnsweredAt: not null } => CallState.Answered,
+            _ => CallState.Ringing,
+        };
+        if (type == "ringing")
+        {
+            return agentId is null ? [] : [new ScreenPopRequest(agentId, contact.Id, callId, fromE164, fromRaw, at, state)];
+        }
+
+        if (type is not ("answered" or "ended" or "missed"))
+        {
+            return [];
+        }
+
+        return [.. new[] { agentId, contact.AgentUserId }.OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select(agent => new ScreenPopRequest(agent, contact.Id, callId, fromE164, fromRaw, at, state, StateOnly: true))];
     }
 
     /// <summary>

@@ -209,6 +209,63 @@ public sealed class CasesApiTests(CareDeskFactory app) : IClassFixture<CareDeskF
     }
 
     [Fact]
+    public async Task A_case_for_the_patient_opened_from_the_caregivers_call_links_the_call_and_names_her_as_the_caller()
+    {
+        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var father = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("王建国"));
+        var daughter = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("王丽", kind: "caregiver"));
+        (await agent.PostAsJsonAsync($"/api/people/{daughter.Id}/relationships", new { kind = "caregiver-of", personId = father.Id })).EnsureSuccessStatusCode();
+        var call = await AddCallAsync(daughter.Id);
+
+        // Before: "this person has no such contact" (400 contactId), and no case.
+        var opened = await OpenAsync(agent, father.Id, contactId: call);
+
+        Assert.Equal(father.Id, opened.PersonId);
+        Assert.Equal(new GetCase.PersonView(daughter.Id, "王丽"), opened.Caller);
+        var linked = opened.Timeline.Single(e => e.Kind == "contact-linked").Contact!;
+        Assert.Equal((call, daughter.Id), (linked.Id, linked.Caller?.Id));
+        Assert.Equal(new GetCase.PersonView(daughter.Id, "王丽"), (await GetAsync(agent, opened.Id)).Caller);
+        // The call stays hers: it is on her record, and on his case.
+        Assert.Equal(daughter.Id, await app.WithDbAsync(db => db.Contacts.Where(c => c.Id == call).Select(c => c.PersonId).SingleAsync()));
+        Assert.Equal(daughter.Id, await app.WithDbAsync(db => db.Cases.Where(c => c.Id == opened.Id).Select(c => c.CallerPersonId).SingleAsync()));
+
+        // Her next call about him goes on the same case.
+        var next = await AddCallAsync(daughter.Id);
+        var relinked = await (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/contacts", new { contactId = next })).ReadAsync<GetCase.View>();
+        Assert.Contains(relinked.Timeline, e => e.Contact?.Id == next && e.Contact.Caller?.Id == daughter.Id);
+    }
+
+    [Fact]
+    public async Task A_case_refuses_the_call_of_someone_the_person_is_not_reached_through()
+    {
+        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var father = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("王建国"));
+        var stranger = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("李娜"));
+        var patientOfStranger = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("李小宝"));
+        // She cares for someone, but not for him.
+        (await agent.PostAsJsonAsync($"/api/people/{stranger.Id}/relationships", new { kind = "caregiver-of", personId = patientOfStranger.Id })).EnsureSuccessStatusCode();
+        var call = await AddCallAsync(stranger.Id);
+        var casesBefore = await app.WithDbAsync(db => db.Cases.CountAsync(c => c.PersonId == father.Id));
+
+        var refused = await agent.PostAsJsonAsync("/api/cases", new { personId = father.Id, type = "question", subject = "x", contactId = call });
+
+        (await refused.ProblemAsync(HttpStatusCode.BadRequest)).Errors("contactId");
+        Assert.Equal(casesBefore, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.PersonId == father.Id)));
+        var his = await OpenAsync(agent, father.Id);
+        (await (await agent.PostAsJsonAsync($"/api/cases/{his.Id}/contacts", new { contactId = call })).ProblemAsync(HttpStatusCode.BadRequest)).Errors("contactId");
+        Assert.Null((await GetAsync(agent, his.Id)).Caller);
+    }
+
+    private Task<Guid> AddCallAsync(Guid personId) =>
+        app.WithDbAsync(async db =>
+        {
+            var contact = new Contact { Source = "telephony", ExternalId = Guid.NewGuid().ToString(), PersonId = personId, StartedAt = TimeProvider.System.GetUtcNow() };
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync();
+            return contact.Id;
+        });
+
+    [Fact]
     public async Task A_field_rep_sees_only_cases_of_their_own_customers_and_reads_are_audited()
     {
         var agent = await app.CreateClientForRoleAsync(Roles.Agent);

@@ -141,6 +141,33 @@ public sealed class CallEventOrderingTests(CallEventOrderingTests.PopCheckingFac
     }
 
     [Fact]
+    public async Task Answered_and_ended_move_the_state_of_the_card_already_popped_and_pop_nothing_new()
+    {
+        var callId = NewId();
+        var phone = TelephonyWebhookTests.NewPhone();
+
+        await PostSignedAsync(Event(callId, "ringing", phone, Now, agent: "agent@demo.caredesk"));
+        await PostSignedAsync(Event(callId, "answered", phone, Now.AddSeconds(5), agent: "agent@demo.caredesk"));
+        await PostSignedAsync(Event(callId, "ended", phone, Now.AddSeconds(90)));
+
+        var pops = app.Pops.Where(p => p.Pop.CallId == callId).Select(p => (p.Pop.State, p.Pop.StateOnly)).ToList();
+        Assert.Equal([(CallState.Ringing, false), (CallState.Answered, true), (CallState.Ended, true)], pops);
+    }
+
+    [Fact]
+    public async Task A_ringing_that_arrives_after_the_answer_pops_the_call_as_answered()
+    {
+        var callId = NewId();
+        var phone = TelephonyWebhookTests.NewPhone();
+
+        await PostSignedAsync(Event(callId, "answered", phone, Now.AddSeconds(5), agent: "agent@demo.caredesk"));
+        await PostSignedAsync(Event(callId, "ringing", phone, Now, agent: "agent@demo.caredesk"));
+
+        var popped = Assert.Single(app.Pops, p => p.Pop.CallId == callId && !p.Pop.StateOnly).Pop;
+        Assert.Equal(CallState.Answered, popped.State);
+    }
+
+    [Fact]
     public async Task A_call_from_a_caregivers_number_is_linked_to_the_caregiver_and_the_lookup_also_finds_the_patient()
     {
         var phone = TelephonyWebhookTests.NewPhone();

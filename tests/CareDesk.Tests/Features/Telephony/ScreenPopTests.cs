@@ -1,4 +1,5 @@
 using Bunit;
+using CareDesk.Features.Contacts;
 using CareDesk.Features.People;
 using CareDesk.Features.Telephony;
 using CareDesk.Tests.Components;
@@ -17,7 +18,7 @@ public sealed class ScreenPopTests : DatabaseComponentContext
 
     [Theory]
     [InlineData("en", "Hard of hearing", "Cares for: 王建国")]
-    [InlineData("zh-CN", "听力障碍", "照护: 王建国")]
+    [InlineData("zh-CN", "听力障碍", "照护：王建国")]
     public async Task A_ringing_call_pops_the_callers_card_with_needs_whom_she_cares_for_and_devices(string culture, string need, string caresFor)
     {
         UseLanguage(culture);
@@ -30,7 +31,7 @@ public sealed class ScreenPopTests : DatabaseComponentContext
 
         await Ring("+8613912345678");
 
-        pop.WaitForElement("#screen-pop", Wait);
+        pop.WaitForElement(".screen-pop", Wait);
         var card = pop.WaitForElement($".caller-card[data-person-id='{daughter}']", Wait);
         Assert.Equal("王丽", card.QuerySelector(".caller-card-name")!.TextContent.Trim());
         Assert.Contains(need, card.QuerySelector(".caller-card-accessibility")!.TextContent, StringComparison.Ordinal);
@@ -49,8 +50,8 @@ public sealed class ScreenPopTests : DatabaseComponentContext
 
         await Ring("+8675588888888");
 
-        var quickCreate = pop.WaitForElement("#screen-pop-quick-create", Wait);
-        Assert.Equal("No one in CareDesk has this number.", pop.Find("#screen-pop-unknown").TextContent.Trim());
+        var quickCreate = pop.WaitForElement(".screen-pop-quick-create", Wait);
+        Assert.Equal("No one in CareDesk has this number.", pop.Find(".screen-pop-unknown").TextContent.Trim());
         Assert.Equal("people/new?phone=%2B8675588888888", quickCreate.GetAttribute("href"));
     }
 
@@ -64,8 +65,8 @@ public sealed class ScreenPopTests : DatabaseComponentContext
             new ScreenPopRequest("someone-else", Guid.NewGuid(), "call-other", "+8675588888888", null, Clock.GetUtcNow()), CancellationToken.None);
         await Ring("+8675588888888", "call-mine");
 
-        pop.WaitForElement("#screen-pop", Wait);
-        Assert.Equal("call-mine", pop.Find("#screen-pop").GetAttribute("data-call-id"));
+        pop.WaitForElement(".screen-pop", Wait);
+        Assert.Equal("call-mine", Assert.Single(pop.FindAll(".screen-pop")).GetAttribute("data-call-id"));
     }
 
     [Fact]
@@ -87,7 +88,141 @@ public sealed class ScreenPopTests : DatabaseComponentContext
         Assert.Equal(1, reads);
     }
 
-    private Task Ring(string from, string callId = "call-1") =>
+    [Fact]
+    public async Task The_live_call_shows_as_ringing_above_the_past_contacts_and_follows_the_call_events()
+    {
+        UseLanguage("en");
+        var caller = await CreatePersonAsync("Mary Smith", phones: ["+44 20 7946 0958"]);
+        await AddCallAsync(caller, "call-earlier", Clock.GetUtcNow().AddDays(-3), answered: true);
+        // The call ringing now is already hers (the webhook links it before it pops): it used to be listed as answered.
+        var live = await AddCallAsync(caller, "call-live", Clock.GetUtcNow(), answered: false);
+        var pop = Render<ScreenPop>();
+
+        await Ring("+442079460958", "call-live", live);
+
+        var card = pop.WaitForElement($".caller-card[data-person-id='{caller}']", Wait);
+        var liveLine = card.QuerySelector(".caller-card-live")!;
+        Assert.Equal("ringing", liveLine.GetAttribute("data-state"));
+        Assert.Contains("This call", liveLine.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("ringing", liveLine.TextContent.Trim(), StringComparison.Ordinal);
+        var past = Assert.Single(card.QuerySelectorAll(".caller-card-contact"));
+        Assert.EndsWith("answered", past.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("Phone", past.TextContent, StringComparison.Ordinal);
+
+        await Update("call-live", live, CallState.Answered);
+        pop.WaitForAssertion(() => Assert.Equal("answered", pop.Find(".caller-card-live").GetAttribute("data-state")), Wait);
+        Assert.Equal("answered", pop.Find(".screen-pop").GetAttribute("data-state"));
+
+        await Update("call-live", live, CallState.Ended);
+        pop.WaitForAssertion(() => Assert.Equal("ended", pop.Find(".caller-card-live").GetAttribute("data-state")), Wait);
+        Assert.Single(pop.FindAll(".caller-card-contact"));
+    }
+
+    [Fact]
+    public async Task A_state_update_for_a_call_not_on_screen_pops_nothing()
+    {
+        UseLanguage("en");
+        var pop = Render<ScreenPop>();
+
+        await Update("call-elsewhere", Guid.NewGuid(), CallState.Answered);
+        await Ring("+8675588888888", "call-mine");
+
+        pop.WaitForElement(".screen-pop", Wait);
+        Assert.Equal("call-mine", Assert.Single(pop.FindAll(".screen-pop")).GetAttribute("data-call-id"));
+    }
+
+    [Theory]
+    [InlineData("en", "Calls (2)", "Incoming call from +8675588888888, an unknown number")]
+    [InlineData("zh-CN", "来电（2）", "来电 +8675588888888，未知号码")]
+    public async Task A_second_call_stacks_on_top_of_the_first_which_folds_takes_focus_is_announced_and_closing_it_reopens_the_first(string culture, string title, string announced)
+    {
+        UseLanguage(culture);
+        var caller = await CreatePersonAsync("Mary Smith", phones: ["+44 20 7946 0958"]);
+        var pop = Render<ScreenPop>();
+
+        await Ring("+442079460958", "call-first");
+        pop.WaitForElement($".screen-pop[data-call-id='call-first'] .caller-card[data-person-id='{caller}']", Wait);
+        await Ring("+8675588888888", "call-second");
+
+        pop.WaitForAssertion(() => Assert.Equal(2, pop.FindAll(".screen-pop").Count), Wait);
+        var stack = pop.FindAll(".screen-pop");
+        Assert.Equal(("call-second", "expanded"), (stack[0].GetAttribute("data-call-id"), stack[0].ClassList.Contains("expanded") ? "expanded" : "collapsed"));
+        Assert.True(stack[1].ClassList.Contains("collapsed"), "the first call folds to its header");
+        Assert.Empty(stack[1].QuerySelectorAll(".caller-card"));
+        Assert.Contains("Mary Smith", stack[1].QuerySelector(".screen-pop-title")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(title, pop.Find("#screen-pop-focus").TextContent.Trim());
+        Assert.Equal(announced, pop.Find("#screen-pop-announcement").TextContent.Trim());
+        Assert.Equal("dialog", stack[0].GetAttribute("role"));
+        // Each card took the focus as it popped.
+        pop.WaitForAssertion(() => Assert.Equal(2, JSInterop.Invocations.Count(i => i.Identifier.Contains("focus", StringComparison.OrdinalIgnoreCase))), Wait);
+
+        // Closing the newest (its button; Esc in the browser clicks it) opens the first again.
+        pop.Find(".screen-pop[data-call-id='call-second'] .screen-pop-close").Click();
+        pop.WaitForAssertion(() => Assert.Single(pop.FindAll(".screen-pop")), Wait);
+        var left = pop.Find(".screen-pop");
+        Assert.Equal("call-first", left.GetAttribute("data-call-id"));
+        Assert.True(left.ClassList.Contains("expanded"));
+        pop.Find(".screen-pop .screen-pop-close").Click();
+        pop.WaitForAssertion(() => Assert.Empty(pop.FindAll("#screen-pop-dock")), Wait);
+    }
+
+    [Fact]
+    public async Task The_dock_minimises_and_the_shortcut_brings_back_the_newest_card()
+    {
+        UseLanguage("en");
+        var pop = Render<ScreenPop>();
+        await Ring("+8675588888888", "call-1");
+        pop.WaitForElement(".screen-pop", Wait);
+
+        // MudBlazor's buttons run their handlers asynchronously: wait for the render.
+        pop.Find("#screen-pop-minimise").Click();
+        pop.WaitForAssertion(() => Assert.Equal("minimised", pop.Find("#screen-pop-dock").GetAttribute("data-state")), Wait);
+        Assert.Empty(pop.FindAll(".screen-pop"));
+
+        pop.Find("#screen-pop-focus").Click();
+        pop.WaitForAssertion(() => Assert.Equal("open", pop.Find("#screen-pop-dock").GetAttribute("data-state")), Wait);
+        pop.WaitForAssertion(() => Assert.Single(pop.FindAll(".screen-pop.expanded")), Wait);
+    }
+
+    [Fact]
+    public async Task The_new_case_form_is_rendered_only_when_the_agent_asks_for_it()
+    {
+        UseLanguage("en");
+        var caller = await CreatePersonAsync("Mary Smith", phones: ["+44 20 7946 0958"]);
+        var pop = Render<ScreenPop>();
+        await Ring("+442079460958", "call-1");
+        var card = pop.WaitForElement($".caller-card[data-person-id='{caller}']", Wait);
+        Assert.Empty(pop.FindAll(".new-case-form"));
+
+        pop.Find($".caller-card[data-person-id='{caller}'] .caller-card-create-case").Click();
+
+        pop.WaitForAssertion(() => Assert.Single(pop.FindAll($".caller-card[data-person-id='{caller}'] .new-case-form")), Wait);
+    }
+
+    private Task Ring(string from, string callId = "call-1", Guid? contactId = null) =>
         Services.GetRequiredService<ScreenPopHub>().PublishAsync(
-            new ScreenPopRequest(UserId, Guid.NewGuid(), callId, from, from, Clock.GetUtcNow()), CancellationToken.None);
+            new ScreenPopRequest(UserId, contactId ?? Guid.NewGuid(), callId, from, from, Clock.GetUtcNow()), CancellationToken.None);
+
+    private Task Update(string callId, Guid contactId, CallState state) =>
+        Services.GetRequiredService<ScreenPopHub>().PublishAsync(
+            new ScreenPopRequest(UserId, contactId, callId, null, null, Clock.GetUtcNow(), state, StateOnly: true), CancellationToken.None);
+
+    private Task<Guid> AddCallAsync(Guid personId, string callId, DateTimeOffset at, bool answered) =>
+        WithDbAsync(async db =>
+        {
+            var contact = new Contact
+            {
+                Source = "telephony",
+                ExternalId = callId,
+                PersonId = personId,
+                Channel = ContactChannel.Phone,
+                StartedAt = at,
+                RingingAt = at,
+                AnsweredAt = answered ? at.AddSeconds(5) : null,
+                EndedAt = answered ? at.AddMinutes(3) : null,
+            };
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync();
+            return contact.Id;
+        });
 }
