@@ -43,6 +43,7 @@ public sealed class GlobalSearchTests(BrowserSite site, ITestOutputHelper output
         await Page.Keyboard.PressAsync("Control+k");
         await Expect(Page.Locator("#global-search")).ToBeFocusedAsync();
         await Page.Keyboard.TypeAsync($"{token} alpha");
+        await Expect(Page.Locator("#global-search-people [role=option]")).ToHaveCountAsync(1);
         await Expect(Page.Locator("#global-search-option-0")).ToContainTextAsync("Alpha");
         await Page.Keyboard.PressAsync("Escape");
         await Expect(Page.Locator("#global-search-results")).ToHaveCountAsync(0);

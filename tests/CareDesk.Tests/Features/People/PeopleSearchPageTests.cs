@@ -60,7 +60,7 @@ public sealed class PeopleSearchPageTests : DatabaseComponentContext
         Assert.EndsWith("?q=smith", navigation.Uri, StringComparison.Ordinal);
 
         // A reload, a link or Back renders the page anew from the address alone.
-        var reloaded = RenderInLayout<PeopleSearchPage>();
+        var reloaded = Render<PeopleSearchPage>();
         reloaded.WaitForAssertion(() => Assert.Single(reloaded.FindAll($"#person-link-{mary}")), Wait);
         Assert.Equal("smith", reloaded.Find("#people-search").GetAttribute("value"));
     }
