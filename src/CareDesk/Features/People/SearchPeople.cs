@@ -140,10 +140,11 @@ public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser,
     {
         var upper = term + '\uFFFF';
         var terms = db.Set<PersonSearchTerm>().Where(t => t.Term.CompareTo(term) >= 0 && t.Term.CompareTo(upper) < 0);
-        // A field rep's few people are found from the other side: their people, then each one's terms by the key.
+        // A field rep's few people: a join the planner may start from their people (the rep's index), then each one's
+        // terms by the key, instead of walking a common prefix's range for the few that are theirs.
         var ids = assignedTo is null
             ? terms.OrderBy(t => t.Term).ThenBy(t => t.PersonId).Select(t => t.PersonId)
-            : terms.Where(t => db.People.Any(p => p.Id == t.PersonId && p.AssignedFieldRepId == assignedTo)).Select(t => t.PersonId);
+            : db.People.Where(p => p.AssignedFieldRepId == assignedTo).Join(terms, p => p.Id, t => t.PersonId, (p, t) => t.PersonId);
         return [.. (await ids.Take(limit * 4).ToListAsync(cancellationToken)).Distinct().Take(limit)];
     }
 
