@@ -89,7 +89,7 @@ internal static class PostgreSqlLoader
         {
             var started = watch.Elapsed;
             Copy(connection, table);
-            report($"copy {table.Table} ({table.Count:N0} rows)", watch.Elapsed - started);
+            report($"copy {table.Table} ({table.CountText} rows)", watch.Elapsed - started);
         }
 
         await ExecuteAsync(connection, "SET session_replication_role = origin");

@@ -101,7 +101,7 @@ internal static class SqliteLoader
         {
             var started = watch.Elapsed;
             Insert(connection, transaction, table);
-            report($"insert {table.Table} ({table.Count:N0} rows)", watch.Elapsed - started);
+            report($"insert {table.Table} ({table.CountText} rows)", watch.Elapsed - started);
         }
 
         var indexing = watch.Elapsed;

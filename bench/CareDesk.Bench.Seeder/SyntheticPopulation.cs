@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareDesk.Features.People.Search;
 using NpgsqlTypes;
 
 namespace CareDesk.Bench.Seeder;
@@ -7,7 +8,13 @@ namespace CareDesk.Bench.Seeder;
 internal sealed record Column(string Name, NpgsqlDbType Type);
 
 /// <summary>Rows for one table, produced lazily so a million people never sit in memory at once.</summary>
-internal sealed record TableLoad(string Table, IReadOnlyList<Column> Columns, long Count, Func<IEnumerable<object?[]>> Rows);
+internal sealed record TableLoad(string Table, IReadOnlyList<Column> Columns, long Count, Func<IEnumerable<object?[]>> Rows)
+{
+    /// <summary>The count printed: "~" when <see cref="Count"/> is an estimate (search terms vary per name and number).</summary>
+    public bool Estimated { get; init; }
+
+    public string CountText => Estimated ? $"~{Count:N0}" : $"{Count:N0}";
+}
 
 /// <summary>
 /// A deterministic synthetic population: every value is a pure function of the row's index, so two runs with the
@@ -83,6 +90,36 @@ internal sealed class SyntheticPopulation(int people, int devices)
         yield return new TableLoad("contact_points", ContactPointColumns, 3L * people, ContactPointRows);
         yield return new TableLoad("relationships", RelationshipColumns, people / CaregiverEvery, RelationshipRows);
         yield return new TableLoad("devices", DeviceColumns, devices, DeviceRows);
+        // CareDesk's own term rules, so the bench searches what the app would have indexed (docs/adr/0003).
+        yield return new TableLoad("person_search_terms", SearchTermColumns, 28L * people, SearchTermRows) { Estimated = true };
+    }
+
+    private static readonly Column[] SearchTermColumns =
+    [
+        new("PersonId", NpgsqlDbType.Uuid), new("SourceId", NpgsqlDbType.Uuid), new("Term", NpgsqlDbType.Varchar),
+    ];
+
+    private IEnumerable<object?[]> SearchTermRows()
+    {
+        for (var i = 0; i < people; i++)
+        {
+            var (family, given) = Name(i);
+            var person = Id(1, i);
+            foreach (var term in SearchTerms.ForName(family + given))
+            {
+                yield return [person, person, term];
+            }
+
+            foreach (var term in SearchTerms.ForPhone(Mobile(i)))
+            {
+                yield return [person, Id(2, 2L * i), term];
+            }
+
+            foreach (var term in SearchTerms.ForPhone(Landline(i)))
+            {
+                yield return [person, Id(2, (2L * i) + 1), term];
+            }
+        }
     }
 
     private static readonly Column[] PeopleColumns =

@@ -78,9 +78,10 @@ measure() { # provider connection-string
   check=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/people/lookup?phone=$(sed -n 2p "$out/samples.txt")")
   echo "check: $check"
   case "$check" in *'"matchedVia":"caregiver"'*) ;; *) echo "lookup check failed" >&2; exit 1 ;; esac
-  # Every kind of search query (the first five samples: name, phone, last digits + name, e-mail, serial) finds someone.
+  # Every kind of search query (the first eight samples: name, phone, last digits + name, e-mail, serial, part of a
+  # number, given name alone, pinyin) finds someone.
   local q
-  for q in $(head -n 5 "$out/search-samples.txt"); do
+  for q in $(head -n 8 "$out/search-samples.txt"); do
     check=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/people?q=$q")
     echo "check q=$q: ${check:0:120}"
     case "$check" in *'"personId"'*) ;; *) echo "search check failed for q=$q" >&2; exit 1 ;; esac

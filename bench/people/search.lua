@@ -1,5 +1,6 @@
 -- wrk script for GET /api/people?q=: rotates through the seeder's search queries (already URL-encoded; name
--- prefixes, phones in typed formats, last digits + name, e-mails, device serials in turn) with the bearer token.
+-- prefixes, phones in typed formats, last digits + name, e-mails, device serials, parts of numbers, given names alone
+-- and pinyin in turn) with the bearer token.
 --   SAMPLES=search-samples.txt TOKEN=<accessToken> wrk -t2 -c16 -d30s -s search.lua http://127.0.0.1:5099
 local samples = {}
 for line in io.lines(os.getenv("SAMPLES")) do

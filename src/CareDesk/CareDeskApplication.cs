@@ -5,6 +5,7 @@ using CareDesk.Features.Contacts;
 using CareDesk.Features.Devices;
 using CareDesk.Features.NothingLost;
 using CareDesk.Features.People;
+using CareDesk.Features.Search;
 using CareDesk.Features.ServiceLevels;
 using CareDesk.Features.Staff;
 using CareDesk.Features.Telephony;
@@ -58,6 +59,7 @@ public static class CareDeskApplication
         builder.Services.AddContacts();
         builder.Services.AddCaseLinks();
         builder.Services.AddNothingLost();
+        builder.Services.AddGlobalSearch();
         return builder;
     }
 
@@ -101,6 +103,7 @@ public static class CareDeskApplication
         api.MapStaffEndpoints();
         api.MapCasesEndpoints();
         api.MapServiceLevelsEndpoints();
+        api.MapSearchEndpoints();
         api.MapContactsEndpoints();
         api.MapCaseLinksEndpoints();
         api.MapNothingLostEndpoints();

@@ -1320,6 +1320,26 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.ToTable("relationships", (string)null);
                 });
 
+            modelBuilder.Entity("CareDesk.Features.People.Search.PersonSearchTerm", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.HasKey("PersonId", "SourceId", "Term");
+
+                    b.HasIndex("Term", "PersonId");
+
+                    b.ToTable("person_search_terms", (string)null);
+                });
+
             modelBuilder.Entity("CareDesk.Features.ServiceLevels.ServiceCalendar", b =>
                 {
                     b.Property<string>("Id")
@@ -2268,6 +2288,15 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.HasOne("CareDesk.Features.People.Person", null)
                         .WithMany()
                         .HasForeignKey("ToPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.People.Search.PersonSearchTerm", b =>
+                {
+                    b.HasOne("CareDesk.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1315,6 +1315,25 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.ToTable("relationships", (string)null);
                 });
 
+            modelBuilder.Entity("CareDesk.Features.People.Search.PersonSearchTerm", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "SourceId", "Term");
+
+                    b.HasIndex("Term", "PersonId");
+
+                    b.ToTable("person_search_terms", (string)null);
+                });
+
             modelBuilder.Entity("CareDesk.Features.ServiceLevels.ServiceCalendar", b =>
                 {
                     b.Property<string>("Id")
@@ -2255,6 +2274,15 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.HasOne("CareDesk.Features.People.Person", null)
                         .WithMany()
                         .HasForeignKey("ToPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.People.Search.PersonSearchTerm", b =>
+                {
+                    b.HasOne("CareDesk.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

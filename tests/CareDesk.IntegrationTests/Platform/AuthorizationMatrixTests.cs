@@ -45,6 +45,7 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
         ["GET /api/people/lookup"] = Staff,
         ["GET /api/people/"] = Staff,
         ["GET /api/people/field-reps"] = Staff,
+        ["GET /api/search"] = Staff,
         ["POST /api/people/"] = Staff,
         ["GET /api/people/{id:guid}"] = Staff,
         ["PUT /api/people/{id:guid}"] = Staff,

@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using CareDesk.Features.People.Search;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -28,6 +30,8 @@ internal static class PeopleEndpoints
         services.AddScoped<AddContactPoint>();
         services.AddScoped<RemoveFact>();
         services.AddScoped<ListFieldReps>();
+        services.AddSingleton<IInterceptor, SearchTermIndexer>();
+        services.AddHostedService<SearchTermBackfill>();
         return services;
     }
 
@@ -53,7 +57,7 @@ internal static class PeopleEndpoints
 
         people.MapGet("/", async (string? q, ClaimsPrincipal user, IOptions<PeopleOptions> options, SearchPeople search, CancellationToken ct) =>
                 TypedResults.Ok(await search.RunAsync(q, PersonViewer.From(user, options.Value), ct)))
-            .WithSummary("Search people by name (start), phone in any format, last four digits plus a name (\"5678 王\"), e-mail or device serial.")
+            .WithSummary("Search people by any part of a name (any case, Chinese names also by pinyin), any four or more digits of a phone number, a whole number in any format, last four digits plus a name (\"5678 王\"), e-mail or device serial.")
             .Produces<IReadOnlyList<SearchPeople.Hit>>();
 
         people.MapGet("/field-reps", async (ListFieldReps list, CancellationToken ct) => TypedResults.Ok(await list.RunAsync(ct)))

@@ -1,3 +1,4 @@
+using CareDesk.Features.People.Search;
 using CareDesk.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,8 @@ namespace CareDesk.Features.People;
 
 /// <summary>
 /// One search box (F1): an e-mail, a phone number in any format (then its owners and the patients they care for),
-/// the last digits of a phone with a name ("5678 王", "王 5678"), a device serial, or the start of a name.
+/// the last digits of a phone with a name ("5678 王", "王 5678"), a device serial, any four or more digits of a number
+/// ("5678", "1234 5678"), or any part of a name in any case or its pinyin ("mary", "Smith", "wangli", "Wang Li").
 /// Every branch is an equality or a range on an indexed column, so it stays fast at millions of people;
 /// results are capped at <see cref="PeopleOptions.SearchLimit"/>.
 /// </summary>
@@ -30,6 +32,8 @@ public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser,
         var people = db.People.AsNoTracking().Where(p => assignedTo == null || p.AssignedFieldRepId == assignedTo);
         var found = new List<(Guid Id, string MatchedBy, Guid? Via)>();
 
+        var phone = q.Contains('@', StringComparison.Ordinal) ? null : parser.TryParse(q);
+        IReadOnlyList<LookupCallers.Match> callers = phone is null ? [] : await lookup.RunAsync(phone.E164, cancellationToken, assignedTo);
         if (q.Contains('@', StringComparison.Ordinal))
         {
             var email = q.ToLowerInvariant();
@@ -38,10 +42,9 @@ public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser,
                     .Select(c => c.PersonId).Distinct().Take(limit).ToListAsync(cancellationToken))
                 .Select(id => (id, "email", (Guid?)null)));
         }
-        else if (parser.TryParse(q) is { } phone)
+        else if (callers.Count > 0)
         {
-            found.AddRange((await lookup.RunAsync(phone.E164, cancellationToken, assignedTo))
-                .Select(m => (m.PersonId, m.MatchedVia == LookupCallers.Self ? "phone" : "caregiver", m.ViaPersonId)));
+            found.AddRange(callers.Select(m => (m.PersonId, m.MatchedVia == LookupCallers.Self ? "phone" : "caregiver", m.ViaPersonId)));
         }
         else if (LastDigitsAndName(q) is { } partial)
         {
@@ -61,18 +64,35 @@ public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser,
         }
         else
         {
-            // Serial numbers and names cannot be told apart; both are cheap indexed look-ups.
+            // Serial numbers and names (or digits) cannot be told apart; the serial is one indexed equality.
             found.AddRange((await db.Devices.AsNoTracking()
                     .Where(d => d.SerialNumber == q)
                     .Select(d => d.PersonId).Distinct().Take(limit).ToListAsync(cancellationToken))
                 .Select(id => (id, "serial", (Guid?)null)));
-            // A range on the indexed name instead of LIKE: a B-tree serves it on both databases whatever the collation.
-            var upper = q + '\uFFFF';
-            found.AddRange((await people
-                    .Where(p => p.DisplayName.CompareTo(q) >= 0 && p.DisplayName.CompareTo(upper) < 0)
-                    .OrderBy(p => p.DisplayName)
-                    .Select(p => p.Id).Take(limit).ToListAsync(cancellationToken))
-                .Select(id => (id, "name", (Guid?)null)));
+            if (SearchTerms.PhoneDigits(q) is { } digits)
+            {
+                // Part of a number ("5678", "1234 5678", "0013 8000"); fewer than four digits would match everyone.
+                if (digits.Length >= SearchTerms.MinDigits)
+                {
+                    found.AddRange((await ByTermAsync(digits, assignedTo, limit, cancellationToken)).Select(id => (id, "phone-part", (Guid?)null)));
+                }
+            }
+            else
+            {
+                // Names starting with the query as typed come first: a range on the indexed name, which a B-tree
+                // serves on both databases whatever the collation.
+                var upper = q + '\uFFFF';
+                found.AddRange((await people
+                        .Where(p => p.DisplayName.CompareTo(q) >= 0 && p.DisplayName.CompareTo(upper) < 0)
+                        .OrderBy(p => p.DisplayName)
+                        .Select(p => p.Id).Take(limit).ToListAsync(cancellationToken))
+                    .Select(id => (id, "name", (Guid?)null)));
+                // Then any part of a name in any case, or its pinyin ("smith", "mary", "wangli", "jianguo").
+                if (found.Count < limit && SearchTerms.Compact(q) is { Length: > 0 } compact)
+                {
+                    found.AddRange((await ByTermAsync(compact, assignedTo, limit, cancellationToken)).Select(id => (id, "name", (Guid?)null)));
+                }
+            }
         }
 
         var ids = found.Select(f => f.Id).Distinct().Take(limit).ToList();
@@ -111,6 +131,23 @@ public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser,
         return hits;
     }
 
+    /// <summary>
+    /// People with a search term starting with <paramref name="term"/> (docs/adr/0003-people-search-terms.md): a range of
+    /// the (Term, PersonId) index, read in order and cut early. A person can hold several terms of one prefix (two phones
+    /// ending alike, a name of two readings), so four times the limit are read and made distinct here.
+    /// </summary>
+    private async Task<List<Guid>> ByTermAsync(string term, string? assignedTo, int limit, CancellationToken cancellationToken)
+    {
+        var upper = term + '\uFFFF';
+        var terms = db.Set<PersonSearchTerm>().Where(t => t.Term.CompareTo(term) >= 0 && t.Term.CompareTo(upper) < 0);
+        // A field rep's few people: a join the planner may start from their people (the rep's index), then each one's
+        // terms by the key, instead of walking a common prefix's range for the few that are theirs.
+        var ids = assignedTo is null
+            ? terms.OrderBy(t => t.Term).ThenBy(t => t.PersonId).Select(t => t.PersonId)
+            : db.People.Where(p => p.AssignedFieldRepId == assignedTo).Join(terms, p => p.Id, t => t.PersonId, (p, t) => t.PersonId);
+        return [.. (await ids.Take(limit * 4).ToListAsync(cancellationToken)).Distinct().Take(limit)];
+    }
+
     /// <summary>"5678 王" or "王 5678": four digits and a name, in either order.</summary>
     internal static (string Digits, string Name)? LastDigitsAndName(string query)
     {
@@ -121,12 +158,14 @@ public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser,
         }
 
         static bool IsDigits(string part) => part.Length == 4 && part.All(char.IsAsciiDigit);
-        if (IsDigits(parts[0]))
+        // "1234 5678" is part of a number, not an ending and a name.
+        static bool IsName(string[] rest) => rest.Any(part => part.Any(char.IsLetter));
+        if (IsDigits(parts[0]) && IsName(parts[1..]))
         {
             return (parts[0], string.Join(' ', parts[1..]));
         }
 
-        if (IsDigits(parts[^1]))
+        if (IsDigits(parts[^1]) && IsName(parts[..^1]))
         {
             return (parts[^1], string.Join(' ', parts[..^1]));
         }

@@ -96,6 +96,16 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CareDeskDbContext).Assembly);
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        if (Database.IsNpgsql())
+        {
+            foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+            {
+                if (property.PropertyInfo?.GetCustomAttributes(typeof(BytewiseOrderAttribute), false).Length > 0)
+                {
+                    property.SetCollation("C");
+                }
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -19,7 +19,10 @@ internal static class DatabaseSetup
         services.AddSingleton<DatabaseOutage>();
         // Scoped factory: contexts are built in the caller's scope, so the audit trail knows who acts.
         services.AddDbContextFactory<CareDeskDbContext>(
-            (services, options) => Configure(options, settings).AddInterceptors(services.GetRequiredService<DatabaseOutage>()),
+            // Features add their own save interceptors (registered as IInterceptor), e.g. People's search terms.
+            (services, options) => Configure(options, settings)
+                .AddInterceptors(services.GetRequiredService<DatabaseOutage>())
+                .AddInterceptors(services.GetServices<IInterceptor>()),
             ServiceLifetime.Scoped);
         return services;
     }

@@ -1,6 +1,8 @@
 using Bunit;
 using CareDesk.Features.People.Pages;
 using CareDesk.Tests.Components;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareDesk.Tests.Features.People;
 
@@ -41,5 +43,25 @@ public sealed class PeopleSearchPageTests : DatabaseComponentContext
         Clock.Advance(TimeSpan.FromSeconds(1));
 
         page.WaitForAssertion(() => Assert.Equal(message, page.Find("#people-none").TextContent.Trim()), Wait);
+    }
+
+    [Fact]
+    public async Task The_query_stays_in_the_address_so_a_reload_or_back_shows_the_same_results()
+    {
+        UseLanguage("en");
+        var mary = await CreatePersonAsync("Mary Smith");
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var page = RenderInLayout<PeopleSearchPage>();
+
+        page.Find("#people-search").Input("smith");
+        Clock.Advance(TimeSpan.FromSeconds(1));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll($"#person-link-{mary}")), Wait);
+        Assert.EndsWith("?q=smith", navigation.Uri, StringComparison.Ordinal);
+
+        // A reload, a link or Back renders the page anew from the address alone.
+        var reloaded = Render<PeopleSearchPage>();
+        reloaded.WaitForAssertion(() => Assert.Single(reloaded.FindAll($"#person-link-{mary}")), Wait);
+        Assert.Equal("smith", reloaded.Find("#people-search").GetAttribute("value"));
     }
 }
