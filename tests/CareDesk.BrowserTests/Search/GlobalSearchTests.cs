@@ -72,6 +72,22 @@ public sealed class GlobalSearchTests(BrowserSite site, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task An_agent_opens_a_catalog_model_from_the_box_on_its_read_only_page()
+    {
+        await SignInAsync(DemoEmail("agent"));
+        await ShortcutReadyAsync();
+
+        await Page.Keyboard.PressAsync("/");
+        await Page.Keyboard.TypeAsync("安稳+语音");
+        await Expect(Page.Locator("#global-search-group-models")).ToBeVisibleAsync();
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Expect(Page).ToHaveURLAsync(new Regex("/catalog/models/sinocare-anwen-plus-voice-meter$"));
+        await Expect(Page.Locator("#catalog-model-name")).ToHaveTextAsync("三诺 安稳+ 语音大屏 血糖仪");
+        await Expect(Page.Locator("#catalog-edit")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_people_search_keeps_its_query_in_the_address_through_a_reload_and_back()
     {
         var token = $"Url{Guid.NewGuid():N}"[..11];
