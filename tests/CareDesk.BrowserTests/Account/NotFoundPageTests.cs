@@ -8,11 +8,12 @@ namespace CareDesk.BrowserTests.Account;
 public sealed class NotFoundPageTests(BrowserSite site, ITestOutputHelper output) : BrowserTest(site, output)
 {
     [Theory]
-    [InlineData("agent", "页面不存在", "查找客户")]
-    [InlineData("supervisor", "Page not found", "Find a person")]
-    public async Task An_unknown_address_shows_a_friendly_page_in_the_app_layout(string role, string title, string findPerson)
+    [InlineData("agent", "zh-CN", "页面不存在", "查找客户")]
+    [InlineData("supervisor", "en", "Page not found", "Find a person")]
+    public async Task An_unknown_address_shows_a_friendly_page_in_the_app_layout(string role, string language, string title, string findPerson)
     {
         await SignInAsync(DemoEmail(role));
+        await UseLanguageAsync(language);
         ExpectNotFound("/no-such-page/at-all");
 
         var response = await Page.GotoAsync("/no-such-page/at-all");

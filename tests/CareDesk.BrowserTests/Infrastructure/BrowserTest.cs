@@ -131,6 +131,17 @@ public abstract class BrowserTest(BrowserSite site, ITestOutputHelper output) : 
         await WaitUntilInteractiveAsync(page);
     }
 
+    /// <summary>
+    /// Switches the signed-in user to <paramref name="culture"/> (saved on the user) and waits for the page in it. Tests
+    /// that read the UI in one language call it: another test may have switched the shared demo user before.
+    /// </summary>
+    protected async Task UseLanguageAsync(string culture)
+    {
+        await Page.Locator($"#language-{culture}").ClickAsync();
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", culture);
+        await WaitUntilInteractiveAsync();
+    }
+
     protected Task GoToAsync(string path) => GoToAsync(Page, path);
 
     protected static async Task GoToAsync(IPage page, string path)

@@ -58,6 +58,7 @@ public sealed class GlobalSearchTests(BrowserSite site, ITestOutputHelper output
         var person = await CreatePersonAsync("欧阳建秋");
         await Page.SetViewportSizeAsync(1366, 768);
         await SignInAsync(DemoEmail("agent"));
+        await UseLanguageAsync("zh-CN");
         await ShortcutReadyAsync();
 
         await Page.Keyboard.PressAsync("Control+k");
@@ -75,6 +76,7 @@ public sealed class GlobalSearchTests(BrowserSite site, ITestOutputHelper output
     public async Task An_agent_opens_a_catalog_model_from_the_box_on_its_read_only_page()
     {
         await SignInAsync(DemoEmail("agent"));
+        await UseLanguageAsync("zh-CN");
         await ShortcutReadyAsync();
 
         await Page.Keyboard.PressAsync("/");
