@@ -6,6 +6,9 @@ using CareDesk.Bench.Desks;
 // starts the published one in demo mode) over HTTP only, as a phone system and a browser would.
 //   CareDesk.Bench.Desks --url http://127.0.0.1:5097 --host-pid PID [--memory-desks "30 60 100"] [--fanout-desks 30]
 //                        [--calls 20] [--page /] [--gcdump dotnet-gcdump] [--out DIR] [--secret demo-telephony-secret]
+//                        [--host-log FILE]
+// With --host-log (the host's console log, with ScreenPopHub at Debug) the server's share of each fan-out is read from
+// the host's own measurement: webhook handed over → the last desk's render batch handed to its connection.
 internal static class DesksBench
 {
     public static async Task<int> Main(string[] args)
@@ -24,6 +27,7 @@ internal static class DesksBench
             ["gcdump"] = "dotnet-gcdump",
             ["out"] = "artifacts/bench-desks",
             ["min-free-mb"] = "3000",
+            ["host-log"] = "",
         };
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
@@ -90,7 +94,7 @@ internal static class DesksBench
 
             if (level == fanout)
             {
-                results.AddRange(await MeasureFanOutAsync(desks, phones, callers.Skip(1).ToList(), calls));
+                results.AddRange(await MeasureFanOutAsync(desks, phones, callers.Skip(1).ToList(), calls, settings["host-log"]));
                 // Each desk now shows the last pop: the state an agent's desk is in for most of a shift. Ring a known
                 // caller last, so the desks hold a caller's card (its new-case form is rendered only when asked for).
                 await desks.RingAndWaitAsync(phones, callers[0].Phone, expectCard: true);
@@ -114,11 +118,13 @@ internal static class DesksBench
         return 0;
     }
 
-    private static async Task<List<string>> MeasureFanOutAsync(DeskBrowser desks, PhoneSystem phones, List<PhoneSystem.Caller> callers, int calls)
+    private static async Task<List<string>> MeasureFanOutAsync(
+        DeskBrowser desks, PhoneSystem phones, List<PhoneSystem.Caller> callers, int calls, string hostLog)
     {
         var lines = new List<string>();
         foreach (var (kind, known) in new[] { ("known caller", true), ("unknown number", false) })
         {
+            var server = hostLog.Length > 0 ? new ServerFanOut(hostLog) : null;
             var all = new List<double>();
             var first = new List<double>();
             for (var i = 0; i < calls; i++)
@@ -133,6 +139,16 @@ internal static class DesksBench
             lines.Add($"fan-out, {desks.Count} desks, {kind}, {calls} cold calls: webhook POST → visible on all desks "
                 + $"p50 {Percentile(all, 0.5):F0} ms, p95 {Percentile(all, 0.95):F0} ms, max {all.Max():F0} ms; "
                 + $"on the first desk p50 {Percentile(first, 0.5):F0} ms");
+            if (server is not null)
+            {
+                // The host logs its line once the last desk has rendered; give a slow desk a moment to finish.
+                await Task.Delay(TimeSpan.FromSeconds(1));
+                var own = server.Read(desks.Count);
+                lines.Add(own.Count == 0
+                    ? $"fan-out, {desks.Count} desks, {kind}: no server measurement in the host log (ScreenPopHub at Debug?)"
+                    : $"fan-out, {desks.Count} desks, {kind}, {own.Count} calls, server's share (webhook → last desk's render "
+                        + $"batch sent): p50 {Percentile(own, 0.5):F1} ms, p95 {Percentile(own, 0.95):F1} ms, max {own.Max():F1} ms");
+            }
         }
 
         return lines;

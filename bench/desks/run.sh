@@ -45,9 +45,11 @@ measure() { # provider connection-string
   local provider=$1 connection=$2
   echo "== $provider: start the host (demo mode), then the desks"
   # Every desk signs in from this one address, as desks behind one NAT do (README: SignIn__PerClientLimit).
-  (cd "$out/host" && ASPNETCORE_URLS="http://127.0.0.1:$port" Demo__Enabled=true Database__Provider="$provider" \
+  # ScreenPopHub at Debug: the host logs its own share of each fan-out (webhook → last desk's render batch sent).
+  (cd "$out/host" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" Demo__Enabled=true Database__Provider="$provider" \
      Database__ConnectionString="$connection" Serilog__MinimumLevel__Default=Warning SignIn__PerClientLimit=1000 \
-     exec dotnet CareDesk.Host.dll >"../host-$provider.log" 2>&1) &
+     Logging__LogLevel__CareDesk.Features.Telephony.ScreenPopHub=Debug \
+     dotnet CareDesk.Host.dll >"../host-$provider.log" 2>&1) &
   host_pid=$!
   until curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
     kill -0 "$host_pid" 2>/dev/null || { cat "$out/host-$provider.log"; exit 1; }
@@ -56,7 +58,7 @@ measure() { # provider connection-string
 
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/load-$provider.txt"
   dotnet "$out/bench/CareDesk.Bench.Desks.dll" --url "http://127.0.0.1:$port" --host-pid "$host_pid" \
-    --gcdump "$PWD/$tools/dotnet-gcdump" --out "$out/$provider" "${bench_args[@]}"
+    --gcdump "$PWD/$tools/dotnet-gcdump" --out "$out/$provider" --host-log "$out/host-$provider.log" "${bench_args[@]}"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/load-$provider.txt"
 
   kill "$host_pid"; wait "$host_pid" 2>/dev/null || true; host_pid=""

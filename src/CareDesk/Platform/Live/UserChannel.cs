@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using CareDesk.Platform.Operations;
 using Microsoft.Extensions.Logging;
 
 namespace CareDesk.Platform.Live;
@@ -9,6 +12,12 @@ namespace CareDesk.Platform.Live;
 /// </summary>
 public partial class UserChannel<T>(ILogger logger)
 {
+    // The server's share of a push: from the sender handing it over until the last of the user's desktops has rendered
+    // it (its render batch handed to the circuit's connection). What the browsers then take is theirs.
+    private static readonly Meter Meter = new(OperationsSetup.MeterName);
+    private static readonly Histogram<double> FanOut = Meter.CreateHistogram<double>(
+        "caredesk.live.fanout.duration", "ms", "Time from a live push until every open desktop of its user has rendered it");
+
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<T, Task>>> subscribers = new(StringComparer.Ordinal);
 
     public IDisposable Subscribe(string userId, Func<T, Task> onMessage)
@@ -29,13 +38,25 @@ public partial class UserChannel<T>(ILogger logger)
         // Fire and forget per desktop: the sender (a webhook, a timer) must not wait for a browser, and one broken
         // circuit must not keep the others from showing it. The sender's execution context (its culture, its audit
         // actor) must not leak into the circuits.
+        var started = Stopwatch.GetTimestamp();
+        var deliveries = new List<Task>(desktops.Count);
         using (ExecutionContext.SuppressFlow())
         {
             foreach (var onMessage in desktops.Values)
             {
-                _ = Task.Run(() => DeliverAsync(onMessage, message), CancellationToken.None);
+                deliveries.Add(Task.Run(() => DeliverAsync(onMessage, message), CancellationToken.None));
             }
+
+            _ = MeasureAsync(deliveries, started);
         }
+    }
+
+    private async Task MeasureAsync(List<Task> deliveries, long started)
+    {
+        await Task.WhenAll(deliveries);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        FanOut.Record(elapsed, new KeyValuePair<string, object?>("caredesk.live.kind", typeof(T).Name));
+        LogFanOut(logger, typeof(T).Name, deliveries.Count, elapsed);
     }
 
     private async Task DeliverAsync(Func<T, Task> onMessage, T message)
@@ -57,6 +78,10 @@ public partial class UserChannel<T>(ILogger logger)
             desktops.TryRemove(id, out _);
         }
     }
+
+    // Debug: the desks bench (bench/desks) turns it on to separate the server's share of a fan-out from the browsers'.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Live {Kind} rendered on {Desktops} desktops in {ElapsedMs:F1} ms")]
+    private static partial void LogFanOut(ILogger logger, string kind, int desktops, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A live {Kind} could not be shown on a desktop")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception error, string kind);
