@@ -1,0 +1,82 @@
+using System.Collections.Frozen;
+
+namespace CareDesk.Features.Complaints.Imdrf;
+
+/// <summary>One IMDRF adverse event term (IMDRF/AE WG/N43, annexes A–G).</summary>
+/// <param name="Annex">A device problem, B investigation type, C findings, D conclusion, E clinical health effect, F health
+/// impact, G component.</param>
+/// <param name="Parents">Empty at the top; annex E places some terms under several (E0104 under E01 and E05).</param>
+/// <param name="Selectable">False for IMDRF's "not selectable" grouping terms and retired terms.</param>
+public sealed record ImdrfTerm(char Annex, string Code, IReadOnlyList<string> Parents, bool Selectable, string Term, string Definition)
+{
+    /// <summary>
+    /// 1 for a top-level code (A01), 2 for A0101, 3 for A010101: the code's own level, which a second placement in annex
+    /// E may not match (E0507 also sits under E22).
+    /// </summary>
+    public int Level => (Code.Length - 1) / 2;
+}
+
+/// <summary>
+/// The IMDRF terms CareDesk ships (Features/Complaints/Imdrf/README.md: source, release, licence), loaded once.
+/// </summary>
+public sealed class ImdrfTerms
+{
+    public const string Release = "2022";
+
+    private readonly FrozenDictionary<string, ImdrfTerm> byCode;
+
+    private ImdrfTerms(IReadOnlyList<ImdrfTerm> terms)
+    {
+        All = terms;
+        byCode = terms.ToFrozenDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public static ImdrfTerms Shipped { get; } = Load();
+
+    public IReadOnlyList<ImdrfTerm> All { get; }
+
+    public ImdrfTerm? Find(string code) => byCode.GetValueOrDefault(code.Trim());
+
+    /// <summary>
+    /// The terms from the top of the hierarchy down to <paramref name="code"/> through its first parent at each level, or
+    /// empty for an unknown code.
+    /// </summary>
+    public IReadOnlyList<ImdrfTerm> Path(string code)
+    {
+        var path = new List<ImdrfTerm>();
+        for (var term = Find(code); term is not null; term = term.Parents.Count > 0 ? Find(term.Parents[0]) : null)
+        {
+            path.Insert(0, term);
+        }
+
+        return path;
+    }
+
+    /// <summary>Selectable terms of one annex whose code starts with, or whose term contains, every word of the query.</summary>
+    public IEnumerable<ImdrfTerm> Search(char annex, string query)
+    {
+        var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return All.Where(t => t.Annex == char.ToUpperInvariant(annex) && t.Selectable && words.All(w =>
+            t.Code.StartsWith(w, StringComparison.OrdinalIgnoreCase) || t.Term.Contains(w, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static ImdrfTerms Load()
+    {
+        using var stream = typeof(ImdrfTerms).Assembly.GetManifestResourceStream("CareDesk.Features.Complaints.Imdrf.imdrf-terms.tsv")
+            ?? throw new InvalidOperationException("The IMDRF terms are not embedded in the assembly.");
+        using var reader = new StreamReader(stream);
+        var terms = new List<ImdrfTerm>(2000);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var f = line.Split('\t');
+            terms.Add(new ImdrfTerm(f[0][0], f[1], f[2].Split(' ', StringSplitOptions.RemoveEmptyEntries), f[3] == "1", f[4], f[5]));
+        }
+
+        return new ImdrfTerms(terms);
+    }
+}
