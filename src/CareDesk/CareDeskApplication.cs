@@ -1,6 +1,7 @@
 using CareDesk.Components;
 using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
+using CareDesk.Features.Complaints;
 using CareDesk.Features.Contacts;
 using CareDesk.Features.Devices;
 using CareDesk.Features.NothingLost;
@@ -60,6 +61,7 @@ public static class CareDeskApplication
         builder.Services.AddCaseLinks();
         builder.Services.AddNothingLost();
         builder.Services.AddGlobalSearch();
+        builder.Services.AddComplaints();
         return builder;
     }
 
@@ -107,6 +109,7 @@ public static class CareDeskApplication
         api.MapContactsEndpoints();
         api.MapCaseLinksEndpoints();
         api.MapNothingLostEndpoints();
+        api.MapComplaintsEndpoints();
 
         app.MapCareDeskUi();
         return app;

@@ -58,6 +58,12 @@ public sealed partial class Case
     /// </summary>
     public Guid? CallerPersonId { get; set; }
 
+    /// <summary>
+    /// Screening found a complaint (Features/Complaints keeps its file): such a case is a complaint and can never be
+    /// resolved or closed as a question. Cleared only by quality.
+    /// </summary>
+    public bool HoldsComplaint { get; set; }
+
     public Guid? DeviceId { get; set; }
 
     public CaseType Type { get; set; }
@@ -181,6 +187,9 @@ public enum CaseEntryKind
     ServiceLevelWarning,
     ServiceLevelBreached,
     Unlinked,
+    ComplaintFlagged,
+    ComplaintCleared,
+    ComplaintAwarenessCorrected,
 }
 
 /// <summary>One line of a case's timeline: who did what, when (F11). Written in the same transaction as the change.</summary>

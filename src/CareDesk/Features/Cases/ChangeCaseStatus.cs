@@ -45,6 +45,11 @@ public sealed class ChangeCaseStatus(CaseAccess access)
             return found.Id;
         }
 
+        if (status is CaseStatus.Resolved or CaseStatus.Closed && found.HoldsComplaint && found.Type == CaseType.Question)
+        {
+            return Failure.Invalid("type", "Case.ComplaintNotQuestion");
+        }
+
         var now = access.Now();
         var reopening = !found.IsOpen && status is not (CaseStatus.Resolved or CaseStatus.Closed);
         switch (status)

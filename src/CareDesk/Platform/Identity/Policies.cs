@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>Supervisors and admins: rosters, reports, reassignments.</summary>
     public const string Supervision = "supervision";
 
+    /// <summary>Quality (regulatory affairs): clears complaint flags, corrects awareness, decides and submits reports.</summary>
+    public const string Quality = "quality";
+
     public static AuthorizationBuilder AddCareDeskPolicies(this AuthorizationBuilder builder)
     {
         // The one scheme that forwards to the cookie or the bearer token: naming both here made both challenge
@@ -37,6 +40,7 @@ public static class Policies
             .AddPolicy(Staff, Build([.. Roles.All]))
             .AddPolicy(Admin, Build(Roles.Admin))
             .AddPolicy(Supervision, Build(Roles.Admin, Roles.Supervisor))
+            .AddPolicy(Quality, Build(Roles.Quality))
             .SetDefaultPolicy(Build([.. Roles.All]))
             .SetFallbackPolicy(Build([.. Roles.All]));
     }
