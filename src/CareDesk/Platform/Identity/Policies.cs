@@ -17,6 +17,12 @@ public static class Policies
     /// <summary>Supervisors and admins: rosters, reports, reassignments.</summary>
     public const string Supervision = "supervision";
 
+    /// <summary>Quality and admins: regulatory profiles, reportability decisions (F17).</summary>
+    public const string Quality = "quality";
+
+    /// <summary>Quality, admins and experts: the reportability what-if (F17).</summary>
+    public const string RegulatoryAssessment = "regulatory-assessment";
+
     public static AuthorizationBuilder AddCareDeskPolicies(this AuthorizationBuilder builder)
     {
         // The one scheme that forwards to the cookie or the bearer token: naming both here made both challenge
@@ -37,6 +43,8 @@ public static class Policies
             .AddPolicy(Staff, Build([.. Roles.All]))
             .AddPolicy(Admin, Build(Roles.Admin))
             .AddPolicy(Supervision, Build(Roles.Admin, Roles.Supervisor))
+            .AddPolicy(Quality, Build(Roles.Admin, Roles.Quality))
+            .AddPolicy(RegulatoryAssessment, Build(Roles.Admin, Roles.Quality, Roles.Expert))
             .SetDefaultPolicy(Build([.. Roles.All]))
             .SetFallbackPolicy(Build([.. Roles.All]));
     }
