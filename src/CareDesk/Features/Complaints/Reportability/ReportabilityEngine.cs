@@ -56,12 +56,11 @@ public sealed class ReportabilityEngine(RegulatoryCalendars calendars)
             var firm = decision.Reportable == Yes && profile.Sold == true;
             var status = firm ? Open : Provisional;
 
-            if (previous is not null)
-            {
-                FollowUp(profile.Market, previous, decision, stages[i - 1].Facts, facts, at, obligations, reasons);
-            }
+            var supplemented = previous is not null
+                && FollowUp(profile.Market, previous, decision, stages[i - 1].Facts, facts, at, obligations, reasons);
 
-            foreach (var owed in decision.Owed)
+            // China: a changed class after the first report is the supplementary report, not a second individual one.
+            foreach (var owed in decision.Owed.Where(o => !(supplemented && o.Kind == "cn-individual")))
             {
                 var existing = obligations.FindIndex(o => o.Owed.Kind == owed.Kind && o.Owed.Period == owed.Period);
                 if (existing < 0)
@@ -107,14 +106,14 @@ public sealed class ReportabilityEngine(RegulatoryCalendars calendars)
             code, true, previous!.Reportable, previous.EventClass, "", [.. citations.Distinct()], views, [.. reasons.Distinct()]);
     }
 
-    private static void FollowUp(
+    private static bool FollowUp(
         Market market, Decision previous, Decision current, FactSet before, FactSet after, DateTimeOffset at,
         List<(Owed Owed, DateTimeOffset Start, string Status)> obligations, List<string> reasons)
     {
         var changed = after.Values.Any(f => before[f.Key] != f.Value);
         if (previous.Reportable != Yes || !changed)
         {
-            return;
+            return false;
         }
 
         switch (market)
@@ -123,16 +122,16 @@ public sealed class ReportabilityEngine(RegulatoryCalendars calendars)
                 // 803.56: information not known at the initial report goes in a supplemental report within 30 days of receipt.
                 obligations.Add((Owed.UsSupplemental, at, Open));
                 reasons.Add("us.supplemental");
-                break;
+                return false;
             case Market.CN when current.EventClass != previous.EventClass && current.Reportable != No && current.Owed.Count > 0:
                 // A changed class (e.g. 可能导致严重伤害 → 死亡) is reported as 补充报告 on the clock of the new class,
                 // counted from the receipt of the information that changed it.
                 var period = current.Owed.Where(o => o.Kind is "cn-individual" or "cn-group-individual").Select(o => o.Period).DefaultIfEmpty(20).Min();
                 obligations.Add((Owed.CnSupplementary(period), at, Open));
                 reasons.Add("cn.supplementary");
-                break;
+                return true;
             default:
-                break;
+                return false;
         }
     }
 
