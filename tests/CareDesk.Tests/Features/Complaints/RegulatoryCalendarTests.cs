@@ -56,12 +56,12 @@ public sealed class RegulatoryCalendarTests
     }
 
     [Fact]
-    public void A_warning_is_logged_at_start_when_next_years_china_data_is_missing()
+    public async Task A_warning_is_logged_at_start_when_next_years_china_data_is_missing()
     {
         var logger = new ListLogger();
         var check = new ChinaCalendarCheck(Calendars, new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 0, 0, 0, TimeSpan.Zero)), logger);
 
-        check.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        await check.StartAsync(CancellationToken.None);
 
         Assert.Equal([2027], check.MissingYears());
         var warning = Assert.Single(logger.Lines);
@@ -70,12 +70,12 @@ public sealed class RegulatoryCalendarTests
     }
 
     [Fact]
-    public void No_warning_when_the_current_and_next_year_are_present()
+    public async Task No_warning_when_the_current_and_next_year_are_present()
     {
         var logger = new ListLogger();
         var check = new ChinaCalendarCheck(Calendars, new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero)), logger);
 
-        check.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        await check.StartAsync(CancellationToken.None);
 
         Assert.Empty(logger.Lines);
     }
