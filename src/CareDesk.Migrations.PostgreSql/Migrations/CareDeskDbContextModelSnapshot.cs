@@ -584,21 +584,9 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
-                    b.Property<string>("RegulatoryCn")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("RegulatoryEu")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
                     b.Property<string>("RegulatoryKind")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
-
-                    b.Property<string>("RegulatoryUs")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("Status")
                         .HasMaxLength(32)

@@ -130,8 +130,10 @@ public sealed class RegulatoryApiTests(RegulatoryHost app) : IClassFixture<Regul
     [Fact]
     public async Task Assess_answers_in_chinese_for_a_chinese_caller()
     {
-        var quality = await app.CreateClientForRoleAsync(Roles.Quality);
-        quality.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var admin = await app.CreateClientForRoleAsync(Roles.Admin);
+        var user = NewUser.WithRoles(Roles.Quality) with { Language = "zh-CN" };
+        await admin.CreateUserAsync(user);
+        var quality = await app.CreateClientForAsync(user.Email, user.Password);
 
         var body = await (await quality.PostAsJsonAsync("/api/regulatory/assess",
             Assess("minimed-780g-pump", "2026-10-01T09:00:00+08:00", new { deviceInvolved = "yes", groupEvent = "yes", injury = "yes" }))).ReadAsync<JsonElement>();
