@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using CareDesk.Platform.Api;
 using CareDesk.Features.Complaints.Reportability;
+using CareDesk.Platform.Api;
 
 namespace CareDesk.Features.Catalog;
 
