@@ -2,6 +2,7 @@ using CareDesk.Components;
 using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
 using CareDesk.Features.Complaints;
+using CareDesk.Features.Complaints.Reportability;
 using CareDesk.Features.Contacts;
 using CareDesk.Features.Devices;
 using CareDesk.Features.NothingLost;
@@ -52,6 +53,7 @@ public static class CareDeskApplication
         builder.Services.AddUsers();
         builder.Services.AddPeople();
         builder.Services.AddCatalog();
+        builder.Services.AddReportability();
         builder.Services.AddDevices();
         builder.Services.AddTelephony();
         builder.Services.AddStaff();
@@ -100,6 +102,7 @@ public static class CareDeskApplication
         api.MapUsersEndpoints();
         api.MapPeopleEndpoints();
         api.MapCatalogEndpoints();
+        api.MapReportabilityEndpoints();
         api.MapDevicesEndpoints();
         api.MapTelephonyEndpoints();
         api.MapStaffEndpoints();

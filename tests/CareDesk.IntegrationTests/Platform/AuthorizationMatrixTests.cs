@@ -26,6 +26,9 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
     private static readonly string[] Staff = [.. Roles.All];
     private static readonly string[] Admin = [Roles.Admin];
     private static readonly string[] Supervision = [Roles.Admin, Roles.Supervisor];
+    private static readonly string[] Quality = [Roles.Admin, Roles.Quality];
+    private static readonly string[] RegulatoryAssessment = [Roles.Admin, Roles.Quality, Roles.Expert];
+    private static readonly string[] QualityDecisions = [Roles.Quality];
 
     /// <summary>Operation → roles that pass its policy (<see cref="Anyone"/>: no sign-in; <see cref="Signature"/>: a signed webhook).</summary>
     private static readonly Dictionary<string, string[]> Table = new(StringComparer.Ordinal)
@@ -59,6 +62,14 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
         ["POST /api/catalog/models"] = Admin,
         ["PUT /api/catalog/models/{id}"] = Admin,
         ["PUT /api/catalog/models/{id}/links"] = Admin,
+        ["GET /api/catalog/models/{id}/regulatory"] = Staff,
+        ["PUT /api/catalog/models/{id}/regulatory"] = Quality,
+        ["POST /api/regulatory/assess"] = RegulatoryAssessment,
+        ["POST /api/cases/{id:guid}/complaint"] = Staff,
+        ["GET /api/cases/{id:guid}/complaint"] = Staff,
+        ["GET /api/complaints/{id:guid}"] = Staff,
+        ["POST /api/complaints/{id:guid}/clear"] = QualityDecisions,
+        ["PUT /api/complaints/{id:guid}/awareness"] = QualityDecisions,
         ["GET /api/people/{personId:guid}/devices/"] = Staff,
         ["POST /api/people/{personId:guid}/devices/"] = Staff,
         ["GET /api/devices/{id:guid}"] = Staff,
@@ -187,6 +198,9 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
                 Policies.Staff => "Staff",
                 Policies.Admin => "Admin",
                 Policies.Supervision => "Supervision",
+                Policies.Quality => "Quality",
+                Policies.RegulatoryAssessment => "RegulatoryAssessment",
+                Policies.QualityDecisions => "QualityDecisions",
                 var other => $"/* policy {other} */",
             }
             : "/* several policies */";

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +20,8 @@ internal static class CatalogEndpoints
         services.AddScoped<GetModel>();
         services.AddScoped<SaveModel>();
         services.AddScoped<SetModelLinks>();
+        services.AddScoped<GetRegulatoryProfile>();
+        services.AddScoped<SaveRegulatoryProfile>();
         return services;
     }
 
@@ -80,6 +84,21 @@ internal static class CatalogEndpoints
             .Produces<ModelDetail>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        catalog.MapGet("/models/{id}/regulatory", async (string id, GetRegulatoryProfile get, IStringLocalizer<CatalogText> text, CancellationToken ct) =>
+                (await get.RunAsync(id, ct)).ToOk(text))
+            .WithSummary("A model's regulatory profile per market (US, EU, CN) in force, with its version and revision.")
+            .Produces<RegulatoryProfile>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        catalog.MapPut("/models/{id}/regulatory", async (string id, RegulatoryProfile request, SaveRegulatoryProfile save, ClaimsPrincipal user, IStringLocalizer<CatalogText> text, CancellationToken ct) =>
+                (await save.RunAsync(id, request, StaffActor.From(user), ct)).ToOk(text))
+            .RequireAuthorization(Policies.Quality)
+            .WithSummary("Save a model's regulatory profile as a new revision (quality, admin); send the version you read (409 if it changed). Earlier revisions are kept.")
+            .Produces<RegulatoryProfile>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return app;
     }

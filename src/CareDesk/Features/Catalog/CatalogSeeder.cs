@@ -10,7 +10,7 @@ namespace CareDesk.Features.Catalog;
 /// Only what is missing is inserted, by id: a maker or model an admin edited stays as edited, and a link an admin
 /// removed stays removed (its <see cref="ModelLinkTombstone"/> is passed over), so a second start adds nothing.
 /// </summary>
-internal sealed class CatalogSeeder(CareDeskDbContext db, ILogger<CatalogSeeder> logger)
+internal sealed class CatalogSeeder(CareDeskDbContext db, TimeProvider time, ILogger<CatalogSeeder> logger)
 {
     internal const string ResourceName = "CareDesk.Features.Catalog.Seed.diabetes-devices.json";
 
@@ -29,7 +29,12 @@ internal sealed class CatalogSeeder(CareDeskDbContext db, ILogger<CatalogSeeder>
         var makers = seed.Makers.Where(m => !makerIds.Contains(m.Id)).Select(ToManufacturer).ToList();
         var models = seed.Products.Where(p => !modelIds.Contains(p.Id)).Select(ToModel).ToList();
         var links = seed.Products.SelectMany(ToLinks).Where(l => !linkKeys.Contains((l.FromModelId, l.ToModelId, l.Kind))).ToList();
-        if (makers.Count + models.Count + links.Count == 0)
+
+        // A model gets its first regulatory profile from the seed once; a profile quality has saved is never touched.
+        var profiled = (await db.RegulatoryProfiles.Select(e => e.ModelId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var profiles = seed.Products.Where(p => !profiled.Contains(p.Id) && (modelIds.Contains(p.Id) || models.Any(m => m.Id == p.Id)))
+            .SelectMany(p => RegulatoryProfileSeed.For(p, time.GetUtcNow())).ToList();
+        if (makers.Count + models.Count + links.Count + profiles.Count == 0)
         {
             return;
         }
@@ -37,10 +42,11 @@ internal sealed class CatalogSeeder(CareDeskDbContext db, ILogger<CatalogSeeder>
         db.Manufacturers.AddRange(makers);
         db.ProductModels.AddRange(models);
         db.ModelLinks.AddRange(links);
+        db.RegulatoryProfiles.AddRange(profiles);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation(
-            "Catalog seed (schema {Schema}): added {Makers} manufacturer(s), {Models} model(s), {Links} link(s)",
-            seed.SchemaVersion, makers.Count, models.Count, links.Count);
+            "Catalog seed (schema {Schema}): added {Makers} manufacturer(s), {Models} model(s), {Links} link(s), {Profiles} regulatory profile row(s)",
+            seed.SchemaVersion, makers.Count, models.Count, links.Count, profiles.Count);
     }
 
     internal static async Task<SeedFile> LoadAsync(CancellationToken cancellationToken)
@@ -90,9 +96,6 @@ internal sealed class CatalogSeeder(CareDeskDbContext db, ILogger<CatalogSeeder>
             "software" => Catalog.RegulatoryKind.Software,
             _ => null,
         },
-        RegulatoryUs = p.Regulatory?.Us,
-        RegulatoryEu = p.Regulatory?.Eu,
-        RegulatoryCn = p.Regulatory?.Cn,
         Disambiguation = p.Disambiguation,
         Confidence = p.Confidence,
         Notes = p.Notes,

@@ -39,7 +39,7 @@ public sealed class GetModel(CareDeskDbContext db)
             model.Id, model.ManufacturerId, model.Brand, model.Category, model.Subtype, model.NameEn, model.NameZh,
             model.ModelNumbers, model.Aliases, model.UncertainAliases, model.PrintedText, model.VisualCues, model.Coding,
             model.Markets, model.Status, model.UdiDi, model.WarrantyMonths, model.WarrantyScope,
-            model.RegulatoryKind?.ToString().ToLowerInvariant(), model.RegulatoryUs, model.RegulatoryEu, model.RegulatoryCn,
+            model.RegulatoryKind?.ToString().ToLowerInvariant(), await GetRegulatoryProfile.CurrentAsync(db, id, cancellationToken),
             model.Disambiguation, model.Confidence, model.Notes,
             Fits: links.Where(l => l.Kind == ModelLinkKind.Fits && l.FromModelId == id).Select(l => View(l, l.ToModelId)).OrderBy(v => v.NameEn).ToList(),
             FittedBy: links.Where(l => l.Kind == ModelLinkKind.Fits && l.ToModelId == id).Select(l => View(l, l.FromModelId)).OrderBy(v => v.Category).ThenBy(v => v.NameEn).ToList(),

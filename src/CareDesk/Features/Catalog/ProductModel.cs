@@ -60,13 +60,8 @@ public sealed class ProductModel
 
     public string? WarrantyScope { get; set; }
 
+    /// <summary>Device, IVD or software. What the model is per market (class, product code...) is its regulatory profile.</summary>
     public RegulatoryKind? RegulatoryKind { get; set; }
-
-    public string? RegulatoryUs { get; set; }
-
-    public string? RegulatoryEu { get; set; }
-
-    public string? RegulatoryCn { get; set; }
 
     /// <summary>The question that separates look-alikes ("is there a '+' after 安稳?").</summary>
     public string? Disambiguation { get; set; }
@@ -97,9 +92,6 @@ internal sealed class ProductModelConfiguration : IEntityTypeConfiguration<Produ
         builder.Property(m => m.UdiDi).HasMaxLength(64);
         builder.Property(m => m.WarrantyScope).HasMaxLength(500);
         builder.Property(m => m.RegulatoryKind).HasConversion<string>().HasMaxLength(16);
-        builder.Property(m => m.RegulatoryUs).HasMaxLength(500);
-        builder.Property(m => m.RegulatoryEu).HasMaxLength(500);
-        builder.Property(m => m.RegulatoryCn).HasMaxLength(500);
         builder.Property(m => m.Disambiguation).HasMaxLength(1000);
         builder.Property(m => m.Confidence).HasMaxLength(16);
         builder.Property(m => m.Notes).HasMaxLength(4000);

@@ -32,9 +32,6 @@ public sealed partial class SaveModel(CareDeskDbContext db)
         int? WarrantyMonths = null,
         [property: MaxLength(500)] string? WarrantyScope = null,
         string? RegulatoryKind = null,
-        [property: MaxLength(500)] string? RegulatoryUs = null,
-        [property: MaxLength(500)] string? RegulatoryEu = null,
-        [property: MaxLength(500)] string? RegulatoryCn = null,
         [property: MaxLength(1000)] string? Disambiguation = null,
         [property: MaxLength(16)] string? Confidence = null,
         [property: MaxLength(4000)] string? Notes = null,
@@ -161,9 +158,6 @@ public sealed partial class SaveModel(CareDeskDbContext db)
         model.WarrantyMonths = request.WarrantyMonths;
         model.WarrantyScope = Text(request.WarrantyScope);
         model.RegulatoryKind = request.RegulatoryKind is null ? null : ParseKind(request.RegulatoryKind);
-        model.RegulatoryUs = Text(request.RegulatoryUs);
-        model.RegulatoryEu = Text(request.RegulatoryEu);
-        model.RegulatoryCn = Text(request.RegulatoryCn);
         model.Disambiguation = Text(request.Disambiguation);
         model.Confidence = Text(request.Confidence);
         model.Notes = Text(request.Notes);

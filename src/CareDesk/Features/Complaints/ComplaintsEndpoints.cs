@@ -62,7 +62,7 @@ internal static class ComplaintsEndpoints
                 var cleared = await clear.RunAsync(id, request, actor, ct);
                 return cleared.Succeeded ? (await get.ByIdAsync(id, actor, ct)).ToOk(text) : cleared.Failure!.ToProblem(text);
             })
-            .RequireAuthorization(Policies.Quality)
+            .RequireAuthorization(Policies.QualityDecisions)
             .WithSummary("Quality only: it was not a complaint after all; the reason is required and stays on the case's timeline. The file is kept (legal hold).")
             .Produces<GetComplaint.View>()
             .ProducesValidationProblem()
@@ -76,7 +76,7 @@ internal static class ComplaintsEndpoints
                 var corrected = await correct.RunAsync(id, request, actor, ct);
                 return corrected.Succeeded ? (await get.ByIdAsync(id, actor, ct)).ToOk(text) : corrected.Failure!.ToProblem(text);
             })
-            .RequireAuthorization(Policies.Quality)
+            .RequireAuthorization(Policies.QualityDecisions)
             .WithSummary("Quality only: correct when the maker became aware (not in the future), with a reason kept on the timeline.")
             .Produces<GetComplaint.View>()
             .ProducesValidationProblem()

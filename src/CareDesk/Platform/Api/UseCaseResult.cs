@@ -21,6 +21,8 @@ public sealed record Failure(FailureKind Kind, string MessageKey, string? Field 
 
     public static Failure NotFound(string messageKey) => new(FailureKind.NotFound, messageKey);
 
+    public static Failure NotFound(string field, string messageKey, params object[] arguments) => new(FailureKind.NotFound, messageKey, field, arguments);
+
     public static Failure Conflict(string messageKey) => new(FailureKind.Conflict, messageKey);
 
     public string Message(IStringLocalizer text) => text[MessageKey, Arguments];
@@ -30,6 +32,9 @@ public sealed record Failure(FailureKind Kind, string MessageKey, string? Field 
     {
         FailureKind.Invalid => TypedResults.ValidationProblem(
             new Dictionary<string, string[]> { [Field ?? ""] = [Message(text)] }, detail: Message(text)),
+        // A missing thing named by a body field (an unknown productId) names the field as a 400 would.
+        FailureKind.NotFound when Field is not null => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status404NotFound,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [Field] = [Message(text)] } }),
         FailureKind.NotFound => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status404NotFound),
         FailureKind.Conflict => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status409Conflict),
         // A refusal that concerns one field (a masked value the viewer may not overwrite) names it as a 400 would.

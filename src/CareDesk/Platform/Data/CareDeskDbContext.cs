@@ -49,6 +49,8 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
 
     public DbSet<ModelLink> ModelLinks => Set<ModelLink>();
 
+    public DbSet<RegulatoryProfileEntry> RegulatoryProfiles => Set<RegulatoryProfileEntry>();
+
     public DbSet<ModelLinkTombstone> ModelLinkTombstones => Set<ModelLinkTombstone>();
 
     public DbSet<Device> Devices => Set<Device>();

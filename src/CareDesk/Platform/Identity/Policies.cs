@@ -17,8 +17,14 @@ public static class Policies
     /// <summary>Supervisors and admins: rosters, reports, reassignments.</summary>
     public const string Supervision = "supervision";
 
-    /// <summary>Quality (regulatory affairs): clears complaint flags, corrects awareness, decides and submits reports.</summary>
+    /// <summary>Quality and admins: regulatory profiles, reportability decisions (F17).</summary>
     public const string Quality = "quality";
+
+    /// <summary>Quality alone: clears complaint flags and corrects awareness (F15: "only quality may clear").</summary>
+    public const string QualityDecisions = "quality-decisions";
+
+    /// <summary>Quality, admins and experts: the reportability what-if (F17).</summary>
+    public const string RegulatoryAssessment = "regulatory-assessment";
 
     public static AuthorizationBuilder AddCareDeskPolicies(this AuthorizationBuilder builder)
     {
@@ -40,7 +46,9 @@ public static class Policies
             .AddPolicy(Staff, Build([.. Roles.All]))
             .AddPolicy(Admin, Build(Roles.Admin))
             .AddPolicy(Supervision, Build(Roles.Admin, Roles.Supervisor))
-            .AddPolicy(Quality, Build(Roles.Quality))
+            .AddPolicy(Quality, Build(Roles.Admin, Roles.Quality))
+            .AddPolicy(QualityDecisions, Build(Roles.Quality))
+            .AddPolicy(RegulatoryAssessment, Build(Roles.Admin, Roles.Quality, Roles.Expert))
             .SetDefaultPolicy(Build([.. Roles.All]))
             .SetFallbackPolicy(Build([.. Roles.All]));
     }

@@ -89,10 +89,28 @@ public sealed class CatalogSeedTests(CareDeskFactory app) : IClassFixture<CareDe
             t.FromModelId == "accu-chek-guide-strips" && t.ToModelId == "accu-chek-guide-meter" && t.Kind == ModelLinkKind.Fits)));
     }
 
+    [Fact]
+    public async Task A_regulatory_profile_quality_saved_is_never_replaced_by_the_seed()
+    {
+        var quality = await app.CreateClientForRoleAsync(Roles.Quality);
+        const string url = "/api/catalog/models/contour-plus-elite-meter/regulatory";
+        var seeded = await (await quality.GetAsync(url)).ReadAsync<RegulatoryProfile>();
+        var saved = await (await quality.PutAsJsonAsync(url, seeded with
+        {
+            Markets = [.. seeded.Markets.Select(m => m.Market == "CN" ? m with { Sold = false } : m)],
+        })).ReadAsync<RegulatoryProfile>();
+
+        await SeedAgainAsync();
+
+        var now = await (await quality.GetAsync(url)).ReadAsync<RegulatoryProfile>();
+        Assert.Equal((saved.Revision, saved.Version), (now.Revision, now.Version));
+        Assert.False(now.Markets.Single(m => m.Market == "CN").Sold);
+    }
+
     internal static SaveModel.Request EditRequest(ModelDetail m) => new(
         m.Id, m.ManufacturerId, m.Category, m.NameEn, m.NameZh, m.Brand, m.Subtype, m.ModelNumbers, m.Aliases, m.UncertainAliases,
         m.PrintedText, m.VisualCues, m.Coding, m.Markets, m.Status, m.UdiDi, m.WarrantyMonths, m.WarrantyScope, m.RegulatoryKind,
-        m.RegulatoryUs, m.RegulatoryEu, m.RegulatoryCn, m.Disambiguation, m.Confidence, m.Notes, m.Version.ToString());
+        m.Disambiguation, m.Confidence, m.Notes, m.Version.ToString());
 
     private Task<bool> LinkExistsAsync(string from, string to, ModelLinkKind kind) =>
         app.WithDbAsync(db => db.ModelLinks.AnyAsync(l => l.FromModelId == from && l.ToModelId == to && l.Kind == kind));
