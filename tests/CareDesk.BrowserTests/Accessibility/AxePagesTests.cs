@@ -1,9 +1,9 @@
 using System.Reflection;
 using CareDesk.BrowserTests.Infrastructure;
 using CareDesk.Features.Cases;
+using CareDesk.Features.Devices;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
-using CareDesk.Features.Devices;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Components;
@@ -47,13 +47,16 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
             : [Who.Anyone, Who.Staff];
         var violations = new List<string>();
 
+        // The agents' screen size; the pages whose looks this work changed are kept as screenshots.
+        await Page.SetViewportSizeAsync(1366, 768);
+
         // Signed out first: the sign-in page.
         await Page.GotoAsync("/account/login");
         await CheckAsync("/account/login", violations);
 
         await SignInAsync(DemoEmail(role));
         await UseLanguageAsync(language);
-        foreach (var (path, who) in pages.Where(p => reaches.Contains(p.Who) && p.Path != "/account/login"))
+        foreach (var (template, path, who) in pages.Where(p => reaches.Contains(p.Who) && p.Path != "/account/login"))
         {
             if (path == "/not-found")
             {
@@ -71,6 +74,10 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
             }
 
             await CheckAsync(path, violations);
+            if (role == "admin" && Screenshots.TryGetValue(template, out var name))
+            {
+                await ScreenshotAsync($"keys-{name}-{language}");
+            }
         }
 
         Assert.True(violations.Count == 0, $"{violations.Count} accessibility violations ({role}, {language}):\n" + string.Join("\n", violations));
@@ -98,6 +105,15 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
             }
         }
     }
+
+    private static readonly Dictionary<string, string> Screenshots = new()
+    {
+        ["/roster"] = "roster",
+        ["/shifts"] = "shifts",
+        ["/handovers/{Id:guid}"] = "handover",
+        ["/people/{Id:guid}"] = "person",
+        ["/cases/{Id:guid}"] = "case",
+    };
 
     // Each route template: who reaches it, and how to make a real address of it from the demo data.
     private static readonly Dictionary<string, (Who Who, Func<DemoIds, string> Path)> Routes = new()
@@ -129,10 +145,10 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
 
     private sealed record DemoIds(Guid Person, Guid Case, string Model, Guid Handover);
 
-    private async Task<IReadOnlyList<(string Path, Who Who)>> PagesAsync()
+    private async Task<IReadOnlyList<(string Template, string Path, Who Who)>> PagesAsync()
     {
         var ids = await DemoIdsAsync();
-        return [.. Routes.Values.Select(r => (r.Path(ids), r.Who))];
+        return [.. Routes.Select(r => (r.Key, r.Value.Path(ids), r.Value.Who))];
     }
 
     // 王建国 of the demo data, a case of his (opened once), a catalog model and the latest handover report.
