@@ -24,7 +24,6 @@ using CareDesk.Platform.Outbox;
 using CareDesk.Platform.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Scalar.AspNetCore;
 using Serilog;
 
 namespace CareDesk;
@@ -89,7 +88,7 @@ public static class CareDeskApplication
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/reference", options => options.DisableDefaultFonts()).RequireAuthorization(Policies.Staff).AllowSignInCookieForReads();
+        app.MapApiReference();
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapLocalizationEndpoints();

@@ -18,7 +18,7 @@ public abstract class BrowserTest(BrowserSite site, ITestOutputHelper output) : 
     private const float Timeout = 20_000;
 
     private readonly List<string> problems = [];
-    private readonly List<string> expectedNotFound = [];
+    private readonly List<(string Url, int Status)> expectedErrors = [];
     private IBrowserContext? context;
     private IPage? page;
     private bool closing;
@@ -55,11 +55,14 @@ public abstract class BrowserTest(BrowserSite site, ITestOutputHelper output) : 
     /// Says the test visits <paramref name="path"/> to see its 404: the browser's console line about that one response
     /// is then expected, not a problem. Every other error still fails the test.
     /// </summary>
-    protected void ExpectNotFound(string path)
+    protected void ExpectNotFound(string path) => ExpectErrorStatus(path, 404);
+
+    /// <summary>As <see cref="ExpectNotFound"/>, for a test that sees another 4xx answer on purpose.</summary>
+    protected void ExpectErrorStatus(string path, int status)
     {
         lock (problems)
         {
-            expectedNotFound.Add(new Uri(site.BaseAddress, path).ToString());
+            expectedErrors.Add((new Uri(site.BaseAddress, path).ToString(), status));
         }
     }
 
@@ -69,7 +72,7 @@ public abstract class BrowserTest(BrowserSite site, ITestOutputHelper output) : 
         bool expected;
         lock (problems)
         {
-            expected = expectedNotFound.Any(url => what.Contains("status of 404", StringComparison.Ordinal) && what.Contains(url, StringComparison.Ordinal));
+            expected = expectedErrors.Any(e => what.Contains($"status of {e.Status}", StringComparison.Ordinal) && what.Contains(e.Url, StringComparison.Ordinal));
         }
 
         if (!closing && !expected)
