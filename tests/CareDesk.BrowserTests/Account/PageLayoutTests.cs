@@ -17,7 +17,7 @@ public sealed class PageLayoutTests(BrowserSite site, ITestOutputHelper output) 
 {
     // For every visible header cell and case number: how many lines its text takes (distinct tops of its line boxes).
     private const string WrappedCells = """
-        () => [...document.querySelectorAll('th, .case-number')]
+        () => [...document.querySelectorAll('th, .case-number, .one-line')]
           .filter(e => e.offsetParent !== null && e.textContent.trim().length > 0)
           .map(e => {
             const range = document.createRange();

@@ -19,6 +19,7 @@ public sealed class AuditLogTests(BrowserSite site, ITestOutputHelper output) : 
     public async Task Admin_verifies_the_audit_chain_and_is_told_it_is_intact()
     {
         await SignInAsync(DemoEmail("admin"));
+        await UseLanguageAsync("en");
 
         await Page.Locator("#nav-audit").ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/admin/audit$"));
