@@ -22,6 +22,7 @@ internal static class UiSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, MudBlazorTexts>();
         services.AddScoped<UserClock>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CareDesk.BrowserTests.Infrastructure;
+using CareDesk.Platform.Identity;
 using CareDesk.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -56,7 +57,7 @@ public sealed class CaseFlowTests(BrowserSite site, ITestOutputHelper output) : 
         await quality.GotoAsync(caseUrl);
         await WaitUntilInteractiveAsync(quality);
         await quality.Locator("#case-take").ClickAsync();
-        await Expect(quality.Locator("#case-owner")).ToContainTextAsync("Quality");
+        await Expect(quality.Locator("#case-owner")).ToContainTextAsync(UserSeeder.DemoName(Roles.Quality));
         await quality.Locator("#case-resolution-text").FillAsync("Firmware fault; meter replaced under warranty.");
         await quality.Locator("#case-resolve").ClickAsync();
         await Expect(quality.Locator("#case-status")).ToHaveTextAsync("Resolved");
@@ -118,7 +119,7 @@ public sealed class CaseFlowTests(BrowserSite site, ITestOutputHelper output) : 
         await Expect(alert).ToBeVisibleAsync();
         await alert.Locator(".escalation-acknowledge").ClickAsync();
         await Expect(expert.Locator(".case-escalation[data-status='acknowledged']")).ToBeVisibleAsync();
-        await Expect(expert.Locator("#case-owner")).ToContainTextAsync("Expert");
+        await Expect(expert.Locator("#case-owner")).ToContainTextAsync(UserSeeder.DemoName(Roles.Expert));
         await expert.Locator("#case-escalation-contact-note").FillAsync("Called back at 03:10, set re-primed, delivery resumed.");
         await expert.Locator("#case-escalation-contacted").ClickAsync();
         await Expect(expert.Locator(".case-escalation[data-status='contacted']")).ToBeVisibleAsync();

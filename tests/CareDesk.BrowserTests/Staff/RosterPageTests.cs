@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CareDesk.BrowserTests.Infrastructure;
+using CareDesk.Platform.Identity;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -27,17 +28,17 @@ public sealed class RosterPageTests(BrowserSite site, ITestOutputHelper output) 
         var wednesday = monday.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await Page.Locator("#roster-starts").FillAsync($"{wednesday}T20:00");
         await Page.Locator("#roster-ends").FillAsync($"{monday.AddDays(3):yyyy-MM-dd}T08:00");
-        await ChooseAsync("#roster-primary", new Regex("Expert", RegexOptions.IgnoreCase));
-        await ChooseAsync("#roster-backup", new Regex("Supervisor", RegexOptions.IgnoreCase));
+        await ChooseAsync("#roster-primary", new Regex(UserSeeder.DemoName(Roles.Expert)));
+        await ChooseAsync("#roster-backup", new Regex(UserSeeder.DemoName(Roles.Supervisor)));
         await Page.Locator("#roster-backup-add").ClickAsync();
         await Expect(Page.Locator(".roster-backup-item")).ToHaveCountAsync(1);
-        await Expect(Page.Locator(".roster-backup-item")).ToContainTextAsync(new Regex("Supervisor", RegexOptions.IgnoreCase));
+        await Expect(Page.Locator(".roster-backup-item")).ToContainTextAsync(new Regex(UserSeeder.DemoName(Roles.Supervisor)));
         await Page.Locator("#roster-save").ClickAsync();
 
         var shift = Page.Locator($".roster-day[data-day='{wednesday}'] .roster-shift");
         await Expect(shift).ToHaveCountAsync(1);
-        await Expect(shift.Locator(".roster-primary")).ToContainTextAsync(new Regex("Expert", RegexOptions.IgnoreCase));
-        await Expect(shift.Locator(".roster-backups")).ToContainTextAsync(new Regex("Supervisor", RegexOptions.IgnoreCase));
+        await Expect(shift.Locator(".roster-primary")).ToContainTextAsync(new Regex(UserSeeder.DemoName(Roles.Expert)));
+        await Expect(shift.Locator(".roster-backups")).ToContainTextAsync(new Regex(UserSeeder.DemoName(Roles.Supervisor)));
         await Expect(shift.Locator(".roster-times")).ToContainTextAsync("20:00");
         await Expect(Page.Locator("#roster-error")).ToHaveCountAsync(0);
         await ScreenshotAsync("roster-shift-added");

@@ -82,7 +82,7 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
 
         var personName = await db.People.AsNoTracking().Where(p => p.Id == found.PersonId).Select(p => p.DisplayName).SingleAsync(cancellationToken);
         var device = found.DeviceId is null ? null : await db.Devices.AsNoTracking().Where(d => d.Id == found.DeviceId)
-            .Join(db.ProductModels, d => d.ModelId, m => m.Id, (d, m) => new { m.NameEn, d.SerialNumber })
+            .Join(db.ProductModels, d => d.ModelId, m => m.Id, (d, m) => new { m.NameEn, m.NameZh, d.SerialNumber })
             .SingleOrDefaultAsync(cancellationToken);
         var entries = await db.CaseEntries.AsNoTracking().Where(e => e.CaseId == id)
             .OrderBy(e => e.At).ThenBy(e => e.Id)
@@ -114,7 +114,7 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
             found.PersonId,
             personName,
             found.DeviceId,
-            device is null ? null : string.Join(" · ", new[] { device.NameEn, device.SerialNumber }.OfType<string>()),
+            device is null ? null : string.Join(" · ", new[] { Catalog.CatalogNames.Of(device.NameEn, device.NameZh), device.SerialNumber }.OfType<string>()),
             CaseTerms.Of(found.Type),
             CaseTerms.Of(found.Priority),
             CaseTerms.Of(found.Status),

@@ -17,6 +17,7 @@ internal static class AuditEndpoints
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<SearchAuditLog>();
+        services.AddScoped<AuditSentences>();
         services.AddScoped<CircuitHandler, AuditCircuitHandler>();
         return services;
     }

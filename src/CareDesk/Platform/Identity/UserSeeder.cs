@@ -32,6 +32,7 @@ internal sealed class UserSeeder(
                 // The demo Chinese-speaking agent shows the second language from the first sign-in.
                 var language = role == Roles.Agent ? SupportedCultures.Chinese : SupportedCultures.English;
                 await EnsureUserAsync(DemoEmail(role), DemoOptions.Password, DemoName(role), language, role);
+                await RenameOldDemoUserAsync(DemoEmail(role), OldDemoName(role), DemoName(role));
             }
         }
 
@@ -48,13 +49,36 @@ internal sealed class UserSeeder(
 
     public static string DemoEmail(string role) => $"{role}@{DemoOptions.EmailDomain}";
 
-    private static string DemoName(string role) => role switch
+    /// <summary>A person's name for each demo user, never the role in English: screens show names as data.</summary>
+    internal static string DemoName(string role) => role switch
     {
+        Roles.Admin => "陈静",
+        Roles.Supervisor => "刘洋",
         Roles.Agent => "王芳",
+        Roles.OutsourcedAgent => "赵敏",
+        Roles.Expert => "周磊",
+        Roles.Quality => "孙丽华",
+        Roles.FieldRep => "马俊",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "No demo user for this role."),
+    };
+
+    // The names demo users had before they were people ("Supervisor", "Field Rep"): a demo database from then is renamed.
+    private static string OldDemoName(string role) => role switch
+    {
+        Roles.Agent => "王芳 (Agent)",
         Roles.OutsourcedAgent => "Outsourced Agent",
         Roles.FieldRep => "Field Rep",
         _ => char.ToUpperInvariant(role[0]) + role[1..],
     };
+
+    private async Task RenameOldDemoUserAsync(string email, string oldName, string name)
+    {
+        if (await users.FindByEmailAsync(email) is { } user && user.DisplayName == oldName)
+        {
+            user.DisplayName = name;
+            Ensure(await users.UpdateAsync(user), $"demo user {email}");
+        }
+    }
 
     private async Task EnsureUserAsync(string email, string password, string displayName, string language, string role)
     {

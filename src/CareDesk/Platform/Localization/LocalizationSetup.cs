@@ -1,4 +1,3 @@
-using System.Globalization;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -89,5 +88,5 @@ public sealed class UserClock(TimeProvider time)
         TimeZoneInfo.ConvertTime(time.GetUtcNow(), ZoneOf(user));
 
     public static string Format(DateTimeOffset instant, System.Security.Claims.ClaimsPrincipal user) =>
-        TimeZoneInfo.ConvertTime(instant, ZoneOf(user)).ToString("g", CultureInfo.CurrentCulture);
+        Dates.Format(TimeZoneInfo.ConvertTime(instant, ZoneOf(user)).DateTime);
 }

@@ -255,9 +255,9 @@ public sealed class PeopleApiTests(CareDeskFactory app) : IClassFixture<CareDesk
 
         var reps = await (await agent.GetAsync("/api/people/field-reps")).ReadAsync<ListFieldReps.FieldRep[]>();
 
-        Assert.Contains(reps, r => r.Name == "Field Rep");
+        Assert.Contains(reps, r => r.Name == UserSeeder.DemoName(Roles.FieldRep));
         var newRep = Assert.Single(reps, r => r.Name == "赵现场");
-        Assert.DoesNotContain(reps, r => r.Name == "Administrator" || r.Name.Contains("Agent", StringComparison.Ordinal));
+        Assert.DoesNotContain(reps, r => r.Name == UserSeeder.DemoName(Roles.Admin) || r.Name == UserSeeder.DemoName(Roles.Agent) || r.Name == UserSeeder.DemoName(Roles.OutsourcedAgent));
 
         (await admin.PostAsJsonAsync($"/api/users/{newRep.Id}/disable", new { })).EnsureSuccessStatusCode();
         var afterDisabling = await (await agent.GetAsync("/api/people/field-reps")).ReadAsync<ListFieldReps.FieldRep[]>();

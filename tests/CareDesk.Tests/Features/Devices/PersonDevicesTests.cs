@@ -12,8 +12,8 @@ public sealed class PersonDevicesTests : DatabaseComponentContext
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     [Theory]
-    [InlineData("en", "In warranty until 2027-09-01", "In use")]
-    [InlineData("zh-CN", "保修至 2027-09-01", "使用中")]
+    [InlineData("en", "In warranty until 1 Sep 2027", "In use")]
+    [InlineData("zh-CN", "保修至 2027年9月1日", "使用中")]
     public async Task The_list_shows_each_device_with_its_warranty_and_status(string culture, string warranty, string status)
     {
         UseLanguage(culture);

@@ -63,7 +63,7 @@ public sealed class ServiceLevelPagesTests : DatabaseComponentContext
         page.Find("#policy-warn-share").Change("0.75");
         page.Find("#policy-first-response").Change("300");
         page.Find("#policy-save").Click();
-        page.WaitForAssertion(() => Assert.Equal("300", page.Find($"[data-policy-id='{fallback.Id}'] .policy-first-response").TextContent.Trim()), Wait);
+        page.WaitForAssertion(() => Assert.Equal("5 h", page.Find($"[data-policy-id='{fallback.Id}'] .policy-first-response").TextContent.Trim()), Wait);
         var saved = await WithDbAsync(db => db.ServicePolicies.SingleAsync(p => p.Id == fallback.Id));
         Assert.Equal((TimeSpan.FromHours(5), 0.75), (saved.FirstResponse, saved.WarnShare));
         Assert.NotEqual(fallback.Version, saved.Version);
