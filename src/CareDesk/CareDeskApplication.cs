@@ -1,5 +1,6 @@
 using CareDesk.Components;
 using CareDesk.Features.Cases;
+using CareDesk.Features.Desk;
 using CareDesk.Features.Catalog;
 using CareDesk.Features.Contacts;
 using CareDesk.Features.Devices;
@@ -55,6 +56,7 @@ public static class CareDeskApplication
         builder.Services.AddTelephony();
         builder.Services.AddStaff();
         builder.Services.AddCases();
+        builder.Services.AddDesk();
         builder.Services.AddServiceLevels();
         builder.Services.AddContacts();
         builder.Services.AddCaseLinks();
@@ -102,6 +104,7 @@ public static class CareDeskApplication
         api.MapTelephonyEndpoints();
         api.MapStaffEndpoints();
         api.MapCasesEndpoints();
+        api.MapDeskEndpoints();
         api.MapServiceLevelsEndpoints();
         api.MapSearchEndpoints();
         api.MapContactsEndpoints();
