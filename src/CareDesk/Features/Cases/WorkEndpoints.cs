@@ -13,16 +13,19 @@ internal static class WorkEndpoints
 {
     public static IEndpointRouteBuilder MapWorkEndpoints(this IEndpointRouteBuilder app)
     {
-        var work = app.MapGroup("/api/work").WithTags("Cases").RequireAuthorization(Policies.Staff);
-
-        work.MapGet("", async (string[]? status, string? team, string? owner, string[]? serviceLevel, string? sort, string? order,
+        // Mapped outside the group so its path stays "/api/work", not "/api/work/".
+        app.MapGet("/api/work", async (string[]? status, string? team, string? owner, string[]? serviceLevel, string? sort, string? order,
                 ClaimsPrincipal user, ListCases list, IStringLocalizer<CasesText> text, CancellationToken ct) =>
                 (await list.MyWorkAsync(WorkFilter.From(status, team, owner, serviceLevel, sort, order), StaffActor.From(user), ct)).ToOk(text))
             .WithSummary("My work: the open cases I own, the queues of my teams (every team's for supervisors and admins), escalations waiting for me and my promised callbacks. "
                 + "With any of status (new, in-progress, waiting-on-customer, resolved, closed), team, owner (me or a user id), serviceLevel (on-track, warning, breached, paused, met, none; "
                 + "lists repeated or comma-separated), sort (due, opened, activity) or order (asc, desc): one list of the cases found in results (of that owner or team, else mine and my teams' — every case for supervisors), at most 200.")
+            .WithTags("Cases")
+            .RequireAuthorization(Policies.Staff)
             .Produces<ListCases.MyWork>()
             .ProducesValidationProblem();
+
+        var work = app.MapGroup("/api/work").WithTags("Cases").RequireAuthorization(Policies.Staff);
 
         work.MapGet("/views", async (ClaimsPrincipal user, SavedWorkViews views, CancellationToken ct) =>
                 TypedResults.Ok(await views.ListAsync(StaffActor.From(user), ct)))
