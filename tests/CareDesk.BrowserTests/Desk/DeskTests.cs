@@ -40,8 +40,8 @@ public sealed class DeskTests(BrowserSite site, ITestOutputHelper output) : Brow
         await Expect(Page.Locator("#desk-mine h6")).ToContainTextAsync(mine);
         await Expect(Page.Locator("#desk-callbacks h6")).ToHaveTextAsync(callbacks);
         await Expect(Page.Locator("#desk-supervision")).ToHaveCountAsync(0);
-        await ExpectReadableAsync(language);
         await ScreenshotAsync($"desk-agent-{language}");
+        await ExpectReadableAsync(language);
 
         // A call pops while the desk is open: the dock sits beside it, the desk makes room.
         await PhoneSystem.RingAsync(Site.BaseAddress, Agent, Guid.NewGuid().ToString("N"), phone);
@@ -51,6 +51,10 @@ public sealed class DeskTests(BrowserSite site, ITestOutputHelper output) : Brow
         var dock = (await Page.Locator("#screen-pop-dock").BoundingBoxAsync())!;
         var cases = (await Page.Locator("#desk-mine").BoundingBoxAsync())!;
         Assert.True(cases.X + cases.Width <= dock.X + 1, "my cases are under the call card dock");
+        // And the desk's columns give way: no column of my cases is cut off at the edge of its box.
+        Assert.True(await Page.EvaluateAsync<bool>(
+            "() => [...document.querySelectorAll('#desk-mine th')].every(th => th.getBoundingClientRect().right <= document.querySelector('#desk-mine').getBoundingClientRect().right + 1)"),
+            "a column of my cases is cut off beside the dock");
         await ScreenshotAsync($"desk-agent-call-{language}");
         await Page.Keyboard.PressAsync("Escape");
     }
@@ -71,8 +75,8 @@ public sealed class DeskTests(BrowserSite site, ITestOutputHelper output) : Brow
         await Expect(Page.Locator("#desk-queues h6")).ToHaveTextAsync(queues);
         await Expect(Page.Locator("#desk-at-risk h6")).ToHaveTextAsync(atRisk);
         await Expect(Page.Locator($"#desk-at-risk .case-row[data-case-id='{a}']")).ToBeVisibleAsync();
-        await ExpectReadableAsync(language);
         await ScreenshotAsync($"desk-supervisor-{language}");
+        await ExpectReadableAsync(language);
 
         // From the queue's count to the queue on my work: the filter is in the address.
         await Page.Locator("#desk-queues .desk-queue[data-team-id='logistics'] td a").First.ClickAsync();
@@ -82,6 +86,7 @@ public sealed class DeskTests(BrowserSite site, ITestOutputHelper output) : Brow
         await Page.Locator(".mud-popover-open .mud-list-item").Nth(1).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/work\\?team=logistics&sort=opened$"));
         await ScreenshotAsync($"work-supervisor-{language}");
+        await ExpectReadableAsync(language);
 
         // Select both, reassign them to the front line with one note.
         await Page.Locator($"#work-results .case-row[data-case-id='{a}'] .case-select-one").CheckAsync();
@@ -132,9 +137,17 @@ public sealed class DeskTests(BrowserSite site, ITestOutputHelper output) : Brow
             }
         }
 
-        // A table header taller than two lines of its text has wrapped its words apart.
-        var wrapped = await Page.EvaluateAsync<string[]>(
-            "() => [...document.querySelectorAll('.mud-main-content th')].filter(th => th.innerText.trim().length > 1 && th.getBoundingClientRect().height > 2.5 * (parseFloat(getComputedStyle(th).lineHeight) || 1.5 * parseFloat(getComputedStyle(th).fontSize))).map(th => th.innerText)");
+        // A header whose every line holds one character has been squeezed apart ("类/型"): count its lines.
+        var wrapped = await Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.mud-main-content th')].filter(th => {
+              const text = th.innerText.trim().replace(/\s/g, '');
+              if (text.length < 2) return false;
+              const range = document.createRange();
+              range.selectNodeContents(th);
+              const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+              return lines > 1 && lines >= text.length;
+            }).map(th => th.innerText)
+            """);
         Assert.Empty(wrapped);
     }
 
