@@ -1,8 +1,8 @@
 using CareDesk.Components;
 using CareDesk.Features.Cases;
-using CareDesk.Features.Desk;
 using CareDesk.Features.Catalog;
 using CareDesk.Features.Contacts;
+using CareDesk.Features.Desk;
 using CareDesk.Features.Devices;
 using CareDesk.Features.NothingLost;
 using CareDesk.Features.People;

@@ -74,8 +74,15 @@ public sealed class GetDesk(ListCases work, CareDeskDbContext db, OwnerNames own
             .GroupJoin(db.People, c => c.PersonId, p => p.Id, (c, people) => new { Contact = c, people })
             .SelectMany(x => x.people.DefaultIfEmpty(), (x, p) => new
             {
-                x.Contact.Id, x.Contact.PersonId, Name = p == null ? null : p.DisplayName, AssignedFieldRepId = p == null ? null : p.AssignedFieldRepId,
-                x.Contact.Channel, x.Contact.Direction, x.Contact.StartedAt, x.Contact.Missed, x.Contact.Subject,
+                x.Contact.Id,
+                x.Contact.PersonId,
+                Name = p == null ? null : p.DisplayName,
+                AssignedFieldRepId = p == null ? null : p.AssignedFieldRepId,
+                x.Contact.Channel,
+                x.Contact.Direction,
+                x.Contact.StartedAt,
+                x.Contact.Missed,
+                x.Contact.Subject,
             })
             .ToListAsync(cancellationToken);
         return [.. rows

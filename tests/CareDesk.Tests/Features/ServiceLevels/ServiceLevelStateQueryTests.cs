@@ -47,9 +47,18 @@ public sealed class ServiceLevelStateQueryTests
         {
             var c = new Case
             {
-                Number = "K7M2Q9XD", Subject = "s", OpenedBy = "u", OwnerUserId = "u", Status = CaseStatus.InProgress, ServicePolicyId = Guid.NewGuid(),
-                FirstResponseTarget = hour, FirstResponseDueAt = Now + hour, FirstResponseWarnAt = Now + (hour / 2),
-                ResolutionTarget = 8 * hour, ResolutionDueAt = Now + (8 * hour), ResolutionWarnAt = Now + (6 * hour),
+                Number = "K7M2Q9XD",
+                Subject = "s",
+                OpenedBy = "u",
+                OwnerUserId = "u",
+                Status = CaseStatus.InProgress,
+                ServicePolicyId = Guid.NewGuid(),
+                FirstResponseTarget = hour,
+                FirstResponseDueAt = Now + hour,
+                FirstResponseWarnAt = Now + (hour / 2),
+                ResolutionTarget = 8 * hour,
+                ResolutionDueAt = Now + (8 * hour),
+                ResolutionWarnAt = Now + (6 * hour),
             };
             set(c);
             return c;
