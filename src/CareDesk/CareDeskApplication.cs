@@ -4,6 +4,7 @@ using CareDesk.Features.Catalog;
 using CareDesk.Features.Complaints;
 using CareDesk.Features.Complaints.Reportability;
 using CareDesk.Features.Contacts;
+using CareDesk.Features.Desk;
 using CareDesk.Features.Devices;
 using CareDesk.Features.NothingLost;
 using CareDesk.Features.People;
@@ -57,6 +58,7 @@ public static class CareDeskApplication
         builder.Services.AddTelephony();
         builder.Services.AddStaff();
         builder.Services.AddCases();
+        builder.Services.AddDesk();
         builder.Services.AddServiceLevels();
         builder.Services.AddContacts();
         builder.Services.AddCaseLinks();
@@ -106,6 +108,7 @@ public static class CareDeskApplication
         api.MapTelephonyEndpoints();
         api.MapStaffEndpoints();
         api.MapCasesEndpoints();
+        api.MapDeskEndpoints();
         api.MapServiceLevelsEndpoints();
         api.MapSearchEndpoints();
         api.MapContactsEndpoints();

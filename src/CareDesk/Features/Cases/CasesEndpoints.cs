@@ -34,6 +34,8 @@ internal static class CasesEndpoints
         services.AddScoped<EscalationDeadlines>();
         services.AddScoped<PromiseCallback>();
         services.AddScoped<CallbackDeadlines>();
+        services.AddScoped<SavedWorkViews>();
+        services.AddScoped<ReassignCases>();
         services.AddScoped<IOutboxHandler, PagingWebhook>();
         services.AddScoped<IOutboxHandler, EscalationEmail>();
         services.AddHttpClient(PagingWebhook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
@@ -200,12 +202,7 @@ internal static class CasesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        app.MapGet("/api/work", async (ClaimsPrincipal user, ListCases list, CancellationToken ct) =>
-                TypedResults.Ok(await list.MyWorkAsync(StaffActor.From(user), ct)))
-            .WithTags("Cases")
-            .RequireAuthorization(Policies.Staff)
-            .WithSummary("My work: the open cases I own, the queues of my teams, and escalations waiting for me.")
-            .Produces<ListCases.MyWork>();
+        app.MapWorkEndpoints();
 
         return app;
     }

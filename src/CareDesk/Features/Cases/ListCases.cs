@@ -19,7 +19,11 @@ public sealed class ListCases(CareDeskDbContext db, OwnerNames owners, PersonRea
     /// <param name="Open">Only open cases (default), or only resolved and closed ones.</param>
     public sealed record Filter(string? Owner = null, string? Team = null, Guid? PersonId = null, string? Number = null, bool Open = true, int Limit = 50);
 
-    public sealed record MyWork(IReadOnlyList<CaseSummary> Mine, IReadOnlyList<Queue> Queues, IReadOnlyList<PendingEscalation> Escalations, IReadOnlyList<CallbackDue> Callbacks);
+    /// <param name="Results">With a filter or an order (<see cref="WorkFilter"/>): the cases it finds, and then
+    /// <paramref name="Mine"/> and <paramref name="Queues"/> are left empty; null without one.</param>
+    public sealed record MyWork(
+        IReadOnlyList<CaseSummary> Mine, IReadOnlyList<Queue> Queues, IReadOnlyList<PendingEscalation> Escalations, IReadOnlyList<CallbackDue> Callbacks,
+        IReadOnlyList<CaseSummary>? Results = null);
 
     /// <summary>A promised callback not yet made: <c>pending</c> or <c>overdue</c>.</summary>
     public sealed record CallbackDue(Guid CallbackId, Guid CaseId, string CaseNumber, string Subject, string OwnerUserId, DateTimeOffset DueAt, string Status, string? Note);
@@ -80,6 +84,103 @@ public sealed class ListCases(CareDeskDbContext db, OwnerNames owners, PersonRea
         return await SummariesAsync(cases, filter.Limit, cancellationToken);
     }
 
+    /// <summary>
+    /// My work narrowed by <paramref name="filter"/> (the work page's filters and order): one list in
+    /// <see cref="MyWork.Results"/>; without a filter, <see cref="MyWorkAsync(StaffActor, CancellationToken)"/>.
+    /// The read of the people listed is audited, one entry for the page.
+    /// </summary>
+    public async Task<Result<MyWork>> MyWorkAsync(WorkFilter filter, StaffActor actor, CancellationToken cancellationToken)
+    {
+        MyWork work;
+        if (filter.IsEmpty)
+        {
+            work = await MyWorkAsync(actor, cancellationToken);
+        }
+        else
+        {
+            var found = await FindAsync(filter, actor, cancellationToken);
+            if (found.Failure is { } failure)
+            {
+                return failure;
+            }
+
+            work = new MyWork([], [], await PendingEscalationsAsync(actor, cancellationToken), await CallbacksDueAsync(actor.UserId, cancellationToken), found.Value);
+        }
+
+        await reads.RecordAsync(work.Mine.Concat(work.Queues.SelectMany(q => q.Cases)).Concat(work.Results ?? []).Select(c => c.PersonId), "work", cancellationToken);
+        return work;
+    }
+
+    /// <summary>
+    /// Cases by <paramref name="filter"/>: of the owner or team it names, else my cases and my teams' queues (every
+    /// case for a supervisor); open ones unless statuses are named; in its order, at most <see cref="MaxLimit"/>.
+    /// One query for the cases and their people, one per kind of owner for the names.
+    /// </summary>
+    public async Task<Result<CaseSummary[]>> FindAsync(WorkFilter filter, StaffActor actor, CancellationToken cancellationToken, int limit = MaxLimit)
+    {
+        if (filter.Check() is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (filter.Team is { } team && !await db.Teams.AnyAsync(t => t.Id == team, cancellationToken))
+        {
+            return Failure.Invalid("team", "Case.TeamNotFound");
+        }
+
+        var cases = Visible(actor);
+        var owner = filter.Owner == "me" ? actor.UserId : filter.Owner;
+        if (owner is not null)
+        {
+            cases = cases.Where(c => c.OwnerUserId == owner);
+        }
+
+        if (filter.Team is { } teamId)
+        {
+            cases = cases.Where(c => c.OwnerTeamId == teamId);
+        }
+
+        if (owner is null && filter.Team is null && !actor.Supervises)
+        {
+            var me = actor.UserId;
+            var myTeams = db.TeamMembers.Where(m => m.UserId == me).Select(m => m.TeamId);
+            cases = cases.Where(c => c.OwnerUserId == me || myTeams.Contains(c.OwnerTeamId!));
+        }
+
+        if (filter.Status is { Count: > 0 })
+        {
+            var statuses = filter.Statuses();
+            cases = cases.Where(c => statuses.Contains(c.Status));
+        }
+        else
+        {
+            // Written like the partial indexes' filter, so SQLite can use them.
+            cases = cases.Where(c => c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed);
+        }
+
+        var now = clock.GetUtcNow();
+        if (filter.ServiceLevel is { Count: > 0 } states)
+        {
+            cases = cases.Where(ServiceLevelState.In(states, now));
+        }
+
+        var rows = await WithPeople(Ordered(cases, filter).Take(limit)).ToListAsync(cancellationToken);
+        // The join does not keep the order: the same keys again on the rows read.
+        var byCase = rows.ToDictionary(r => r.Case.Id);
+        return await ToSummariesAsync([.. Ordered(rows.Select(r => r.Case).AsQueryable(), filter).Select(c => byCase[c.Id])], cancellationToken);
+    }
+
+    private static IQueryable<Case> Ordered(IQueryable<Case> cases, WorkFilter filter) => (filter.Sort ?? WorkFilter.Due, filter.Descending) switch
+    {
+        (WorkFilter.Opened, false) => cases.OrderBy(c => c.OpenedAt).ThenBy(c => c.Number),
+        (WorkFilter.Opened, true) => cases.OrderByDescending(c => c.OpenedAt).ThenBy(c => c.Number),
+        (WorkFilter.Activity, false) => cases.OrderBy(c => c.LastActivityAt).ThenBy(c => c.Number),
+        (WorkFilter.Activity, true) => cases.OrderByDescending(c => c.LastActivityAt).ThenBy(c => c.Number),
+        // Due: running clocks by their next due time, the rest (paused, met, none) after them, oldest first.
+        (_, false) => cases.OrderBy(c => c.NextDueAt == null).ThenBy(c => c.NextDueAt).ThenBy(c => c.OpenedAt).ThenBy(c => c.Number),
+        (_, true) => cases.OrderBy(c => c.NextDueAt == null).ThenByDescending(c => c.NextDueAt).ThenBy(c => c.OpenedAt).ThenBy(c => c.Number),
+    };
+
     /// <summary>What the agent owns, and the queues of the teams they belong to — of every team for a supervisor.</summary>
     public async Task<MyWork> MyWorkAsync(StaffActor actor, CancellationToken cancellationToken)
     {
@@ -136,14 +237,20 @@ public sealed class ListCases(CareDeskDbContext db, OwnerNames owners, PersonRea
         var rows = running.Count < limit
             ? [.. running, .. await WithPeople(cases.Where(c => c.NextDueAt == null).OrderBy(c => c.OpenedAt).Take(limit - running.Count)).ToListAsync(cancellationToken)]
             : running;
+        return await ToSummariesAsync([.. rows.OrderBy(r => r.Case.NextDueAt is null).ThenBy(r => r.Case.NextDueAt)
+            .ThenByDescending(r => r.Case.Priority).ThenBy(r => r.Case.OpenedAt)], cancellationToken);
+    }
+
+    /// <summary>The list as the API shows it, in the rows' order, with the owners' names in the reader's language.</summary>
+    private async Task<CaseSummary[]> ToSummariesAsync(IReadOnlyList<CaseRow> rows, CancellationToken cancellationToken)
+    {
         var names = await owners.LoadAsync(rows.Select(r => (r.Case.OwnerUserId, r.Case.OwnerTeamId)), cancellationToken);
         var now = clock.GetUtcNow();
-        return rows.OrderBy(r => r.Case.NextDueAt is null).ThenBy(r => r.Case.NextDueAt)
-            .ThenByDescending(r => r.Case.Priority).ThenBy(r => r.Case.OpenedAt)
+        return rows
             .Select(r => new CaseSummary(
                 r.Case.Id, CaseNumbers.Display(r.Case.Number), r.Case.PersonId, r.PersonName, CaseTerms.Of(r.Case.Type), CaseTerms.Of(r.Case.Priority),
                 CaseTerms.Of(r.Case.Status), r.Case.Subject, names(r.Case.OwnerUserId, r.Case.OwnerTeamId), r.Case.OpenedAt, r.Case.UpdatedAt,
-                ServiceLevelState.Of(r.Case, now), r.Case.NextDueAt))
+                ServiceLevelState.Of(r.Case, now), r.Case.NextDueAt, r.Case.LastActivityAt, r.Case.Version.ToString()))
             .ToArray();
     }
 

@@ -153,6 +153,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         // Recordings by person and time, and all recordings in a time window (quality review).
         builder.HasIndex(c => new { c.PersonId, c.HasRecording, c.StartedAt });
         builder.HasIndex(c => new { c.HasRecording, c.StartedAt });
+        // The desk's recent contacts: an agent's newest first.
+        builder.HasIndex(c => new { c.AgentUserId, c.StartedAt });
     }
 }
 

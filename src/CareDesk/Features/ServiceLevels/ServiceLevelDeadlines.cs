@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CareDesk.Features.Cases;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
@@ -160,6 +161,37 @@ public static class ServiceLevelState
         var resolution = timed.ResolutionTarget is not null
             ? Clock(timed.ResolutionDueAt, timed.ResolutionWarnAt, timed.ResolutionBreachedAt, timed.ResolutionWarnedAt, now) : Met;
         return Worst(firstResponse, resolution);
+    }
+
+    public static readonly IReadOnlyList<string> All = [OnTrack, Warning, Breached, Paused, Met, None];
+
+    /// <summary>
+    /// The same rule as <see cref="Of"/> as a query expression, so lists filter and count by state in the database
+    /// (a CASE over the stored columns); a unit test holds the two to the same answers.
+    /// </summary>
+    public static Expression<Func<Case, string>> StateOf(DateTimeOffset now) => c =>
+        c.ServicePolicyId == null ? None
+        : c.Status == CaseStatus.Resolved || c.Status == CaseStatus.Closed
+            ? (c.FirstResponseBreachedAt != null || c.ResolutionBreachedAt != null
+                || (c.ResolvedAt != null && c.ResolutionDueAt != null && c.ResolvedAt > c.ResolutionDueAt) ? Breached : Met)
+        : c.ClockPausedSince != null ? Paused
+        : (c.FirstRespondedAt == null && c.FirstResponseTarget != null
+                && (c.FirstResponseBreachedAt != null || (c.FirstResponseDueAt != null && c.FirstResponseDueAt <= now)))
+            || (c.ResolutionTarget != null && (c.ResolutionBreachedAt != null || (c.ResolutionDueAt != null && c.ResolutionDueAt <= now))) ? Breached
+        : (c.FirstRespondedAt == null && c.FirstResponseTarget != null
+                && (c.FirstResponseWarnedAt != null || (c.FirstResponseWarnAt != null && c.FirstResponseWarnAt <= now)))
+            || (c.ResolutionTarget != null && (c.ResolutionWarnedAt != null || (c.ResolutionWarnAt != null && c.ResolutionWarnAt <= now))) ? Warning
+        : (c.FirstRespondedAt == null && c.FirstResponseTarget != null) || c.ResolutionTarget != null ? OnTrack
+        : Met;
+
+    /// <summary>Cases whose state (<see cref="StateOf"/>) is one of <paramref name="states"/>: one <c>IN</c> over the CASE.</summary>
+    public static Expression<Func<Case, bool>> In(IReadOnlyCollection<string> states, DateTimeOffset now)
+    {
+        var state = StateOf(now);
+        var contains = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2)
+            .MakeGenericMethod(typeof(string));
+        return Expression.Lambda<Func<Case, bool>>(
+            Expression.Call(contains, Expression.Constant(states.ToArray()), state.Body), state.Parameters);
     }
 
     /// <summary>One running clock: breached once due (or recorded), warning once past its warn instant, else on track.</summary>
