@@ -3,6 +3,7 @@ using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
 using CareDesk.Features.Contacts;
 using CareDesk.Features.Devices;
+using CareDesk.Features.Macros;
 using CareDesk.Features.NothingLost;
 using CareDesk.Features.People;
 using CareDesk.Features.Search;
@@ -60,6 +61,7 @@ public static class CareDeskApplication
         builder.Services.AddCaseLinks();
         builder.Services.AddNothingLost();
         builder.Services.AddGlobalSearch();
+        builder.Services.AddMacros();
         return builder;
     }
 
@@ -104,6 +106,7 @@ public static class CareDeskApplication
         api.MapCasesEndpoints();
         api.MapServiceLevelsEndpoints();
         api.MapSearchEndpoints();
+        api.MapMacrosEndpoints();
         api.MapContactsEndpoints();
         api.MapCaseLinksEndpoints();
         api.MapNothingLostEndpoints();

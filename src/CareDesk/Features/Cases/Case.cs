@@ -181,6 +181,9 @@ public enum CaseEntryKind
     ServiceLevelWarning,
     ServiceLevelBreached,
     Unlinked,
+    DetailsChanged,
+    AttachmentAdded,
+    AttachmentRemoved,
 }
 
 /// <summary>One line of a case's timeline: who did what, when (F11). Written in the same transaction as the change.</summary>
