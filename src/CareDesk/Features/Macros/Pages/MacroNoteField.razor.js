@@ -110,6 +110,8 @@ export function attach(id, token, dotnet) {
   field.addEventListener('compositionend', onInput);
   field.addEventListener('blur', onBlur);
   field.setAttribute('aria-expanded', 'false');
+  // For whoever waits for the picker (a browser test typing at once): the keys are now caught.
+  field.dataset.macros = 'ready';
   pickers.set(token, {
     insert,
     detach: () => {
