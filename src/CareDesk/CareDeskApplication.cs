@@ -6,6 +6,7 @@ using CareDesk.Features.Complaints.Reportability;
 using CareDesk.Features.Contacts;
 using CareDesk.Features.Desk;
 using CareDesk.Features.Devices;
+using CareDesk.Features.Macros;
 using CareDesk.Features.NothingLost;
 using CareDesk.Features.People;
 using CareDesk.Features.Search;
@@ -65,6 +66,7 @@ public static class CareDeskApplication
         builder.Services.AddNothingLost();
         builder.Services.AddGlobalSearch();
         builder.Services.AddComplaints();
+        builder.Services.AddMacros();
         return builder;
     }
 
@@ -111,6 +113,7 @@ public static class CareDeskApplication
         api.MapDeskEndpoints();
         api.MapServiceLevelsEndpoints();
         api.MapSearchEndpoints();
+        api.MapMacrosEndpoints();
         api.MapContactsEndpoints();
         api.MapCaseLinksEndpoints();
         api.MapNothingLostEndpoints();

@@ -131,6 +131,17 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
         ["GET /api/handovers/{id:guid}"] = Supervision,
         ["PUT /api/handovers/{id:guid}/questions"] = Supervision,
         ["POST /api/handovers/{id:guid}/acknowledge"] = Supervision,
+        ["PUT /api/cases/{id:guid}/details"] = Staff,
+        ["GET /api/cases/{id:guid}/devices"] = Staff,
+        ["GET /api/cases/{id:guid}/attachments"] = Staff,
+        ["POST /api/cases/{id:guid}/attachments"] = Staff,
+        ["GET /api/cases/{id:guid}/attachments/{attachmentId:guid}"] = Staff,
+        ["DELETE /api/cases/{id:guid}/attachments/{attachmentId:guid}"] = Staff,
+        ["GET /api/macros/"] = Staff,
+        ["GET /api/macros/placeholders"] = Staff,
+        ["POST /api/macros/"] = Supervision,
+        ["PUT /api/macros/{id:guid}"] = Supervision,
+        ["DELETE /api/macros/{id:guid}"] = Supervision,
     };
 
     private IReadOnlyList<RouteEndpoint> ApiEndpoints =>

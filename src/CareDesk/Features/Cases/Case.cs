@@ -190,6 +190,9 @@ public enum CaseEntryKind
     ComplaintFlagged,
     ComplaintCleared,
     ComplaintAwarenessCorrected,
+    DetailsChanged,
+    AttachmentAdded,
+    AttachmentRemoved,
 }
 
 /// <summary>One line of a case's timeline: who did what, when (F11). Written in the same transaction as the change.</summary>

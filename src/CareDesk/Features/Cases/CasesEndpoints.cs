@@ -39,12 +39,14 @@ internal static class CasesEndpoints
         services.AddScoped<IOutboxHandler, PagingWebhook>();
         services.AddScoped<IOutboxHandler, EscalationEmail>();
         services.AddHttpClient(PagingWebhook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddCaseDetails();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCasesEndpoints(this IEndpointRouteBuilder app)
     {
         var cases = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.Staff);
+        cases.MapCaseDetails();
 
         cases.MapPost("/", async (OpenCase.Request request, ClaimsPrincipal user, OpenCase open, GetCase get, IStringLocalizer<CasesText> text, CancellationToken ct) =>
             {

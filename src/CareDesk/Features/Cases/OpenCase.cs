@@ -13,7 +13,7 @@ namespace CareDesk.Features.Cases;
 /// the call it came from can be linked at once, so "ringing → case" is one step from the screen pop. That call may be the
 /// person's own or a caregiver's about them (<see cref="CaseCaller"/>); the case then names who called on their behalf.
 /// </summary>
-public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseCaller callers, CaseClocks clocks, DurableTimers timers)
+public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseCaller callers, CaseDevices devices, CaseClocks clocks, DurableTimers timers)
 {
     public sealed record Request(
         [property: Required] Guid? PersonId,
@@ -51,9 +51,9 @@ public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseCaller
             return denied;
         }
 
-        if (request.DeviceId is { } deviceId && !await db.Devices.AnyAsync(d => d.Id == deviceId && d.PersonId == personId, cancellationToken))
+        if (request.DeviceId is { } deviceId && await devices.CheckAsync(deviceId, personId, cancellationToken) is { } notTheirs)
         {
-            return Failure.Invalid("deviceId", "Case.DeviceNotPersons");
+            return notTheirs;
         }
 
         Guid? callerId = null;

@@ -93,6 +93,10 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
 
     public DbSet<Features.NothingLost.HandoverReport> HandoverReports => Set<Features.NothingLost.HandoverReport>();
 
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+
+    public DbSet<Features.Macros.Macro> Macros => Set<Features.Macros.Macro>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
