@@ -132,6 +132,7 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
         ["/service-levels"] = (Who.Staff, _ => "/service-levels"),
         ["/roster"] = (Who.Staff, _ => "/roster"),
         ["/shifts"] = (Who.Staff, _ => "/shifts"),
+        ["/macros"] = (Who.Staff, _ => "/macros"),
         ["/staff"] = (Who.Supervision, _ => "/staff"),
         ["/findings"] = (Who.Supervision, _ => "/findings"),
         ["/handovers"] = (Who.Supervision, _ => "/handovers"),

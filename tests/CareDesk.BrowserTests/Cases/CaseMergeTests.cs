@@ -34,6 +34,9 @@ public sealed class CaseMergeTests(BrowserSite site, ITestOutputHelper output) :
         // Merging needs a note; with one, the duplicate is closed and points to the case that goes on.
         await Page.Locator("#case-link-number").FillAsync(target.Number);
         await Page.Locator("#case-merge").ClickAsync();
+        // Wait for the refusal (the note field marked in error) before typing the note, so the answer to the first click
+        // cannot arrive after the second.
+        await Expect(Page.Locator("#case-links .mud-input-error").First).ToBeVisibleAsync();
         await Expect(Page.Locator(".timeline-entry[data-kind='merged']")).ToHaveCountAsync(0);
         await Page.Locator("#case-merge-note").FillAsync("Same pump, same alarm");
         await Page.Locator("#case-merge").ClickAsync();

@@ -60,12 +60,12 @@ public sealed class EscalationEmailTests(EmailHost app) : IClassFixture<EmailHos
         await (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/escalations", new { note = "Sensor fails after 1 hour." })).ReadAsync<GetCase.View>(HttpStatusCode.Created);
 
         var alert = await MailToAsync(expert.Email, opened.Number);
-        Assert.Equal($"升级:工单 {opened.Number}", alert.Subject);
+        Assert.Equal($"升级：工单 {opened.Number}", alert.Subject);
         var alertBody = alert.TextBody;
         Assert.Contains("CGM sensor error E-2", alertBody, StringComparison.Ordinal);
         Assert.Contains("请在", alertBody, StringComparison.Ordinal);
         Assert.Contains("(Asia/Shanghai)", alertBody, StringComparison.Ordinal);
-        Assert.Contains($"打开工单:https://caredesk.care.test/cases/{opened.Id}", alertBody, StringComparison.Ordinal);
+        Assert.Contains($"打开工单：https://caredesk.care.test/cases/{opened.Id}", alertBody, StringComparison.Ordinal);
         Assert.Equal("caredesk@care.test", Assert.Single(alert.From.Mailboxes).Address);
 
         // The 2-second acknowledge deadline passes (the real durable timer): the supervisor is told, in English.
@@ -130,8 +130,8 @@ public sealed class EscalationEmailTests(EmailHost app) : IClassFixture<EmailHos
         }
 
         var warning = await MailToAsync(owner.Email, opened.Number);
-        Assert.Equal($"回电即将到期:工单 {opened.Number}", warning.Subject);
-        Assert.Contains($"工单 {opened.Number}:您承诺的回电须在", warning.TextBody, StringComparison.Ordinal);
+        Assert.Equal($"回电即将到期：工单 {opened.Number}", warning.Subject);
+        Assert.Contains($"工单 {opened.Number}：您承诺的回电须在", warning.TextBody, StringComparison.Ordinal);
         Assert.Contains("(Asia/Shanghai)", warning.TextBody, StringComparison.Ordinal);
         Assert.Contains($"https://caredesk.care.test/cases/{opened.Id}", warning.TextBody, StringComparison.Ordinal);
     }

@@ -182,8 +182,8 @@ public sealed class UsersApiTests(CareDeskFactory app) : IClassFixture<CareDeskF
         var problem = await (await agent.PutAsJsonAsync("/api/me/preferences", new { language = "fr", timeZone = "Asia/Shanghai" }))
             .ProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Equal(new[] { "请选择英文 (en) 或中文 (zh-CN)。" }, problem.Errors("language"));
-        Assert.Equal("请选择英文 (en) 或中文 (zh-CN)。", problem.Detail);
+        Assert.Equal(new[] { "请选择英文（en）或中文（zh-CN）。" }, problem.Errors("language"));
+        Assert.Equal("请选择英文（en）或中文（zh-CN）。", problem.Detail);
     }
 
     [Fact]

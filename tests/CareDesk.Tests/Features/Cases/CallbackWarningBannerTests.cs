@@ -13,7 +13,7 @@ public sealed class CallbackWarningBannerTests : DatabaseComponentContext
 
     [Theory]
     [InlineData("en", "Case K7M2-Q9XD: your promised callback is due by")]
-    [InlineData("zh-CN", "工单 K7M2-Q9XD:您承诺的回电须在")]
+    [InlineData("zh-CN", "工单 K7M2-Q9XD：您承诺的回电须在")]
     public void The_owner_of_a_callback_sees_its_warning_live_in_their_language(string culture, string expected)
     {
         UseLanguage(culture);

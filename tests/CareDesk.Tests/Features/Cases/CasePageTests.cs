@@ -1,6 +1,7 @@
 using Bunit;
 using CareDesk.Features.Cases;
 using CareDesk.Features.Cases.Pages;
+using CareDesk.Features.Complaints;
 using CareDesk.Features.Devices;
 using CareDesk.Features.Macros;
 using CareDesk.Platform.Api;
@@ -31,6 +32,7 @@ public sealed class CasePageTests : DatabaseComponentContext
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Services.AddCaseLinks();
         Services.AddMacros();
+        Services.AddComplaints();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         SignInAs(Roles.Agent);
     }

@@ -51,7 +51,7 @@ public sealed class ServiceLevelPagesTests : DatabaseComponentContext
         var read = RenderInLayout<ServiceLevelsPage>();
         read.WaitForAssertion(() => Assert.Equal(5, read.FindAll(".service-level-policy").Count), Wait);
         Assert.Empty(read.FindAll(".policy-edit"));
-        Assert.Contains("Asia/Shanghai", read.Find("[data-calendar-id=cn-office]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("UTC+08:00", read.Find("[data-calendar-id=cn-office]").TextContent, StringComparison.Ordinal);
 
         SignInAs("supervisor");
         var page = Render<ServiceLevelsPage>(); // the popover provider is there from the first render
