@@ -47,6 +47,13 @@ public sealed class Complaint
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public bool IsActive => ClearedAt is null;
+
+    /// <summary>A version the caller read, if they sent one: a different current version is a conflict.</summary>
+    public Platform.Api.Failure? CheckVersion(string? version) =>
+        version is null ? null
+        : !Guid.TryParse(version, out var read) ? Platform.Api.Failure.Invalid("version", "Complaint.VersionInvalid")
+        : read == Version ? null
+        : Platform.Api.Failure.Conflict("Complaint.Conflict");
 }
 
 internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>

@@ -33,9 +33,9 @@ public sealed class CorrectAwareness(CareDeskDbContext db, CaseAccess access)
             return Failure.NotFound("Complaint.NotFound");
         }
 
-        if (request.Version is { } version && (!Guid.TryParse(version, out var read) || read != complaint.Version))
+        if (complaint.CheckVersion(request.Version) is { } stale)
         {
-            return Guid.TryParse(version, out _) ? Failure.Conflict("Complaint.Conflict") : Failure.Invalid("version", "Complaint.VersionInvalid");
+            return stale;
         }
 
         var loaded = await access.LoadAsync(complaint.CaseId, actor, cancellationToken);
