@@ -114,6 +114,11 @@ export function attach(id, token, dotnet) {
   field.dataset.macros = 'ready';
   pickers.set(token, {
     insert,
+    show: text => {
+      if (field.value !== text) {
+        field.value = text;
+      }
+    },
     detach: () => {
       field.removeEventListener('keydown', onKeyDown);
       field.removeEventListener('input', onInput);
@@ -126,6 +131,11 @@ export function attach(id, token, dotnet) {
 // A macro chosen with the mouse.
 export function insert(token, text) {
   pickers.get(token)?.insert(text);
+}
+
+// A value the page set (the note emptied once saved), shown even when the field kept its typed text.
+export function show(token, text) {
+  pickers.get(token)?.show(text);
 }
 
 export function detach(token) {
