@@ -167,6 +167,31 @@ public sealed class ScreenPopTests : DatabaseComponentContext
     }
 
     [Fact]
+    public async Task A_new_call_renders_its_own_card_and_the_one_it_folds_but_not_a_card_already_folded()
+    {
+        UseLanguage("en");
+        var pop = Render<ScreenPop>();
+        await Ring("+8675588888881", "call-1");
+        await Ring("+8675588888882", "call-2");
+        pop.WaitForAssertion(() => Assert.Equal(2, pop.FindComponents<CallCard>().Count), Wait);
+        var first = pop.FindComponents<CallCard>().Single(c => c.Instance.Call.Pop.CallId == "call-1");
+        var second = pop.FindComponents<CallCard>().Single(c => c.Instance.Call.Pop.CallId == "call-2");
+        var (firstRenders, secondRenders) = (first.RenderCount, second.RenderCount);
+
+        await Ring("+8675588888883", "call-3");
+
+        pop.WaitForAssertion(() => Assert.Equal(3, pop.FindAll(".screen-pop").Count), Wait);
+        // The desk renders the new card and folds call-2; call-1 was folded already and its markup is unchanged.
+        Assert.Equal(firstRenders, first.RenderCount);
+        Assert.True(second.RenderCount > secondRenders, "the card that folds renders again");
+        Assert.True(pop.Find(".screen-pop[data-call-id='call-2']").ClassList.Contains("collapsed"));
+
+        // A call's own change still reaches its folded card.
+        await Update("call-1", Guid.NewGuid(), CallState.Answered);
+        pop.WaitForAssertion(() => Assert.Equal("answered", pop.Find(".screen-pop[data-call-id='call-1']").GetAttribute("data-state")), Wait);
+    }
+
+    [Fact]
     public async Task The_dock_minimises_and_the_shortcut_brings_back_the_newest_card()
     {
         UseLanguage("en");
