@@ -825,6 +825,43 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.ToTable("complaints", (string)null);
                 });
 
+            modelBuilder.Entity("CareDesk.Features.Complaints.Reportability.Calendars.ChinaCalendarEdit", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MakeUpWorkingDays")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("china_calendar_years", (string)null);
+                });
+
             modelBuilder.Entity("CareDesk.Features.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")

@@ -65,6 +65,8 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
         ["GET /api/catalog/models/{id}/regulatory"] = Staff,
         ["PUT /api/catalog/models/{id}/regulatory"] = Quality,
         ["POST /api/regulatory/assess"] = RegulatoryAssessment,
+        ["GET /api/regulatory/calendars/cn/"] = Quality,
+        ["PUT /api/regulatory/calendars/cn/{year:int}"] = Admin,
         ["POST /api/cases/{id:guid}/complaint"] = Staff,
         ["GET /api/cases/{id:guid}/complaint"] = Staff,
         ["GET /api/complaints/{id:guid}"] = Staff,

@@ -1,4 +1,6 @@
 using CareDesk.Features.Complaints.Reportability.Calendars;
+using System.Security.Claims;
+using CareDesk.Features.Devices;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,6 +19,9 @@ internal static class ReportabilityEndpoints
         services.TryAddSingleton<IChinaCalendarSource, EmbeddedChinaCalendarSource>();
         services.AddSingleton<RegulatoryCalendars>();
         services.AddSingleton<ReportabilityEngine>();
+        services.AddScoped<ChinaCalendars>();
+        // In this order: the admins' edits are in force before the check looks for missing years.
+        services.AddHostedService<ChinaCalendarRefresh>();
         services.AddHostedService<ChinaCalendarCheck>();
         services.AddScoped<AssessReportability>();
         return services;
@@ -32,6 +37,18 @@ internal static class ReportabilityEndpoints
             .Produces<Assessment>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var calendars = app.MapGroup("/api/regulatory/calendars/cn").WithTags("Regulatory");
+        calendars.MapGet("", async (ChinaCalendars list, CancellationToken ct) => TypedResults.Ok(await list.ListAsync(ct)))
+            .RequireAuthorization(Policies.Quality)
+            .WithSummary("China's statutory holidays and make-up working days (调休) per year, shipped or edited by an admin, as the deadlines count them (quality, admin).");
+        calendars.MapPut("/{year:int}", async (int year, ChinaCalendars.Request request, ChinaCalendars save, ClaimsPrincipal user, IStringLocalizer<ReportabilityText> text, CancellationToken ct) =>
+                (await save.SaveAsync(year, request, StaffActor.From(user), ct)).ToOk(text))
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Enter or correct one year of China's calendar from the State Council notice (admin). It replaces the shipped year; send the version you read of an edited year (409 if it changed).")
+            .Produces<ChinaCalendars.YearView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

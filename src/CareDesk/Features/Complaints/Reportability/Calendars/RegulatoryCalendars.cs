@@ -11,9 +11,12 @@ public sealed class RegulatoryCalendars
 {
     private readonly Dictionary<string, WorkingCalendar> countries = new(StringComparer.OrdinalIgnoreCase);
 
-    public RegulatoryCalendars(IChinaCalendarSource china)
+    private volatile ChinaCalendar china;
+
+    public RegulatoryCalendars(IChinaCalendarSource source)
     {
-        China = new ChinaCalendar(china.Load());
+        Shipped = source.Load();
+        china = new ChinaCalendar(Shipped);
         UnitedStates = new LibraryCalendar("US", PublicHolidays.For("US"));
         foreach (var state in EuropeanUnion.MemberStates)
         {
@@ -21,7 +24,18 @@ public sealed class RegulatoryCalendars
         }
     }
 
-    public ChinaCalendar China { get; }
+    /// <summary>China's calendar in force: the shipped years, each replaced by an admin's edit of that year if any.</summary>
+    public ChinaCalendar China => china;
+
+    /// <summary>The years shipped in the assembly (china-statutory-holidays.json), before any admin edit.</summary>
+    public IReadOnlyList<ChinaCalendarYear> Shipped { get; }
+
+    /// <summary>Puts the admins' edited years in force: one reference swap, so a reader sees the old calendar or the new one, never half of each.</summary>
+    public void UseEdits(IReadOnlyCollection<ChinaCalendarYear> edits)
+    {
+        var edited = edits.Select(e => e.Year).ToHashSet();
+        china = new ChinaCalendar([.. Shipped.Where(y => !edited.Contains(y.Year)).Concat(edits).OrderBy(y => y.Year)]);
+    }
 
     public WorkingCalendar UnitedStates { get; }
 
