@@ -1,5 +1,5 @@
-using CareDesk.Features.Complaints.Reportability.Calendars;
 using System.Security.Claims;
+using CareDesk.Features.Complaints.Reportability.Calendars;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
