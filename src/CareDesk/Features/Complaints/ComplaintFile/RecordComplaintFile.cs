@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CareDesk.Features.Cases;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
@@ -11,7 +12,7 @@ namespace CareDesk.Features.Complaints.ComplaintFile;
 /// its serial or lot, the UDI as scanned or typed and read into its parts), the patient's involvement and outcome, and
 /// the caller's own words in their language. A PUT: what is not sent is cleared.
 /// </summary>
-public sealed class RecordComplaintFile(CareDeskDbContext db, ComplaintChanges changes)
+public sealed class RecordComplaintFile(CareDeskDbContext db, ComplaintChanges changes, CaseDevices caseDevices)
 {
     public sealed record Request(
         Guid? DeviceId = null,
@@ -82,7 +83,10 @@ public sealed class RecordComplaintFile(CareDeskDbContext db, ComplaintChanges c
         Device? device = null;
         if (request.DeviceId is { } deviceId)
         {
-            device = await db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deviceId && d.PersonId == complaint.PersonId, cancellationToken);
+            // The case page's rule: the person's own device, or one of a patient they care for.
+            device = await caseDevices.CheckAsync(deviceId, complaint.PersonId, cancellationToken) is null
+                ? await db.Devices.AsNoTracking().SingleAsync(d => d.Id == deviceId, cancellationToken)
+                : null;
             if (device is null)
             {
                 return Failure.Invalid("deviceId", "File.DeviceNotTheirs");
