@@ -113,6 +113,7 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
         ["/handovers/{Id:guid}"] = "handover",
         ["/people/{Id:guid}"] = "person",
         ["/cases/{Id:guid}"] = "case",
+        ["/complaints/{Id:guid}"] = "complaint",
     };
 
     // Each route template: who reaches it, and how to make a real address of it from the demo data.
@@ -127,6 +128,7 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
         ["/people/new"] = (Who.Staff, _ => "/people/new"),
         ["/people/{Id:guid}"] = (Who.Staff, ids => $"/people/{ids.Person}"),
         ["/cases/{Id:guid}"] = (Who.Staff, ids => $"/cases/{ids.Case}"),
+        ["/complaints/{Id:guid}"] = (Who.Staff, ids => $"/complaints/{ids.Complaint}"),
         ["/catalog"] = (Who.Staff, _ => "/catalog"),
         ["/catalog/models/{Id}"] = (Who.Staff, ids => $"/catalog/models/{Uri.EscapeDataString(ids.Model)}"),
         ["/service-levels"] = (Who.Staff, _ => "/service-levels"),
@@ -145,7 +147,7 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
         ["/admin/calendars"] = (Who.Admin, _ => "/admin/calendars"),
     };
 
-    private sealed record DemoIds(Guid Person, Guid Case, string Model, Guid Handover);
+    private sealed record DemoIds(Guid Person, Guid Case, string Model, Guid Handover, Guid Complaint);
 
     private async Task<IReadOnlyList<(string Template, string Path, Who Who)>> PagesAsync()
     {
@@ -171,6 +173,6 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
 
         var model = await db.ProductModels.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
         var handover = await db.HandoverReports.Select(h => h.Id).FirstAsync();
-        return new DemoIds(person, caseId.Value, model, handover);
+        return new DemoIds(person, caseId.Value, model, handover, (await DemoRecords.SeedAsync(Site.Services)).Complaint);
     }
 }

@@ -117,6 +117,7 @@ public sealed class EveryPageLanguageTests(BrowserSite site, ITestOutputHelper o
             var path = template switch
             {
                 "/cases/{Id:guid}" => $"/cases/{ids.Case}",
+                "/complaints/{Id:guid}" => $"/complaints/{ids.Complaint}",
                 "/people/{Id:guid}" => $"/people/{ids.Person}",
                 "/handovers/{Id:guid}" => $"/handovers/{ids.Handover}",
                 "/catalog/models/{Id}" => $"/catalog/models/{ids.Model}",

@@ -1,4 +1,5 @@
 using CareDesk.Features.Cases;
+using CareDesk.Features.Complaints;
 using CareDesk.Features.Devices;
 using CareDesk.Features.NothingLost;
 using CareDesk.Platform.Audit;
@@ -13,7 +14,7 @@ namespace CareDesk.BrowserTests.Infrastructure;
 /// Records of the demo data for tests that visit every page: 王建国 (his page, his meter's model, his number to ring),
 /// a case about his meter with a note, owned by the demo agent, and a handover report.
 /// </summary>
-public sealed record DemoRecords(Guid Person, Guid Case, Guid Handover, string Model, string CallerPhone)
+public sealed record DemoRecords(Guid Person, Guid Case, Guid Handover, string Model, string CallerPhone, Guid Complaint)
 {
     /// <summary>Finds them, creating the case and the report the first time.</summary>
     public static async Task<DemoRecords> SeedAsync(IServiceProvider services)
@@ -37,6 +38,17 @@ public sealed record DemoRecords(Guid Person, Guid Case, Guid Handover, string M
 
         await scope.ServiceProvider.GetRequiredService<ProduceHandover>().RunAsync(CancellationToken.None);
         var handover = await db.HandoverReports.Select(h => h.Id).FirstAsync();
-        return new DemoRecords(person, caseId.Value, handover, device.ModelId, phone);
+        // A complaint file, on a case of 李小宝's (his pump), so 王建国's case stays a question.
+        var complaint = await db.Set<Complaint>().Join(db.People.Where(p => p.DisplayName == "李小宝"), c => c.PersonId, p => p.Id, (c, p) => (Guid?)c.Id).FirstOrDefaultAsync();
+        if (complaint is null)
+        {
+            var child = await db.People.Where(p => p.DisplayName == "李小宝").Select(p => p.Id).FirstAsync();
+            var opened = await scope.ServiceProvider.GetRequiredService<OpenCase>().RunAsync(
+                new OpenCase.Request(child, "question", null, "胰岛素泵夜间没有报警"), actor, CancellationToken.None);
+            complaint = (await scope.ServiceProvider.GetRequiredService<FlagComplaint>()
+                .RunAsync(opened.Value, new FlagComplaint.Request(), actor, TimeZoneInfo.Utc, CancellationToken.None)).Value;
+        }
+
+        return new DemoRecords(person, caseId.Value, handover, device.ModelId, phone, complaint.Value);
     }
 }

@@ -29,6 +29,7 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
     private static readonly string[] Quality = [Roles.Admin, Roles.Quality];
     private static readonly string[] RegulatoryAssessment = [Roles.Admin, Roles.Quality, Roles.Expert];
     private static readonly string[] QualityDecisions = [Roles.Quality];
+    private static readonly string[] ComplaintIntake = [Roles.Agent, Roles.OutsourcedAgent, Roles.FieldRep, Roles.Quality];
 
     /// <summary>Operation → roles that pass its policy (<see cref="Anyone"/>: no sign-in; <see cref="Signature"/>: a signed webhook).</summary>
     private static readonly Dictionary<string, string[]> Table = new(StringComparer.Ordinal)
@@ -72,6 +73,13 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
         ["GET /api/complaints/{id:guid}"] = Staff,
         ["POST /api/complaints/{id:guid}/clear"] = QualityDecisions,
         ["PUT /api/complaints/{id:guid}/awareness"] = QualityDecisions,
+        ["PUT /api/complaints/{id:guid}/file"] = ComplaintIntake,
+        ["PUT /api/complaints/{id:guid}/investigation"] = QualityDecisions,
+        ["PUT /api/complaints/{id:guid}/return"] = QualityDecisions,
+        ["POST /api/complaints/{id:guid}/reply"] = QualityDecisions,
+        ["POST /api/complaints/{id:guid}/close"] = QualityDecisions,
+        ["GET /api/complaints/{id:guid}/matches"] = Staff,
+        ["POST /api/complaints/{id:guid}/links"] = ComplaintIntake,
         ["GET /api/people/{personId:guid}/devices/"] = Staff,
         ["POST /api/people/{personId:guid}/devices/"] = Staff,
         ["GET /api/devices/{id:guid}"] = Staff,

@@ -10,7 +10,7 @@ namespace CareDesk.Features.Complaints;
 /// durability, reliability, usability, safety or performance of a device (ISO 13485:2016 3.4; FDA QMSR 21 CFR 820.3).
 /// One per case. It is under legal hold: erasing the person (F33) must keep it.
 /// </summary>
-public sealed class Complaint
+public sealed partial class Complaint
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

@@ -25,7 +25,8 @@ public sealed class GetComplaint(CareDeskDbContext db, CaseAccess access, Person
         string? ClearedBy,
         string? ClearReason,
         bool LegalHold,
-        string Version);
+        string Version,
+        ComplaintFile.ComplaintFileView File);
 
     public Task<Result<View>> ByIdAsync(Guid id, StaffActor actor, CancellationToken cancellationToken) =>
         RunAsync(db.Set<Complaint>().Where(c => c.Id == id), actor, cancellationToken);
@@ -53,6 +54,7 @@ public sealed class GetComplaint(CareDeskDbContext db, CaseAccess access, Person
 
         await reads.RecordAsync("Complaint", c.Id, c.PersonId, "complaint", cancellationToken);
         return new View(c.Id, c.CaseId, CaseNumbers.Display(found.Number), c.PersonId, c.AwarenessAt, c.AwarenessContactId, c.ReceivingTimeZone,
-            c.FlaggedBy, c.FlaggedAt, c.IsActive, c.ClearedAt, c.ClearedBy, c.ClearReason, c.LegalHold, c.Version.ToString());
+            c.FlaggedBy, c.FlaggedAt, c.IsActive, c.ClearedAt, c.ClearedBy, c.ClearReason, c.LegalHold, c.Version.ToString(),
+            await ComplaintFile.ComplaintFileView.LoadAsync(db, c, cancellationToken));
     }
 }

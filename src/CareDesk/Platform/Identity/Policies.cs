@@ -26,6 +26,9 @@ public static class Policies
     /// <summary>Quality, admins and experts: the reportability what-if (F17).</summary>
     public const string RegulatoryAssessment = "regulatory-assessment";
 
+    /// <summary>Who records a complaint's intake (device, UDI, patient, the caller's words) and links reports of one event (F16).</summary>
+    public const string ComplaintIntake = "complaint-intake";
+
     public static AuthorizationBuilder AddCareDeskPolicies(this AuthorizationBuilder builder)
     {
         // The one scheme that forwards to the cookie or the bearer token: naming both here made both challenge
@@ -49,6 +52,7 @@ public static class Policies
             .AddPolicy(Quality, Build(Roles.Admin, Roles.Quality))
             .AddPolicy(QualityDecisions, Build(Roles.Quality))
             .AddPolicy(RegulatoryAssessment, Build(Roles.Admin, Roles.Quality, Roles.Expert))
+            .AddPolicy(ComplaintIntake, Build(Roles.Agent, Roles.OutsourcedAgent, Roles.FieldRep, Roles.Quality))
             .SetDefaultPolicy(Build([.. Roles.All]))
             .SetFallbackPolicy(Build([.. Roles.All]));
     }

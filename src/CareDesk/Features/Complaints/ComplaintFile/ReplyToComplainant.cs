@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+using CareDesk.Features.Devices;
+using CareDesk.Platform.Api;
+
+namespace CareDesk.Features.Complaints.ComplaintFile;
+
+/// <summary>
+/// Quality records the reply sent to the complainant, in their language (F16): the text as sent, when and by whom.
+/// A later reply takes its place on the file; the audit log keeps the earlier one.
+/// </summary>
+public sealed class ReplyToComplainant(ComplaintChanges changes)
+{
+    /// <param name="SentAt">When it was sent, if before now (a letter posted yesterday); default now.</param>
+    public sealed record Request(
+        [property: Required] string Language,
+        [property: Required, MaxLength(4000)] string Text,
+        DateTimeOffset? SentAt = null,
+        string? Version = null);
+
+    public async Task<Result<Guid>> RunAsync(Guid complaintId, Request request, StaffActor actor, CancellationToken cancellationToken)
+    {
+        if (ComplaintTerms.Language(request.Language) is not { } language)
+        {
+            return Failure.Invalid("language", "File.LanguageUnknown", string.Join(", ", ComplaintTerms.Languages));
+        }
+
+        if (RecordComplaintFile.Blank(request.Text) is not { } text)
+        {
+            return Failure.Invalid("text", "File.ReplyRequired");
+        }
+
+        var now = changes.Now();
+        if (request.SentAt > now)
+        {
+            return Failure.Invalid("sentAt", "File.InFuture");
+        }
+
+        var loaded = await changes.LoadAsync(complaintId, request.Version, actor, cancellationToken);
+        if (loaded.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var complaint = loaded.Value!;
+        complaint.ReplyLanguage = language;
+        complaint.ReplyText = text;
+        complaint.ReplySentAt = request.SentAt ?? now;
+        complaint.ReplySentBy = actor.UserId;
+        return await changes.SaveAsync(complaint, cancellationToken);
+    }
+}
