@@ -113,6 +113,7 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
         ["/handovers/{Id:guid}"] = "handover",
         ["/people/{Id:guid}"] = "person",
         ["/cases/{Id:guid}"] = "case",
+        ["/quality/trends"] = "trends",
     };
 
     // Each route template: who reaches it, and how to make a real address of it from the demo data.
@@ -142,6 +143,7 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
         ["/admin/catalog/models/{Id}"] = (Who.Admin, ids => $"/admin/catalog/models/{Uri.EscapeDataString(ids.Model)}"),
         ["/admin/users"] = (Who.Admin, _ => "/admin/users"),
         ["/admin/audit"] = (Who.Admin, _ => "/admin/audit"),
+        ["/quality/trends"] = (Who.Admin, ids => $"/quality/trends?model={Uri.EscapeDataString(ids.Model)}&code=A0601"),
     };
 
     private sealed record DemoIds(Guid Person, Guid Case, string Model, Guid Handover);
