@@ -114,6 +114,7 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
         ["/people/{Id:guid}"] = "person",
         ["/cases/{Id:guid}"] = "case",
         ["/complaints/{Id:guid}"] = "complaint",
+        ["/quality/trends"] = "trends",
     };
 
     // Each route template: who reaches it, and how to make a real address of it from the demo data.
@@ -145,6 +146,7 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
         ["/admin/users"] = (Who.Admin, _ => "/admin/users"),
         ["/admin/audit"] = (Who.Admin, _ => "/admin/audit"),
         ["/admin/calendars"] = (Who.Admin, _ => "/admin/calendars"),
+        ["/quality/trends"] = (Who.Admin, ids => $"/quality/trends?model={Uri.EscapeDataString(ids.Model)}&code=A0601"),
     };
 
     private sealed record DemoIds(Guid Person, Guid Case, string Model, Guid Handover, Guid Complaint);
