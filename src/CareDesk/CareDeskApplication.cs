@@ -3,6 +3,7 @@ using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
 using CareDesk.Features.Complaints;
 using CareDesk.Features.Complaints.Reportability;
+using CareDesk.Features.Complaints.Reporting;
 using CareDesk.Features.Contacts;
 using CareDesk.Features.Desk;
 using CareDesk.Features.Devices;
@@ -67,6 +68,7 @@ public static class CareDeskApplication
         builder.Services.AddGlobalSearch();
         builder.Services.AddComplaints();
         builder.Services.AddMacros();
+        builder.Services.AddComplaintReporting();
         return builder;
     }
 
@@ -118,6 +120,7 @@ public static class CareDeskApplication
         api.MapCaseLinksEndpoints();
         api.MapNothingLostEndpoints();
         api.MapComplaintsEndpoints();
+        api.MapComplaintReportingEndpoints();
 
         app.MapCareDeskUi();
         return app;
