@@ -60,7 +60,7 @@ internal static class ObligationsBench
             {
                 ("open, first page", new ListObligations.Query()),
                 ("overdue", new ListObligations.Query("overdue")),
-                ("CN due within 7 days", new ListObligations.Query("open", "CN", DateTimeOffset.UtcNow.AddDays(7))),
+                ("CN due within 7 days", new ListObligations.Query("open", "CN", TimeProvider.System.GetUtcNow().AddDays(7))),
             };
             var failed = false;
             foreach (var (name, query) in queries)
@@ -166,7 +166,7 @@ internal static class ObligationSeeder
             complaintIds.Add((flagged.Value, opened.Value));
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         string[] markets = ["US", "EU", "CN"];
         string[] kinds = ["us-mdr-30-day", "eu-serious-incident", "cn-individual"];
         await using var db2 = new NpgsqlConnection(connection);
