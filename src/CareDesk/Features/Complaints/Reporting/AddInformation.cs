@@ -35,7 +35,7 @@ public sealed class AddInformation(CareDeskDbContext db, CaseAccess access, Deci
         }
 
         var now = access.Now();
-        var receivedAt = request.ReceivedAt!.Value;
+        var receivedAt = request.ReceivedAt!.Value.ToUniversalTime();
         if (receivedAt > now)
         {
             return Failure.Invalid("receivedAt", "Reporting.InformationInFuture");

@@ -96,7 +96,8 @@ public sealed class DecideReportability(CareDeskDbContext db, ReportabilityEngin
                     Market = market,
                     Kind = obligation.Kind,
                     Form = obligation.Form,
-                    ClockStart = obligation.ClockStart,
+                    // PostgreSQL stores instants in UTC only (the engine gives clock starts in the receiving zone).
+                    ClockStart = obligation.ClockStart.ToUniversalTime(),
                     Period = obligation.Period,
                     Unit = obligation.Unit,
                     Due = obligation.Due,

@@ -58,8 +58,9 @@ public sealed class ObligationDeadlines(CareDeskDbContext db, ObligationAlerts a
         if (alerted)
         {
             await alerts.QueueAsync(obligation, stage, cancellationToken);
+            // Not a new version: an alert changes nothing quality decides on, so a submission read before it still
+            // stands. The version read here still guards the save against a submission in between.
             obligation.AlertedStage = stage;
-            obligation.Version = Guid.NewGuid();
         }
 
         SetTimer(timers, db, obligation);
