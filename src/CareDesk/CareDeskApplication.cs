@@ -4,6 +4,7 @@ using CareDesk.Features.Catalog;
 using CareDesk.Features.Complaints;
 using CareDesk.Features.Complaints.Reportability;
 using CareDesk.Features.Complaints.Trending;
+using CareDesk.Features.Complaints.Reporting;
 using CareDesk.Features.Contacts;
 using CareDesk.Features.Desk;
 using CareDesk.Features.Devices;
@@ -69,6 +70,7 @@ public static class CareDeskApplication
         builder.Services.AddComplaints();
         builder.Services.AddMacros();
         builder.Services.AddTrending();
+        builder.Services.AddComplaintReporting();
         return builder;
     }
 
@@ -121,6 +123,7 @@ public static class CareDeskApplication
         api.MapNothingLostEndpoints();
         api.MapComplaintsEndpoints();
         api.MapTrendingEndpoints();
+        api.MapComplaintReportingEndpoints();
 
         app.MapCareDeskUi();
         return app;

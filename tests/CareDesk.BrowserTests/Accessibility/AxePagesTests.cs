@@ -147,6 +147,7 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
         ["/admin/audit"] = (Who.Admin, _ => "/admin/audit"),
         ["/admin/calendars"] = (Who.Admin, _ => "/admin/calendars"),
         ["/quality/trends"] = (Who.Admin, ids => $"/quality/trends?model={Uri.EscapeDataString(ids.Model)}&code=A0601"),
+        ["/quality/obligations"] = (Who.Admin, _ => "/quality/obligations"),
     };
 
     private sealed record DemoIds(Guid Person, Guid Case, string Model, Guid Handover, Guid Complaint);

@@ -157,6 +157,11 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
         ["POST /api/macros/"] = Supervision,
         ["PUT /api/macros/{id:guid}"] = Supervision,
         ["DELETE /api/macros/{id:guid}"] = Supervision,
+        ["PUT /api/complaints/{id:guid}/facts"] = Staff,
+        ["POST /api/complaints/{id:guid}/information"] = Staff,
+        ["GET /api/complaints/{id:guid}/reportability"] = Staff,
+        ["GET /api/obligations/"] = Quality,
+        ["POST /api/obligations/{id:guid}/submit"] = QualityDecisions,
     };
 
     private IReadOnlyList<RouteEndpoint> ApiEndpoints =>

@@ -41,6 +41,18 @@ public sealed partial class Complaint
 
     public string? ClearReason { get; set; }
 
+    /// <summary>The catalog model the complaint concerns (F17: its regulatory profile decides the markets); null until asked.</summary>
+    public string? ProductModelId { get; set; }
+
+    /// <summary>The day the event happened, on the caller's calendar; null until asked.</summary>
+    public DateOnly? EventDate { get; set; }
+
+    /// <summary>Where the event happened (ISO 3166-1 alpha-2); decides EU (outside the EEA) and China (overseas) rules.</summary>
+    public string? EventCountry { get; set; }
+
+    /// <summary>The EU member state whose competent authority receives the report (its holidays move a last day).</summary>
+    public string? EuMemberState { get; set; }
+
     /// <summary>Always true: a complaint file outlives the erasure of its person (F33).</summary>
     public bool LegalHold { get; set; } = true;
 
@@ -72,6 +84,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.ClearedBy).HasMaxLength(450);
         builder.Property(c => c.ClearReason).HasMaxLength(4000);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.ProductModelId).HasMaxLength(64);
+        builder.HasOne<Catalog.ProductModel>().WithMany().HasForeignKey(c => c.ProductModelId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.EventCountry).HasMaxLength(2);
+        builder.Property(c => c.EuMemberState).HasMaxLength(2);
         builder.Ignore(c => c.IsActive);
     }
 }
