@@ -103,8 +103,10 @@ public sealed class CodeComplaint(CareDeskDbContext db, CaseAccess access, Trend
     /// The model a complaint concerns, as far as main knows it today: the case's device's model. (When the complaint file
     /// carries its own product model, read that first.)
     /// </summary>
+    // The product the complaint file names first (its reportability facts), else the case's device's model.
     private Task<string?> ModelOfAsync(Complaint complaint, Case found, CancellationToken cancellationToken) =>
-        found.DeviceId is { } deviceId
+        complaint.ProductModelId is { } named ? Task.FromResult<string?>(named)
+        : found.DeviceId is { } deviceId
             ? db.Devices.AsNoTracking().Where(d => d.Id == deviceId).Select(d => d.ModelId).SingleOrDefaultAsync(cancellationToken)
             : Task.FromResult<string?>(null);
 
