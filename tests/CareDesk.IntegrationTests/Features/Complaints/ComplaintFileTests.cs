@@ -184,7 +184,7 @@ public sealed class ComplaintFileTests(CareDeskFactory app) : IClassFixture<Care
     }
 }
 
-// Closing refuses a complaint reported to a regulator: here every complaint counts as reported.
+// Closing refuses a complaint that still owes a regulator a report: here every complaint owes one.
 public sealed class ReportedComplaintClosingTests(ReportedComplaintClosingTests.Host app) : IClassFixture<ReportedComplaintClosingTests.Host>
 {
     public sealed class Host : CareDeskFactory
@@ -198,11 +198,11 @@ public sealed class ReportedComplaintClosingTests(ReportedComplaintClosingTests.
 
     private sealed class EverythingReported : IComplaintReports
     {
-        public Task<bool> WasReportedAsync(Guid complaintId, CancellationToken cancellationToken) => Task.FromResult(true);
+        public Task<bool> OwesAReportAsync(Guid complaintId, CancellationToken cancellationToken) => Task.FromResult(true);
     }
 
     [Fact]
-    public async Task A_reported_complaint_is_not_closed_here_with_a_clear_problem()
+    public async Task A_complaint_that_owes_a_report_is_not_closed_with_a_clear_problem()
     {
         var quality = await app.CreateClientForRoleAsync(Roles.Quality);
         var person = await quality.CreatePersonAsync(PeopleTestKit.NewPerson("李娜"));

@@ -6,8 +6,8 @@ namespace CareDesk.Features.Complaints.ComplaintFile;
 
 /// <summary>
 /// Quality closes the file (F16) with a reason from the vocabulary and a note. Two rules, kept simple: a file is closed
-/// only once its investigation has findings (400 naming <c>findings</c>), and a complaint reported to a regulator is not
-/// closed here at all (409): its reports decide when it ends.
+/// only once its investigation has findings (400 naming <c>findings</c>), and not while it still owes a regulator a
+/// report (409): first every owed report is submitted (or withdrawn by a later decision).
 /// </summary>
 public sealed class CloseComplaint(ComplaintChanges changes, IComplaintReports reports)
 {
@@ -41,7 +41,7 @@ public sealed class CloseComplaint(ComplaintChanges changes, IComplaintReports r
             return Failure.Invalid("findings", "File.CloseNeedsFindings");
         }
 
-        if (await reports.WasReportedAsync(complaint.Id, cancellationToken))
+        if (await reports.OwesAReportAsync(complaint.Id, cancellationToken))
         {
             return Failure.Conflict("File.CloseReported");
         }

@@ -1,16 +1,16 @@
 namespace CareDesk.Features.Complaints.ComplaintFile;
 
 /// <summary>
-/// Whether a complaint was reported to a regulator. Closing refuses a reported complaint: its reports (a supplemental or
-/// final report, a follow-up) are quality's regulatory work, not a closure reason. The stored obligations and their
-/// submissions (F17) answer this; until they are part of the file, nothing is stored as reported.
+/// Whether a complaint still owes a regulator a report. Closing refuses such a complaint: the file closes once every
+/// report it owes has gone out (submitted) or a later decision withdrew it. The stored obligations (F17,
+/// <c>Reporting/StoredObligationReports</c>) answer this; without them registered nothing is owed.
 /// </summary>
 public interface IComplaintReports
 {
-    Task<bool> WasReportedAsync(Guid complaintId, CancellationToken cancellationToken);
+    Task<bool> OwesAReportAsync(Guid complaintId, CancellationToken cancellationToken);
 }
 
 internal sealed class NoStoredReports : IComplaintReports
 {
-    public Task<bool> WasReportedAsync(Guid complaintId, CancellationToken cancellationToken) => Task.FromResult(false);
+    public Task<bool> OwesAReportAsync(Guid complaintId, CancellationToken cancellationToken) => Task.FromResult(false);
 }

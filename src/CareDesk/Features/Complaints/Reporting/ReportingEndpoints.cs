@@ -22,6 +22,8 @@ internal static class ReportingEndpoints
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddScoped<DecideReportability>();
+        // After the complaint file's default (AddComplaints runs first; the last registration wins): closing asks the stored obligations.
+        services.AddScoped<ComplaintFile.IComplaintReports, StoredObligationReports>();
         services.AddScoped<RecordFacts>();
         services.AddScoped<AddInformation>();
         services.AddScoped<GetReportability>();
