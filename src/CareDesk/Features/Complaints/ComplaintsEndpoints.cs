@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CareDesk.Features.Complaints.RedFlags;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Localization;
@@ -18,6 +19,8 @@ internal static class ComplaintsEndpoints
         services.AddScoped<ClearComplaint>();
         services.AddScoped<CorrectAwareness>();
         services.AddScoped<GetComplaint>();
+        services.AddScoped<ScreenContact>();
+        services.AddRedFlags();
         return services;
     }
 
@@ -83,6 +86,7 @@ internal static class ComplaintsEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapRedFlagsEndpoints();
         return app;
     }
 }
