@@ -447,6 +447,10 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.PrimitiveCollection<List<string>>("RedFlags")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -830,6 +834,89 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.ToTable("complaints", (string)null);
                 });
 
+            modelBuilder.Entity("CareDesk.Features.Complaints.RedFlags.RedFlagAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EscalationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("EscalationId");
+
+                    b.HasIndex("CaseId", "AnsweredAt");
+
+                    b.ToTable("red_flag_answers", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Complaints.RedFlags.RedFlagScript", b =>
+                {
+                    b.Property<string>("Flag")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Chinese")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("English")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Flag");
+
+                    b.ToTable("red_flag_scripts", (string)null);
+                });
+
             modelBuilder.Entity("CareDesk.Features.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -847,6 +934,9 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool?>("DeviceProblemAlleged")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Direction")
                         .IsRequired()
@@ -914,6 +1004,13 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset?>("RingingAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ScreenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScreenedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -2494,6 +2591,25 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Complaints.RedFlags.RedFlagAnswer", b =>
+                {
+                    b.HasOne("CareDesk.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareDesk.Features.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareDesk.Features.Cases.Escalation", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CareDesk.Features.Contacts.Contact", b =>

@@ -442,6 +442,10 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("RedFlags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
 
@@ -825,6 +829,89 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.ToTable("complaints", (string)null);
                 });
 
+            modelBuilder.Entity("CareDesk.Features.Complaints.RedFlags.RedFlagAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EscalationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("EscalationId");
+
+                    b.HasIndex("CaseId", "AnsweredAt");
+
+                    b.ToTable("red_flag_answers", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Complaints.RedFlags.RedFlagScript", b =>
+                {
+                    b.Property<string>("Flag")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Chinese")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("English")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Flag");
+
+                    b.ToTable("red_flag_scripts", (string)null);
+                });
+
             modelBuilder.Entity("CareDesk.Features.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -842,6 +929,9 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("DeviceProblemAlleged")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Direction")
                         .IsRequired()
@@ -909,6 +999,13 @@ namespace CareDesk.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("RingingAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScreenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScreenedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -2480,6 +2577,25 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Complaints.RedFlags.RedFlagAnswer", b =>
+                {
+                    b.HasOne("CareDesk.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareDesk.Features.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareDesk.Features.Cases.Escalation", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CareDesk.Features.Contacts.Contact", b =>
