@@ -16,7 +16,9 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                 name: "RedFlags",
                 table: "escalations",
                 type: "text[]",
-                nullable: false);
+                nullable: false,
+                // Escalations from before red flags had none; a NOT NULL column needs a value for them.
+                defaultValue: new List<string>());
 
             migrationBuilder.AddColumn<bool>(
                 name: "DeviceProblemAlleged",
