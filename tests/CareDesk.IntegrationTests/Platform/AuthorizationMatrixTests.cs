@@ -142,6 +142,10 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
         ["POST /api/macros/"] = Supervision,
         ["PUT /api/macros/{id:guid}"] = Supervision,
         ["DELETE /api/macros/{id:guid}"] = Supervision,
+        ["POST /api/cases/{id:guid}/red-flags"] = Staff,
+        ["GET /api/cases/{id:guid}/red-flags"] = Staff,
+        ["GET /api/red-flags/scripts/"] = Staff,
+        ["PUT /api/red-flags/scripts/"] = Admin,
     };
 
     private IReadOnlyList<RouteEndpoint> ApiEndpoints =>
