@@ -142,6 +142,7 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
         ["/admin/catalog/models/{Id}"] = (Who.Admin, ids => $"/admin/catalog/models/{Uri.EscapeDataString(ids.Model)}"),
         ["/admin/users"] = (Who.Admin, _ => "/admin/users"),
         ["/admin/audit"] = (Who.Admin, _ => "/admin/audit"),
+        ["/admin/red-flags"] = (Who.Admin, _ => "/admin/red-flags"),
     };
 
     private sealed record DemoIds(Guid Person, Guid Case, string Model, Guid Handover);

@@ -24,7 +24,12 @@ public sealed class ContactScreeningTests(CareDeskFactory app) : IClassFixture<C
 
         var logged = await (await outsourced.PostAsJsonAsync("/api/contacts", new
         {
-            personId = person.Id, channel = "phone", direction = "inbound", startedAt = callStart, caseId = opened.Id, deviceProblemAlleged = "yes",
+            personId = person.Id,
+            channel = "phone",
+            direction = "inbound",
+            startedAt = callStart,
+            caseId = opened.Id,
+            deviceProblemAlleged = "yes",
         })).ReadAsync<ContactView>(HttpStatusCode.Created);
 
         var outsourcedId = await outsourced.MyIdAsync();

@@ -189,7 +189,12 @@ public sealed class RedFlagTests : HostPerTest<EscalationHost>
         var opened = await OpenAsync(agent, person.Id);
         var contact = await (await agent.PostAsJsonAsync("/api/contacts", new
         {
-            personId = person.Id, channel = "phone", direction = "inbound", startedAt = App.Clock!.GetUtcNow().AddMinutes(-5), caseId = opened.Id, deviceProblemAlleged = "yes",
+            personId = person.Id,
+            channel = "phone",
+            direction = "inbound",
+            startedAt = App.Clock!.GetUtcNow().AddMinutes(-5),
+            caseId = opened.Id,
+            deviceProblemAlleged = "yes",
         })).ReadAsync<ContactView>(HttpStatusCode.Created);
         return (opened, contact);
     }

@@ -101,7 +101,10 @@ public sealed class RedFlagPanelTests : DatabaseComponentContext
             db.Users.Add(new User { Id = Expert, UserName = "expert@demo", DisplayName = "周磊" });
             db.OnCallShifts.Add(new OnCallShift
             {
-                TeamId = TeamSeeder.Experts, StartsAt = Clock.GetUtcNow().AddHours(-1), EndsAt = Clock.GetUtcNow().AddHours(11), PrimaryUserId = Expert,
+                TeamId = TeamSeeder.Experts,
+                StartsAt = Clock.GetUtcNow().AddHours(-1),
+                EndsAt = Clock.GetUtcNow().AddHours(11),
+                PrimaryUserId = Expert,
             });
             return await db.SaveChangesAsync();
         });
