@@ -148,6 +148,7 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
         ["/admin/calendars"] = (Who.Admin, _ => "/admin/calendars"),
         ["/quality/trends"] = (Who.Admin, ids => $"/quality/trends?model={Uri.EscapeDataString(ids.Model)}&code=A0601"),
         ["/quality/obligations"] = (Who.Admin, _ => "/quality/obligations"),
+        ["/admin/red-flags"] = (Who.Admin, _ => "/admin/red-flags"),
     };
 
     private sealed record DemoIds(Guid Person, Guid Case, string Model, Guid Handover, Guid Complaint);

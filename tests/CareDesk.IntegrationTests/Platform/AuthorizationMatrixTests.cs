@@ -162,6 +162,10 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
         ["GET /api/complaints/{id:guid}/reportability"] = Staff,
         ["GET /api/obligations/"] = Quality,
         ["POST /api/obligations/{id:guid}/submit"] = QualityDecisions,
+        ["POST /api/cases/{id:guid}/red-flags"] = Staff,
+        ["GET /api/cases/{id:guid}/red-flags"] = Staff,
+        ["GET /api/red-flags/scripts/"] = Staff,
+        ["PUT /api/red-flags/scripts/"] = Admin,
     };
 
     private IReadOnlyList<RouteEndpoint> ApiEndpoints =>

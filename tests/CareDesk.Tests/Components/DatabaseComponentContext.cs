@@ -56,6 +56,10 @@ public abstract class DatabaseComponentContext : LocalizedComponentContext, IAsy
         Services.AddQuartz();
         Services.AddSingleton<CareDesk.Platform.Scheduling.DurableTimers>();
         Services.AddContacts();
+        // Logging a contact about a case screens it (Features/Complaints/ScreenContact), which may flag the case's
+        // complaint: so every contact form needs the case's timers, scoped here as the test database's factory is.
+        CareDesk.Features.Complaints.ComplaintsEndpoints.AddComplaints(Services);
+        Services.AddScoped<CareDesk.Platform.Scheduling.DurableTimers>();
         authorization = AddAuthorization();
         SignInAs("agent");
     }

@@ -193,6 +193,9 @@ public enum CaseEntryKind
     DetailsChanged,
     AttachmentAdded,
     AttachmentRemoved,
+
+    /// <summary>Clinical red-flag questions were answered at intake; the text is coded: <c>flag:answer,…</c>.</summary>
+    RedFlagsScreened,
 }
 
 /// <summary>One line of a case's timeline: who did what, when (F11). Written in the same transaction as the change.</summary>

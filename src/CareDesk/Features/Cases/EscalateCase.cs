@@ -42,17 +42,37 @@ public sealed class EscalateCase(CareDeskDbContext db, CaseAccess access, Roster
             return Failure.Conflict("Escalation.AlreadyActive");
         }
 
-        var settings = options.Value;
         var now = access.Now();
+        var escalation = await StartAsync(escalated, request.Note.Trim(), [], actor, now, cancellationToken);
+        var saved = await access.SaveChangedAsync(escalated, now, cancellationToken);
+        if (saved.Failure is { } conflict)
+        {
+            return conflict;
+        }
+
+        alerts.PublishQueued();
+        return escalation.Id;
+    }
+
+    /// <summary>
+    /// Starts an escalation of <paramref name="escalated"/> (loaded through <see cref="CaseAccess"/>, open, with no
+    /// active escalation): takes the chain from the roster, alerts the first expert with the acknowledge deadline (or
+    /// tells the supervisors nobody is on call), writes the timeline entry and sets the deadline timer. The caller
+    /// saves, then publishes the queued alerts; so a clinical red flag escalates in the same transaction as its answers.
+    /// </summary>
+    internal async Task<Escalation> StartAsync(Case escalated, string note, IReadOnlyList<string> redFlags, StaffActor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
         var chain = await roster.ChainAtAsync(settings.Team, now, cancellationToken);
         var escalation = new Escalation
         {
-            CaseId = caseId,
+            CaseId = escalated.Id,
             TeamId = settings.Team,
             RequestedBy = actor.UserId,
             RequestedAt = now,
-            Note = request.Note.Trim(),
+            Note = note,
             Chain = [.. chain],
+            RedFlags = [.. redFlags],
         };
         db.Escalations.Add(escalation);
         if (chain.Count == 0)
@@ -74,14 +94,7 @@ public sealed class EscalateCase(CareDeskDbContext db, CaseAccess access, Roster
             EscalationDeadlines.SetTimer(timers, db, escalation);
         }
 
-        var saved = await access.SaveChangedAsync(escalated, now, cancellationToken);
-        if (saved.Failure is { } conflict)
-        {
-            return conflict;
-        }
-
-        alerts.PublishQueued();
-        return escalation.Id;
+        return escalation;
     }
 
     internal static CaseEntry Entry(Case escalated, Escalation escalation, CaseEntryKind kind, DateTimeOffset at, string actor, string? toUserId) => new()

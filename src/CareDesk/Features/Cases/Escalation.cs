@@ -61,6 +61,12 @@ public sealed class Escalation
 
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>
+    /// The clinical red flags (wire names, Features/Complaints/RedFlags) that made this an urgent medical escalation;
+    /// empty for an escalation an agent asked for.
+    /// </summary>
+    public List<string> RedFlags { get; set; } = [];
+
     public bool IsActive => Status is EscalationStatus.Alerting or EscalationStatus.Acknowledged;
 }
 

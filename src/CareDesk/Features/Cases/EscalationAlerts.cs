@@ -12,8 +12,10 @@ namespace CareDesk.Features.Cases;
 /// <param name="Kind"><c>alert</c>: acknowledge by <paramref name="AcknowledgeBy"/>; <c>supervisor</c>: an expert did not answer or nobody is on call;
 /// <c>callback-warning</c>: the recipient's promised callback is due by <paramref name="AcknowledgeBy"/> (its warning share has passed);
 /// <c>callback-overdue</c>: the callback <paramref name="ExpertName"/> promised by <paramref name="AcknowledgeBy"/> was not made.</param>
+/// <param name="RedFlags">The clinical red flags that made it an urgent medical escalation (wire names); null or empty otherwise.</param>
 public sealed record EscalationAlert(
-    string Kind, Guid EscalationId, Guid CaseId, string CaseNumber, string Subject, string? ExpertName, int Level, DateTimeOffset? AcknowledgeBy);
+    string Kind, Guid EscalationId, Guid CaseId, string CaseNumber, string Subject, string? ExpertName, int Level, DateTimeOffset? AcknowledgeBy,
+    IReadOnlyList<string>? RedFlags = null);
 
 /// <summary>Live escalation alerts to this node's open desktops.</summary>
 public sealed class EscalationAlertHub(ILogger<EscalationAlertHub> logger) : UserChannel<EscalationAlert>(logger);
@@ -32,7 +34,7 @@ public sealed class EscalationAlerts(CareDeskDbContext db, EscalationAlertHub hu
     /// <summary>Queues the alert for the expert now at the escalation's level.</summary>
     public Task AlertExpertAsync(Escalation escalation, Case escalated, CancellationToken cancellationToken) =>
         QueueAsync([escalation.AlertedUserId!], new EscalationAlert("alert", escalation.Id, escalated.Id, CaseNumbers.Display(escalated.Number),
-            escalated.Subject, null, escalation.Level, escalation.AcknowledgeBy), cancellationToken);
+            escalated.Subject, null, escalation.Level, escalation.AcknowledgeBy, escalation.RedFlags), cancellationToken);
 
     /// <summary>Queues a notice to every enabled supervisor: <paramref name="missedUserId"/> did not answer, or nobody was on call.</summary>
     public async Task TellSupervisorsAsync(Escalation escalation, Case escalated, string? missedUserId, CancellationToken cancellationToken)
@@ -41,7 +43,7 @@ public sealed class EscalationAlerts(CareDeskDbContext db, EscalationAlertHub hu
         var missed = missedUserId is null ? null
             : await db.Users.Where(u => u.Id == missedUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
         await QueueAsync(supervisors, new EscalationAlert("supervisor", escalation.Id, escalated.Id, CaseNumbers.Display(escalated.Number),
-            escalated.Subject, missed, escalation.Level, escalation.AcknowledgeBy), cancellationToken);
+            escalated.Subject, missed, escalation.Level, escalation.AcknowledgeBy, escalation.RedFlags), cancellationToken);
     }
 
     /// <summary>Queues a notice to every enabled supervisor that a promised callback of <paramref name="promised"/> is overdue.</summary>
@@ -109,6 +111,7 @@ public sealed class EscalationAlerts(CareDeskDbContext db, EscalationAlertHub hu
                 level = alert.Level,
                 acknowledgeBy = alert.AcknowledgeBy,
                 missedExpert = alert.ExpertName,
+                redFlags = alert.RedFlags ?? [],
                 recipient = new { userId = user.Id, email = user.Email, name = user.DisplayName, phone = user.PhoneNumber, extension = user.PhoneExtension, language = user.Language },
             }, JsonSerializerOptions.Web);
             db.OutboxMessages.Add(OutboxMessage.Create(PagingMessageType, payload, clock.GetUtcNow()));

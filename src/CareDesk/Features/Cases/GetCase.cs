@@ -27,7 +27,8 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
 
     public sealed record EscalationView(
         Guid Id, string Status, int Level, IReadOnlyList<OwnerView> Chain, OwnerView? Alerted, DateTimeOffset RequestedAt, string? Note,
-        DateTimeOffset? AcknowledgeBy, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ContactBy, DateTimeOffset? ContactedAt);
+        DateTimeOffset? AcknowledgeBy, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ContactBy, DateTimeOffset? ContactedAt,
+        IReadOnlyList<string>? RedFlags = null);
 
     public sealed record CallbackView(Guid Id, OwnerView Owner, DateTimeOffset DueAt, string Status, string? Note, DateTimeOffset? DoneAt, string? Outcome);
 
@@ -133,7 +134,7 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
             found.Version.ToString(),
             [.. escalations.Select(e => new EscalationView(
                 e.Id, CaseTerms.Of(e.Status), e.Level, [.. e.Chain.Select(u => names(u, null))], e.AlertedUserId is null ? null : names(e.AlertedUserId, null),
-                e.RequestedAt, e.Note, e.AcknowledgeBy, e.AcknowledgedAt, e.ContactBy, e.ContactedAt))],
+                e.RequestedAt, e.Note, e.AcknowledgeBy, e.AcknowledgedAt, e.ContactBy, e.ContactedAt, e.RedFlags))],
             [.. callbacks.Select(c => new CallbackView(c.Id, names(c.OwnerUserId, null), c.DueAt, CaseTerms.Of(c.Status), c.Note, c.DoneAt, c.Outcome))],
             [.. entries.Select(x => new Entry(
                 x.Entry.Id,

@@ -29,7 +29,9 @@ public sealed class ListCases(CareDeskDbContext db, OwnerNames owners, PersonRea
     public sealed record CallbackDue(Guid CallbackId, Guid CaseId, string CaseNumber, string Subject, string OwnerUserId, DateTimeOffset DueAt, string Status, string? Note);
 
     /// <summary>An escalation waiting for me: to acknowledge by <paramref name="AcknowledgeBy"/>, or to call the customer by <paramref name="ContactBy"/>.</summary>
-    public sealed record PendingEscalation(Guid EscalationId, Guid CaseId, string CaseNumber, string Subject, string Status, DateTimeOffset? AcknowledgeBy, DateTimeOffset? ContactBy);
+    /// <param name="RedFlags">The clinical red flags that made it an urgent medical escalation; empty otherwise.</param>
+    public sealed record PendingEscalation(Guid EscalationId, Guid CaseId, string CaseNumber, string Subject, string Status, DateTimeOffset? AcknowledgeBy, DateTimeOffset? ContactBy,
+        IReadOnlyList<string>? RedFlags = null);
 
     public sealed record Queue(string TeamId, string Name, IReadOnlyList<CaseSummary> Cases);
 
@@ -217,12 +219,12 @@ public sealed class ListCases(CareDeskDbContext db, OwnerNames owners, PersonRea
     {
         var escalations = await db.Escalations.AsNoTracking()
             .Where(e => e.AlertedUserId == actor.UserId && (e.Status == EscalationStatus.Alerting || e.Status == EscalationStatus.Acknowledged))
-            .Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => new { e.Id, CaseId = c.Id, c.Number, c.Subject, e.Status, e.AcknowledgeBy, e.ContactBy })
+            .Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => new { e.Id, CaseId = c.Id, c.Number, c.Subject, e.Status, e.AcknowledgeBy, e.ContactBy, e.RedFlags })
             .Take(MaxLimit)
             .ToListAsync(cancellationToken);
         return [.. escalations
             .OrderBy(e => e.Status == EscalationStatus.Alerting ? e.AcknowledgeBy : e.ContactBy)
-            .Select(e => new PendingEscalation(e.Id, e.CaseId, CaseNumbers.Display(e.Number), e.Subject, CaseTerms.Of(e.Status), e.AcknowledgeBy, e.ContactBy))];
+            .Select(e => new PendingEscalation(e.Id, e.CaseId, CaseNumbers.Display(e.Number), e.Subject, CaseTerms.Of(e.Status), e.AcknowledgeBy, e.ContactBy, e.RedFlags))];
     }
 
     private IQueryable<Case> Visible(StaffActor actor) => actor.OwnCustomersOnly

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CareDesk.Features.Complaints.ComplaintFile;
+using CareDesk.Features.Complaints.RedFlags;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Localization;
@@ -20,6 +21,8 @@ internal static class ComplaintsEndpoints
         services.AddScoped<CorrectAwareness>();
         services.AddScoped<GetComplaint>();
         services.AddComplaintFile();
+        services.AddScoped<ScreenContact>();
+        services.AddRedFlags();
         return services;
     }
 
@@ -86,6 +89,7 @@ internal static class ComplaintsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         app.MapComplaintFileEndpoints();
+        app.MapRedFlagsEndpoints();
         return app;
     }
 }

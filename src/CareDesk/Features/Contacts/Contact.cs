@@ -86,6 +86,16 @@ public sealed class Contact
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public List<ContactTransfer> Transfers { get; set; } = [];
+
+    /// <summary>
+    /// The screening answer of this contact (F15): does the caller allege a problem with a device? Null while nobody
+    /// has asked (a call the phone system recorded); "no" is kept as much as "yes".
+    /// </summary>
+    public bool? DeviceProblemAlleged { get; set; }
+
+    public string? ScreenedBy { get; set; }
+
+    public DateTimeOffset? ScreenedAt { get; set; }
 }
 
 /// <summary>One transfer of a contact, from whom (a user or team) to whom (a user, a team or an outside number), when.</summary>
@@ -146,6 +156,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.RecordingContentType).HasMaxLength(100);
         builder.Property(c => c.RecordingSha256).HasMaxLength(64);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.ScreenedBy).HasMaxLength(450);
         builder.HasMany(c => c.Transfers).WithOne().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => new { c.Source, c.ExternalId }).IsUnique();

@@ -18,6 +18,9 @@ public sealed record LinkedCaseView(Guid Id, string Number, string Subject, stri
 /// </summary>
 public sealed record RecordingView(string Kind, string PlayUrl, string? ContentType, long? Bytes, string? Sha256, string? Url);
 
+/// <summary>The contact's screening answer (F15): does the caller allege a problem with a device, <c>yes</c> or <c>no</c>; who answered and when.</summary>
+public sealed record ScreeningView(string DeviceProblemAlleged, string? ScreenedBy, string? ScreenedByName, DateTimeOffset? ScreenedAt);
+
 /// <summary>One contact with its timings, hold, transfers, recording and the cases it concerns (F10).</summary>
 public sealed record ContactView(
     Guid Id,
@@ -44,7 +47,8 @@ public sealed record ContactView(
     RecordingView? Recording,
     IReadOnlyList<TransferView> Transfers,
     IReadOnlyList<LinkedCaseView> Cases,
-    string Version);
+    string Version,
+    ScreeningView? Screening = null);
 
 /// <summary>Builds <see cref="ContactView"/>s for a page of contacts: transfers, names and linked cases in one query each.</summary>
 public sealed class ContactViews(CareDeskDbContext db, OwnerNames owners)
@@ -68,7 +72,7 @@ public sealed class ContactViews(CareDeskDbContext db, OwnerNames owners)
             .DistinctBy(x => (x.ContactId, x.Id))
             .ToLookup(x => x.ContactId);
         var names = await owners.LoadAsync(
-            contacts.Select(c => (c.AgentUserId, (string?)null))
+            contacts.Select(c => (c.AgentUserId, (string?)null)).Concat(contacts.Select(c => (c.ScreenedBy, (string?)null)))
                 .Concat(transfers.SelectMany(g => g).SelectMany(t => new[] { (t.FromUserId, t.FromTeamId), (t.ToUserId, t.ToTeamId) })),
             cancellationToken);
         string Name(string? userId, string? teamId, string? address) =>
@@ -101,7 +105,10 @@ public sealed class ContactViews(CareDeskDbContext db, OwnerNames owners)
                 t.At, t.FromUserId, t.FromTeamId, t.ToUserId, t.ToTeamId, t.ToAddress,
                 Name(t.FromUserId, t.FromTeamId, null), Name(t.ToUserId, t.ToTeamId, t.ToAddress), t.Note))],
             [.. cases[c.Id].OrderBy(x => x.Number).Select(x => new LinkedCaseView(x.Id, CaseNumbers.Display(x.Number), x.Subject, CaseTerms.Of(x.Status)))],
-            c.Version.ToString()))];
+            c.Version.ToString(),
+            c.DeviceProblemAlleged is { } alleged
+                ? new ScreeningView(alleged ? "yes" : "no", c.ScreenedBy, c.ScreenedBy is null ? null : names(c.ScreenedBy, null).Name, c.ScreenedAt)
+                : null))];
     }
 
     public async Task<ContactView> BuildAsync(Contact contact, bool masked, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CareDesk.Features.People;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
+using CareDesk.Platform.Localization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -37,7 +38,7 @@ internal static class ContactsEndpoints
 
         contacts.MapPost("/", async (LogContact.Request request, ClaimsPrincipal user, IOptions<PeopleOptions> options, LogContact log, IStringLocalizer<ContactsText> text, CancellationToken ct) =>
             {
-                var result = await log.RunAsync(request, PersonViewer.From(user, options.Value), LogContact.ApiSource, ct);
+                var result = await log.RunAsync(request, PersonViewer.From(user, options.Value), LogContact.ApiSource, ct, UserClock.ZoneOf(user));
                 if (!result.Succeeded)
                 {
                     return result.Failure!.ToProblem(text);
@@ -48,7 +49,7 @@ internal static class ContactsEndpoints
                     ? TypedResults.Created($"/api/contacts/{logged.Contact.Id}", logged.Contact)
                     : TypedResults.Ok(logged.Contact);
             })
-            .WithSummary("Record a call, e-mail, chat, video call, letter or visit. Idempotent by (source, externalId): the first post creates it (201), the same pair again fills it in (200, same id).")
+            .WithSummary("Record a call, e-mail, chat, video call, letter or visit. Idempotent by (source, externalId): the first post creates it (201), the same pair again fills it in (200, same id). With caseId the contact goes on that case and deviceProblemAlleged (yes|no, the screening question) is required; yes flags the case's complaint with the contact's start as awareness.")
             .Produces<ContactView>(StatusCodes.Status201Created)
             .Produces<ContactView>()
             .ProducesValidationProblem()

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using CareDesk.Features.Complaints;
+using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
@@ -13,7 +15,7 @@ namespace CareDesk.Features.Contacts;
 /// key lets one insert; the other retries as an update).
 /// </summary>
 public sealed class LogContact(
-    IDbContextFactory<CareDeskDbContext> dbs, ContactAccess access, ContactViews views, PhoneNumberParser phones, LookupCallers lookup)
+    IDbContextFactory<CareDeskDbContext> dbs, ContactAccess access, ContactViews views, PhoneNumberParser phones, LookupCallers lookup, ScreenContact screening)
 {
     public const string ApiSource = "api";
     public const string AgentSource = "agent";
@@ -46,12 +48,15 @@ public sealed class LogContact(
         [property: MaxLength(200)] string? Subject = null,
         [property: MaxLength(2048)] string? RecordingUrl = null,
         [property: MaxLength(320)] string? From = null,
-        [property: MaxLength(320)] string? To = null);
+        [property: MaxLength(320)] string? To = null,
+        Guid? CaseId = null,
+        [property: MaxLength(16)] string? DeviceProblemAlleged = null);
 
     /// <param name="Created">A new contact (201); false when the external id was known (200).</param>
     public sealed record Logged(ContactView Contact, bool Created);
 
-    public async Task<Result<Logged>> RunAsync(Request request, PersonViewer viewer, string defaultSource, CancellationToken cancellationToken)
+    /// <param name="receivingZone">Where the contact was received (the agent's zone): a complaint's day counts start there. UTC when not given.</param>
+    public async Task<Result<Logged>> RunAsync(Request request, PersonViewer viewer, string defaultSource, CancellationToken cancellationToken, TimeZoneInfo? receivingZone = null)
     {
         var source = ContactAccess.Clean(request.Source) ?? defaultSource;
         if (!ContactAccess.IsSource(source))
@@ -72,6 +77,26 @@ public sealed class LogContact(
             return invalid;
         }
 
+        // Screening (F15): a contact about a case must carry the answer; one without a case may (phone-system calls and
+        // older clients send none, so it stays optional there).
+        bool? alleged = null;
+        if (request.DeviceProblemAlleged is not null || request.CaseId is not null)
+        {
+            var answer = ScreenContact.Parse(request.DeviceProblemAlleged);
+            if (answer.Failure is { } unanswered)
+            {
+                return unanswered;
+            }
+
+            alleged = answer.Value;
+        }
+
+        var actor = new StaffActor(viewer.UserId, viewer.OnlyAssigned);
+        if (request.CaseId is { } aboutCase && await screening.CheckCaseAsync(aboutCase, actor, cancellationToken) is { } wrongCase)
+        {
+            return wrongCase;
+        }
+
         if ((await access.CheckPersonAsync(request.PersonId, viewer, cancellationToken)
                 ?? await access.CheckUserAsync(request.AgentUserId, "agentUserId", cancellationToken)
                 ?? await CheckTransfersAsync(request.Transfers ?? [], cancellationToken)) is { } wrong)
@@ -90,17 +115,37 @@ public sealed class LogContact(
         }
 
         // Two posts of one external id may race: the loser of the insert meets the unique key and comes back as an update.
+        Result<Logged> logged;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await ApplyAsync(request, source, channel.Value, direction.Value, from?.Value, to?.Value, ownerOfNumber, viewer, cancellationToken);
+                logged = await ApplyAsync(request, source, channel.Value, direction.Value, from?.Value, to?.Value, ownerOfNumber, alleged, viewer, cancellationToken);
+                break;
             }
             catch (DbUpdateException) when (attempt < 4)
             {
                 // Retried with a fresh context: the contact now exists (or its version moved on) and is updated.
             }
         }
+
+        if (request.CaseId is not { } caseId || logged.Failure is not null)
+        {
+            return logged;
+        }
+
+        // The contact is stored with its answer; now it goes on the case and a "yes" flags the complaint. Should this
+        // fail (the case closed meanwhile), the contact stays and posting it again with its external id only retries this.
+        var contactId = logged.Value!.Contact.Id;
+        var screened = await screening.LinkAndFlagAsync(contactId, alleged!.Value, caseId, actor, receivingZone ?? TimeZoneInfo.Utc, cancellationToken);
+        if (screened.Failure is { } notScreened)
+        {
+            return notScreened;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var contact = await db.Contacts.AsNoTracking().Include(c => c.Transfers).SingleAsync(c => c.Id == contactId, cancellationToken);
+        return new Logged(await views.BuildAsync(contact, viewer.Masked, cancellationToken), logged.Value.Created);
     }
 
     private async Task<Result<Logged>> ApplyAsync(
@@ -111,6 +156,7 @@ public sealed class LogContact(
         string? from,
         string? to,
         Guid? ownerOfNumber,
+        bool? alleged,
         PersonViewer viewer,
         CancellationToken cancellationToken)
     {
@@ -162,6 +208,13 @@ public sealed class LogContact(
         {
             contact.RecordingUrl = url;
             contact.HasRecording = true;
+        }
+
+        if (alleged is { } answer)
+        {
+            contact.DeviceProblemAlleged = answer;
+            contact.ScreenedBy = viewer.UserId;
+            contact.ScreenedAt = access.Now();
         }
 
         foreach (var transfer in request.Transfers ?? [])
