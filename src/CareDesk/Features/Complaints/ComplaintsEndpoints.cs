@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CareDesk.Features.Complaints.Exports;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Localization;
@@ -18,6 +19,7 @@ internal static class ComplaintsEndpoints
         services.AddScoped<ClearComplaint>();
         services.AddScoped<CorrectAwareness>();
         services.AddScoped<GetComplaint>();
+        services.AddComplaintReports();
         return services;
     }
 
@@ -83,6 +85,7 @@ internal static class ComplaintsEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapComplaintReportsEndpoints();
         return app;
     }
 }
