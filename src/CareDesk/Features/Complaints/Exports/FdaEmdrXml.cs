@@ -180,11 +180,12 @@ public static class FdaEmdrXml
                     H("id", d.SerialNumber is { } serial ? A("extension", serial) : Null("ASKU")),
                     d.Manufactured is { } made ? H("existenceTime", A("value", Date(made))) : null,
                     d.LotNumber is { } lot ? Text("lotNumberText", lot) : null,
-                    d.Expiry is { } expiry ? H("expirationTime", A("value", Date(expiry))) : null,
+                    H("expirationTime", d.Expiry is { } expiry ? A("value", Date(expiry)) : Null("ASKU")),
                     // D3 manufacturer name and country.
                     H("asManufacturedProduct", H("manufacturerOrReprocessor",
                         Nci_("code", "C53616", "Type_of_Manufacturer"),
                         H("name", r.Manufacturer.NameEn ?? r.Manufacturer.NameZh ?? ""),
+                        H("telecom", Null("NI")),
                         H("addr", r.Manufacturer.Country is { } country ? H("country", country) : null))),
                     // D4 model #, D2 common name and product code, D1 brand name.
                     H("inventoryItem", H("manufacturedDeviceModel",
@@ -206,7 +207,11 @@ public static class FdaEmdrXml
                 "healthcare-professional" => H("authorOrPerformer", A("typeCode", "AUT"), H("assignedEntity", Nci_("code", "C53287", "Operator_of_Medical_Device"))),
                 "patient" or "caregiver" => H("authorOrPerformer", A("typeCode", "AUT"), H("assignedEntity", Nci_("code", "C16960", "Operator_of_Medical_Device"))),
                 _ => null,
-            });
+            },
+            // D8 single-use device reprocessed and reused on a patient: not something a caller can tell.
+            H("pertinentInformation1", H("observation", A("moodCode", "EVN"),
+                Nci_("code", "C53563", "Single-Use_Device_Reprocessed_and_Reused_on_Patient"),
+                H("value", new XAttribute(Xsi + "type", "BL"), Null("ASKU")))));
     }
 
     private static XElement Party(string role, string? organization) =>
