@@ -70,6 +70,7 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
         ["GET /api/complaints/{id:guid}"] = Staff,
         ["POST /api/complaints/{id:guid}/clear"] = QualityDecisions,
         ["PUT /api/complaints/{id:guid}/awareness"] = QualityDecisions,
+        ["GET /api/complaints/{id:guid}/reports/{form}"] = QualityDecisions,
         ["GET /api/people/{personId:guid}/devices/"] = Staff,
         ["POST /api/people/{personId:guid}/devices/"] = Staff,
         ["GET /api/devices/{id:guid}"] = Staff,

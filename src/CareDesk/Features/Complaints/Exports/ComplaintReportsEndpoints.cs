@@ -30,9 +30,7 @@ internal static class ComplaintReportsEndpoints
             .WithTags("Complaints")
             .RequireAuthorization(Policies.QualityDecisions)
             .WithSummary("Quality only: the complaint as one regulator's report — form fda-3500a, eu-mir, eu-fsca or cn-nmpa as format=html (printable, the default) or xlsx; fda-emdr as format=xml (HL7 ICSR, FDA's eMDR schema). Fields the care center does not know are left blank. Audited.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .Produces(StatusCodes.Status200OK, contentType: ReportSheetXlsx.ContentType)
-            .Produces(StatusCodes.Status200OK, contentType: FdaEmdrXml.ContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, "text/html", ReportSheetXlsx.ContentType, FdaEmdrXml.ContentType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
