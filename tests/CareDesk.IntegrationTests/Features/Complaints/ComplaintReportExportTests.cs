@@ -142,8 +142,15 @@ public sealed class ComplaintReportExportTests(CareDeskFactory app) : IClassFixt
             db.Manufacturers.Add(new Manufacturer { Id = modelId, NameEn = "Test Diagnostics", NameZh = "测试诊断", Country = "CN" });
             db.ProductModels.Add(new ProductModel
             {
-                Id = modelId, ManufacturerId = modelId, Category = "bg_meter", Brand = "Testa", NameEn = "Test Glucose Meter", NameZh = "测试血糖仪",
-                ModelNumbers = ["TG-1"], UdiDi = "06901234567892", RegulatoryKind = RegulatoryKind.Ivd,
+                Id = modelId,
+                ManufacturerId = modelId,
+                Category = "bg_meter",
+                Brand = "Testa",
+                NameEn = "Test Glucose Meter",
+                NameZh = "测试血糖仪",
+                ModelNumbers = ["TG-1"],
+                UdiDi = "06901234567892",
+                RegulatoryKind = RegulatoryKind.Ivd,
             });
             var version = Guid.NewGuid();
             foreach (var (market, cls, code) in new[] { ("US", "II", "NBW"), ("EU", "C", (string?)null), ("CN", "III", null) })

@@ -15,11 +15,12 @@ public static class ReportSheetHtml
         .report-sheet { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", Arial, sans-serif; font-size: 10.5pt; color: #000; max-width: 190mm; }
         .report-sheet h1 { font-size: 14pt; margin: 0 0 4pt; }
         .report-sheet .report-meta { font-size: 9pt; margin: 0 0 8pt; }
-        .report-sheet table { width: 100%; border-collapse: collapse; margin: 0 0 8pt; page-break-inside: avoid; break-inside: avoid; }
+        .report-sheet table { width: 100%; table-layout: fixed; border-collapse: collapse; margin: 0 0 8pt; page-break-inside: avoid; break-inside: avoid; }
         .report-sheet caption { text-align: left; font-weight: bold; padding: 3pt 0; }
         .report-sheet th, .report-sheet td { border: 1px solid #444; padding: 3pt 5pt; vertical-align: top; text-align: left; }
-        .report-sheet th.code { width: 12%; white-space: nowrap; font-weight: normal; }
-        .report-sheet th.label { width: 38%; font-weight: normal; }
+        .report-sheet col.code { width: 11%; }
+        .report-sheet col.label { width: 39%; }
+        .report-sheet th { font-weight: normal; white-space: normal; overflow-wrap: anywhere; }
         .report-sheet td { white-space: pre-wrap; overflow-wrap: anywhere; }
         .report-sheet td.blank { background: #f3f3f3; }
         .report-sheet footer { font-size: 8pt; margin-top: 6pt; }
@@ -39,10 +40,14 @@ public static class ReportSheetHtml
         html.Append("<p class=\"report-meta\">").Append(E(reference)).Append("</p>");
         foreach (var section in sheet.Sections)
         {
-            html.Append("<table><caption>").Append(E(section.Title)).Append("</caption><tbody>");
+            html.Append("<table><caption>").Append(E(section.Title)).Append("</caption>")
+                .Append("<colgroup><col class=\"code\"><col class=\"label\"><col></colgroup><tbody>");
             foreach (var field in section.Fields)
             {
-                html.Append("<tr><th class=\"code\" scope=\"row\">").Append(E(field.Code)).Append("</th><th class=\"label\" scope=\"row\">")
+                // A form without numbers (NMPA's) names its fields by their labels: one cell, not the same words twice.
+                html.Append("<tr>").Append(field.Label.StartsWith(field.Code, StringComparison.Ordinal)
+                        ? "<th class=\"label\" colspan=\"2\" scope=\"row\">"
+                        : "<th class=\"code\" scope=\"row\">" + E(field.Code) + "</th><th class=\"label\" scope=\"row\">")
                     .Append(E(field.Label)).Append("</th>")
                     .Append(field.Value is null ? "<td class=\"blank\"></td>" : "<td>" + E(field.Value) + "</td>")
                     .Append("</tr>");

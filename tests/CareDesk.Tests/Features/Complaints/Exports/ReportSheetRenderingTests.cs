@@ -51,4 +51,16 @@ public sealed class ReportSheetRenderingTests
         Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
         Assert.Contains("<th class=\"code\" scope=\"row\">D4</th><th class=\"label\" scope=\"row\">Serial #</th><td>NG4410072H</td>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_NMPA_page_names_each_field_once_since_the_form_has_no_numbers()
+    {
+        var sheet = ReportForms.Sheet(ReportForms.CnNmpa, ComplaintReports.Chinese())!;
+
+        var html = ReportSheetHtml.Fragment(sheet, "K7M3-Q9XA");
+
+        Assert.Contains("<th class=\"label\" colspan=\"2\" scope=\"row\">产品批号</th><td>L2601-88</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th class=\"label\" colspan=\"2\" scope=\"row\">单位名称（注册人）</th><td>三诺生物</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th class=\"code\"", html, StringComparison.Ordinal);
+    }
 }

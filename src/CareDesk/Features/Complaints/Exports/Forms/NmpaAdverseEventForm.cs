@@ -23,7 +23,7 @@ internal static class NmpaAdverseEventForm
             [
                 new("报告编码", "报告编码（注册人内部编号）", r.ManufacturerReference),
                 new("报告日期", "报告日期", Chinese(r.ReportDate)),
-                new("单位名称", "注册人名称", r.Manufacturer.NameZh ?? r.Manufacturer.NameEn),
+                new("单位名称", "单位名称（注册人）", r.Manufacturer.NameZh ?? r.Manufacturer.NameEn),
                 new("发生地点", "发生地点", e.EventCountry switch { null => null, "CN" => "境内", _ => "境外" }),
                 new("发生地", "发生地（国家或地区）", e.EventCountry),
             ]),
@@ -48,7 +48,7 @@ internal static class NmpaAdverseEventForm
                 new("伤害表现", "伤害表现", Join("；", e.PatientOutcome, Codes(r.HealthEffectCodes))),
                 new("器械故障表现", "器械故障表现", Codes(r.DeviceProblemCodes)),
                 new("事件陈述", "事件陈述", e.Narrative),
-                new("姓名", "患者姓名", r.Patient?.Name),
+                new("姓名", "姓名（患者）", r.Patient?.Name),
                 new("年龄", "年龄", Age(r.Patient?.AgeAtEventYears, "岁")),
                 new("性别", "性别", r.Patient?.Sex switch { "female" => "女", "male" => "男", _ => null }),
                 new("病历号", "病历号", null),
@@ -73,11 +73,11 @@ internal static class NmpaAdverseEventForm
             new("六", "六、评价结果",
             [
                 new("事件原因分析", "事件原因分析", r.Investigation.RootCause),
-                new("原因代码", "原因分析代码（IMDRF附件B、C、D、G）", Codes(r.InvestigationCodes)),
+                new("原因分析代码", "原因分析代码（IMDRF附件B、C、D、G）", Codes(r.InvestigationCodes)),
             ]),
             new("七", "七、控制措施",
             [
-                new("控制措施", "采取的控制措施", null),
+                new("控制措施", "控制措施", null),
             ]),
         ]);
     }
