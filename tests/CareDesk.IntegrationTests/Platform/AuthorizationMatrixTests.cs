@@ -85,6 +85,7 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
         ["GET /api/trending/"] = Quality,
         ["PUT /api/trending/denominators"] = QualityDecisions,
         ["GET /api/trending/signals"] = Quality,
+        ["GET /api/complaints/{id:guid}/reports/{form}"] = QualityDecisions,
         ["GET /api/people/{personId:guid}/devices/"] = Staff,
         ["POST /api/people/{personId:guid}/devices/"] = Staff,
         ["GET /api/devices/{id:guid}"] = Staff,

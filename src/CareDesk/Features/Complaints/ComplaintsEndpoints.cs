@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CareDesk.Features.Complaints.ComplaintFile;
 using CareDesk.Features.Complaints.RedFlags;
+using CareDesk.Features.Complaints.Exports;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Localization;
@@ -23,6 +24,7 @@ internal static class ComplaintsEndpoints
         services.AddComplaintFile();
         services.AddScoped<ScreenContact>();
         services.AddRedFlags();
+        services.AddComplaintReports();
         return services;
     }
 
@@ -90,6 +92,7 @@ internal static class ComplaintsEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         app.MapComplaintFileEndpoints();
         app.MapRedFlagsEndpoints();
+        app.MapComplaintReportsEndpoints();
         return app;
     }
 }
