@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using CareDesk.Features.Complaints.ComplaintFile;
-using CareDesk.Features.Complaints.RedFlags;
 using CareDesk.Features.Complaints.Exports;
+using CareDesk.Features.Complaints.RedFlags;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Localization;
