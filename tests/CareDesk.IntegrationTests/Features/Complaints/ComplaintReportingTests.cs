@@ -297,6 +297,34 @@ public sealed class ComplaintReportingTests(ReportingHost app) : IClassFixture<R
     }
 
     [Fact]
+    public async Task The_file_does_not_close_while_a_report_is_owed_and_closes_once_it_is_submitted()
+    {
+        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var quality = await app.CreateClientForRoleAsync(Roles.Quality);
+        var complaint = await ComplaintAsync(app, agent, Shanghai(2026, 12, 15, 9), "李娜");
+        var view = await RecordAsync(agent, complaint, "CN", new { deviceInvolved = "yes", malfunction = "yes", death = "yes" });
+        var owed = view.Obligations.Where(o => o.Status == "open").ToList();
+        Assert.NotEmpty(owed);
+        var investigated = await (await quality.PutAsJsonAsync($"/api/complaints/{complaint.Id}/investigation", new { findings = "Sensor lot out of specification." }))
+            .ReadAsync<GetComplaint.View>();
+
+        var refused = await (await quality.PostAsJsonAsync($"/api/complaints/{complaint.Id}/close", new { reason = "fault-confirmed-corrected", version = investigated.Version }))
+            .ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("still owes a regulator a report", refused.Detail, StringComparison.Ordinal);
+
+        foreach (var obligation in owed)
+        {
+            await (await quality.PostAsJsonAsync($"/api/obligations/{obligation.Id}/submit", new { reference = $"REF-{obligation.Kind}", version = obligation.Version }))
+                .ReadAsync<GetReportability.ObligationView>();
+        }
+
+        var current = await (await quality.GetAsync($"/api/complaints/{complaint.Id}")).ReadAsync<GetComplaint.View>();
+        await (await quality.PostAsJsonAsync($"/api/complaints/{complaint.Id}/close", new { reason = "fault-confirmed-corrected", version = current.Version }))
+            .ReadAsync<GetComplaint.View>();
+        Assert.NotNull((await (await quality.GetAsync($"/api/complaints/{complaint.Id}")).ReadAsync<GetComplaint.View>()).File.Closure);
+    }
+
+    [Fact]
     public async Task Facts_that_no_longer_owe_a_report_withdraw_it_and_the_history_keeps_both_decisions()
     {
         var agent = await app.CreateClientForRoleAsync(Roles.Agent);

@@ -79,7 +79,7 @@ internal static class ComplaintFileEndpoints
         complaints.MapPost("/{id:guid}/close", (Guid id, CloseComplaint.Request request, ClaimsPrincipal user, CloseComplaint close, GetComplaint get, ComplaintFileMessages text, CancellationToken ct) =>
                 ChangeAsync(id, user, get, text, actor => close.RunAsync(id, request, actor, ct), ct))
             .RequireAuthorization(Policies.QualityDecisions)
-            .WithSummary("Quality only: close the file with a reason and a note; needs the investigation's findings (400 naming findings); a complaint reported to a regulator is refused (409).")
+            .WithSummary("Quality only: close the file with a reason and a note; needs the investigation's findings (400 naming findings); a complaint that still owes a regulator a report (an open obligation) is refused (409).")
             .Produces<GetComplaint.View>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
