@@ -32,6 +32,9 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
         Staff,
         Supervision,
         Admin,
+
+        // Quality's own pages (policy QualityDecisions: not even an admin reaches them).
+        Quality,
     }
 
     [Theory]
@@ -39,12 +42,17 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
     [InlineData("admin", "en")]
     [InlineData("agent", "zh-CN")]
     [InlineData("agent", "en")]
+    [InlineData("quality", "zh-CN")]
+    [InlineData("quality", "en")]
     public async Task Every_page_has_no_wcag_21_aa_violation(string role, string language)
     {
         var pages = await PagesAsync();
-        var reaches = role == "admin"
-            ? new[] { Who.Anyone, Who.Staff, Who.Supervision, Who.Admin }
-            : [Who.Anyone, Who.Staff];
+        var reaches = role switch
+        {
+            "admin" => new[] { Who.Anyone, Who.Staff, Who.Supervision, Who.Admin },
+            "quality" => [Who.Quality],
+            _ => [Who.Anyone, Who.Staff],
+        };
         var violations = new List<string>();
 
         // The agents' screen size; the pages whose looks this work changed are kept as screenshots.
@@ -130,6 +138,7 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
         ["/people/{Id:guid}"] = (Who.Staff, ids => $"/people/{ids.Person}"),
         ["/cases/{Id:guid}"] = (Who.Staff, ids => $"/cases/{ids.Case}"),
         ["/complaints/{Id:guid}"] = (Who.Staff, ids => $"/complaints/{ids.Complaint}"),
+        ["/complaints/{Id:guid}/reports/{Form}"] = (Who.Quality, ids => $"/complaints/{ids.Complaint}/reports/cn-nmpa"),
         ["/catalog"] = (Who.Staff, _ => "/catalog"),
         ["/catalog/models/{Id}"] = (Who.Staff, ids => $"/catalog/models/{Uri.EscapeDataString(ids.Model)}"),
         ["/service-levels"] = (Who.Staff, _ => "/service-levels"),

@@ -118,6 +118,8 @@ public sealed class EveryPageLanguageTests(BrowserSite site, ITestOutputHelper o
             {
                 "/cases/{Id:guid}" => $"/cases/{ids.Case}",
                 "/complaints/{Id:guid}" => $"/complaints/{ids.Complaint}",
+                // Quality's printable form: for other roles the access-denied page, read in their language.
+                "/complaints/{Id:guid}/reports/{Form}" => $"/complaints/{ids.Complaint}/reports/cn-nmpa",
                 "/people/{Id:guid}" => $"/people/{ids.Person}",
                 "/handovers/{Id:guid}" => $"/handovers/{ids.Handover}",
                 "/catalog/models/{Id}" => $"/catalog/models/{ids.Model}",
