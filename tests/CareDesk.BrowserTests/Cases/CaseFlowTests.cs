@@ -52,6 +52,8 @@ public sealed class CaseFlowTests(BrowserSite site, ITestOutputHelper output) : 
         var (qualityContext, quality) = await OpenAsync();
         await using var closeQuality = qualityContext;
         await SignInAsync(quality, "quality@demo.caredesk");
+        // The accessibility run leaves the shared quality user in Chinese or English: this test reads English.
+        await UseLanguageAsync(quality, "en");
         await GoToAsync(quality, "/work");
         await Expect(quality.Locator("#work-queue-quality .case-row")).Not.ToHaveCountAsync(0);
         await quality.GotoAsync(caseUrl);

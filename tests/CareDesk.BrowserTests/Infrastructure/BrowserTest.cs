@@ -138,11 +138,14 @@ public abstract class BrowserTest(BrowserSite site, ITestOutputHelper output) : 
     /// Switches the signed-in user to <paramref name="culture"/> (saved on the user) and waits for the page in it. Tests
     /// that read the UI in one language call it: another test may have switched the shared demo user before.
     /// </summary>
-    protected async Task UseLanguageAsync(string culture)
+    protected Task UseLanguageAsync(string culture) => UseLanguageAsync(Page, culture);
+
+    /// <inheritdoc cref="UseLanguageAsync(string)"/>
+    protected static async Task UseLanguageAsync(IPage page, string culture)
     {
-        await Page.Locator($"#language-{culture}").ClickAsync();
-        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", culture);
-        await WaitUntilInteractiveAsync();
+        await page.Locator($"#language-{culture}").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", culture);
+        await WaitUntilInteractiveAsync(page);
     }
 
     protected Task GoToAsync(string path) => GoToAsync(Page, path);

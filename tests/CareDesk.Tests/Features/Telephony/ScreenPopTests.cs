@@ -173,6 +173,8 @@ public sealed class ScreenPopTests : DatabaseComponentContext
         var pop = Render<ScreenPop>();
         await Ring("+8675588888881", "call-1");
         await Ring("+8675588888882", "call-2");
+        // Both cards on screen and the first folded: the render that folds it is done before its count is read.
+        pop.WaitForAssertion(() => Assert.True(pop.Find(".screen-pop[data-call-id='call-1']").ClassList.Contains("collapsed")), Wait);
         pop.WaitForAssertion(() => Assert.Equal(2, pop.FindComponents<CallCard>().Count), Wait);
         var first = pop.FindComponents<CallCard>().Single(c => c.Instance.Call.Pop.CallId == "call-1");
         var second = pop.FindComponents<CallCard>().Single(c => c.Instance.Call.Pop.CallId == "call-2");
@@ -181,6 +183,7 @@ public sealed class ScreenPopTests : DatabaseComponentContext
         await Ring("+8675588888883", "call-3");
 
         pop.WaitForAssertion(() => Assert.Equal(3, pop.FindAll(".screen-pop").Count), Wait);
+        pop.WaitForAssertion(() => Assert.True(pop.Find(".screen-pop[data-call-id='call-2']").ClassList.Contains("collapsed")), Wait);
         // The desk renders the new card and folds call-2; call-1 was folded already and its markup is unchanged.
         Assert.Equal(firstRenders, first.RenderCount);
         Assert.True(second.RenderCount > secondRenders, "the card that folds renders again");
