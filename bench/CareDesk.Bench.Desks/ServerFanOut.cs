@@ -11,7 +11,7 @@ internal sealed partial class ServerFanOut(string hostLog)
 {
     private readonly long start = new FileInfo(hostLog).Length;
 
-    /// <summary>Milliseconds of every screen pop that reached exactly <paramref name="desktops"/> desktops since then.</summary>
+    /// <summary>Milliseconds of every screen pop that reached at least <paramref name="desktops"/> desktops since then (the warm-up desk's circuit may still be held).</summary>
     public List<double> Read(int desktops)
     {
         using var stream = new FileStream(hostLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
@@ -21,7 +21,7 @@ internal sealed partial class ServerFanOut(string hostLog)
         while (reader.ReadLine() is { } line)
         {
             if (Line().Match(line) is { Success: true } match
-                && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) == desktops)
+                && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) >= desktops)
             {
                 values.Add(double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
             }

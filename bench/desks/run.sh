@@ -6,6 +6,7 @@
 #   - webhook → caller card visible on every one of --fanout-desks desks, for --calls known callers (each its first call:
 #     cold) and --calls unknown numbers; p50/p95 of the time until the last desk shows it.
 #   bench/desks/run.sh [--memory-desks "30 60 100"] [--fanout-desks 30] [--calls 20] [--page /] [--providers Sqlite]
+#                      [--split-cores]   (host pinned to CPU 0, Chromium and the bench to CPU 1: the server's share alone)
 # Memory figures hardly depend on CPU; latency figures do: on a shared machine run it through ../shared/tools/quiet.
 # Needs the .NET SDK, /usr/bin/chromium and, for PostgreSQL, the server binaries scripts/pg-cluster.sh uses; a
 # Chromium page costs ~50–100 MB, so 100 desks want ~8 GB free (the bench stops opening below --min-free-mb).
@@ -13,9 +14,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-providers=Sqlite bench_args=()
+providers=Sqlite bench_args=() host_cpu="" desks_cpu=""
 while [ $# -gt 0 ]; do
   case "$1" in
+    # The host on one core, Chromium and the bench on the other: the server's share without 30 browsers on its cores.
+    --split-cores) host_cpu="taskset -c 0" desks_cpu="taskset -c 1"; shift; continue ;;
     --providers) providers=$2 ;;
     --memory-desks|--fanout-desks|--calls|--page|--min-free-mb) bench_args+=("$1" "$2") ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -49,7 +52,7 @@ measure() { # provider connection-string
   (cd "$out/host" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" Demo__Enabled=true Database__Provider="$provider" \
      Database__ConnectionString="$connection" Serilog__MinimumLevel__Default=Warning SignIn__PerClientLimit=1000 \
      Logging__LogLevel__CareDesk.Features.Telephony.ScreenPopHub=Debug \
-     dotnet CareDesk.Host.dll >"../host-$provider.log" 2>&1) &
+     $host_cpu dotnet CareDesk.Host.dll >"../host-$provider.log" 2>&1) &
   host_pid=$!
   until curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
     kill -0 "$host_pid" 2>/dev/null || { cat "$out/host-$provider.log"; exit 1; }
@@ -57,7 +60,7 @@ measure() { # provider connection-string
   done
 
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/load-$provider.txt"
-  dotnet "$out/bench/CareDesk.Bench.Desks.dll" --url "http://127.0.0.1:$port" --host-pid "$host_pid" \
+  $desks_cpu dotnet "$out/bench/CareDesk.Bench.Desks.dll" --url "http://127.0.0.1:$port" --host-pid "$host_pid" \
     --gcdump "$PWD/$tools/dotnet-gcdump" --out "$out/$provider" --host-log "$out/host-$provider.log" "${bench_args[@]}"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/load-$provider.txt"
 
