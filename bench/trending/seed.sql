@@ -18,7 +18,7 @@ INSERT INTO bench_codes
 -- One complaint per case, aware at the case's opening spread over 36 months ending with the current one.
 CREATE TEMP TABLE bench_complaints AS
   SELECT gen_random_uuid() AS id, c."Id" AS case_id, c."PersonId" AS person_id,
-         date_trunc('month', now()) - make_interval(months => (i % 36)) + make_interval(days => (i % 27), hours => (i % 23)) AS aware,
+         date_trunc('month', now()) - make_interval(months => (i % 36)::int) + make_interval(days => (i % 27)::int, hours => (i % 23)::int) AS aware,
          i
   FROM (SELECT "Id", "PersonId", row_number() OVER (ORDER BY "Id") AS i FROM cases LIMIT :complaints) c;
 
