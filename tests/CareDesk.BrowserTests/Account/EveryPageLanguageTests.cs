@@ -51,7 +51,7 @@ public sealed class EveryPageLanguageTests(BrowserSite site, ITestOutputHelper o
         await UseLanguageAsync(language);
 
         var problems = new List<string>();
-        foreach (var path in Routes(ids))
+        foreach (var (template, path) in Routes(ids))
         {
             await Page.GotoAsync(path);
             // The sign-in and access-denied pages are static; every other page is a desk: a call rings on it, so the
@@ -59,6 +59,12 @@ public sealed class EveryPageLanguageTests(BrowserSite site, ITestOutputHelper o
             if (!Page.Url.Contains("/account/", StringComparison.Ordinal))
             {
                 await WaitUntilInteractiveAsync();
+                // The pages whose looks the work changed, kept to look at in both languages (before a card docks).
+                if (role == Roles.Admin && Screenshots.TryGetValue(template, out var name))
+                {
+                    await ScreenshotAsync($"keys-{name}-{language}");
+                }
+
                 await PhoneSystem.RingAsync(Site.BaseAddress, DemoEmail(role), Guid.NewGuid().ToString("N"), ids.CallerPhone);
                 await Microsoft.Playwright.Assertions.Expect(Page.Locator(".screen-pop .caller-card").First).ToBeVisibleAsync();
             }
@@ -103,8 +109,18 @@ public sealed class EveryPageLanguageTests(BrowserSite site, ITestOutputHelper o
         Assert.True(problems.Count == 0, $"{problems.Distinct().Count()} raw codes or English words on {language} pages as {role}:\n" + string.Join("\n", problems.Distinct()));
     }
 
-    /// <summary>Every <c>@page</c> route of the app, its parameters filled with ids from the demo data.</summary>
-    private static IEnumerable<string> Routes(DemoRecords ids)
+    private static readonly Dictionary<string, string> Screenshots = new()
+    {
+        ["/roster"] = "roster",
+        ["/shifts"] = "shifts",
+        ["/handovers/{Id:guid}"] = "handover",
+        ["/people/{Id:guid}"] = "person",
+        ["/cases/{Id:guid}"] = "case",
+        ["/complaints/{Id:guid}"] = "complaint",
+    };
+
+    /// <summary>Every <c>@page</c> route of the app (its template), its parameters filled with ids from the demo data.</summary>
+    private static IEnumerable<(string Template, string Path)> Routes(DemoRecords ids)
     {
         var routes = typeof(SharedResource).Assembly.GetTypes()
             .Where(t => typeof(IComponent).IsAssignableFrom(t))
@@ -127,12 +143,12 @@ public sealed class EveryPageLanguageTests(BrowserSite site, ITestOutputHelper o
                 _ when template.Contains('{', StringComparison.Ordinal) => throw new InvalidOperationException($"No demo id for the route {template}: add one here."),
                 _ => template,
             };
-            yield return path;
+            yield return (template, path);
         }
 
         // Pages that show more with a query.
-        yield return "/people?q=%E7%8E%8B";
-        yield return "/catalog?q=anwen";
+        yield return ("/people", "/people?q=%E7%8E%8B");
+        yield return ("/catalog", "/catalog?q=anwen");
     }
 
     private sealed class Codes : HashSet<string>

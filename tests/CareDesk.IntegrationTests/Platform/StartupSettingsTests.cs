@@ -17,7 +17,7 @@ public sealed class StartupSettingsTests
     [InlineData("Outbox:MaxAtempts", "3", "MaxAtempts")]
     public async Task A_bad_setting_stops_start_up_naming_it(string key, string value, string named)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateEmptyAsync();
         await using var host = new HostWithSetting(database, key, value);
 
         var error = Record.Exception(() => host.Server);
