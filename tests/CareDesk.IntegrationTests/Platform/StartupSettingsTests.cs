@@ -15,6 +15,8 @@ public sealed class StartupSettingsTests
     [InlineData("Api:MaxRequestBodyBytes", "10", "MaxRequestBodyBytes")]
     [InlineData("Database:Provider", "Oracle", "Database:Provider")]
     [InlineData("Outbox:MaxAtempts", "3", "MaxAtempts")]
+    [InlineData("Localization:DefaultLanguage", "fr", "Localization:DefaultLanguage")]
+    [InlineData("Cases:NumberStyle", "Roman", "Cases:NumberStyle")]
     public async Task A_bad_setting_stops_start_up_naming_it(string key, string value, string named)
     {
         await using var database = await TestDatabase.CreateEmptyAsync();

@@ -46,7 +46,7 @@ public sealed partial class Case
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    /// <summary>What the caller reads out: eight characters with no 0/O, 1/I/L or U to mishear (<see cref="CaseNumbers"/>).</summary>
+    /// <summary>What the caller reads out: eight letters-style characters or ten digits with a check digit (<see cref="CaseNumbers"/>).</summary>
     public required string Number { get; set; }
 
     /// <summary>Whom the case is for: the patient, the customer.</summary>

@@ -15,6 +15,8 @@ internal static class CasesEndpoints
 {
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
+        services.AddOptions<CaseNumberOptions>().BindConfiguration(CaseNumberOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<CaseNumberOptions>, CaseNumberOptions.FromLanguage>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<OwnerNames>();
         services.AddScoped<OpenCase>();

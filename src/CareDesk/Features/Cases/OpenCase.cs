@@ -5,6 +5,7 @@ using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
 using CareDesk.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CareDesk.Features.Cases;
 
@@ -13,7 +14,7 @@ namespace CareDesk.Features.Cases;
 /// the call it came from can be linked at once, so "ringing → case" is one step from the screen pop. That call may be the
 /// person's own or a caregiver's about them (<see cref="CaseCaller"/>); the case then names who called on their behalf.
 /// </summary>
-public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseCaller callers, CaseDevices devices, CaseClocks clocks, DurableTimers timers)
+public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseCaller callers, CaseDevices devices, CaseClocks clocks, DurableTimers timers, IOptions<CaseNumberOptions> numbers)
 {
     public sealed record Request(
         [property: Required] Guid? PersonId,
@@ -85,7 +86,7 @@ public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseCaller
         {
             var opened = new Case
             {
-                Number = CaseNumbers.New(),
+                Number = CaseNumbers.New(numbers.Value.NumberStyle ?? CaseNumberStyle.Letters),
                 PersonId = personId,
                 CallerPersonId = callerId,
                 DeviceId = request.DeviceId,

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CareDesk.Platform.Localization;
 
@@ -14,9 +15,10 @@ internal static class LocalizationSetup
     public static IServiceCollection AddCareDeskLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
-        services.Configure<RequestLocalizationOptions>(options =>
+        services.AddOptions<LanguageOptions>().BindConfiguration(LanguageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<LanguageOptions>>((options, language) =>
         {
-            options.DefaultRequestCulture = new RequestCulture(SupportedCultures.Default);
+            options.DefaultRequestCulture = new RequestCulture(SupportedCultures.Normalize(language.Value.DefaultLanguage));
             options.SupportedCultures = SupportedCultures.Cultures;
             options.SupportedUICultures = SupportedCultures.Cultures;
             options.FallBackToParentCultures = true;
