@@ -1,3 +1,4 @@
+using CareDesk.Platform.Live;
 using System.Security.Claims;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
@@ -27,7 +28,7 @@ internal static class CasesEndpoints
         services.AddScoped<ChangeCaseStatus>();
         services.AddScoped<LinkContactToCase>();
         services.AddScoped<EscalationAlerts>();
-        services.AddSingleton<EscalationAlertHub>();
+        services.AddLiveChannel<EscalationAlertHub>();
         services.AddScoped<EscalateCase>();
         services.AddScoped<AcknowledgeEscalation>();
         services.AddScoped<RecordEscalationContact>();

@@ -1,3 +1,4 @@
+using CareDesk.Platform.Live;
 using System.Security.Claims;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
@@ -29,7 +30,7 @@ internal static class NothingLostEndpoints
         services.AddScoped<IFindingRule, UnacknowledgedEscalationRule>();
         services.AddScoped<IFindingRule, OwnerOffShiftRule>();
         services.AddScoped<DetectLostWork>();
-        services.AddSingleton<FindingsHub>();
+        services.AddLiveChannel<FindingsHub>();
         services.AddScoped<ListFindings>();
         services.AddScoped<ProduceHandover>();
         services.AddScoped<Handovers>();

@@ -1,3 +1,4 @@
+using CareDesk.Platform.Live;
 using System.Security.Claims;
 using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
@@ -28,7 +29,7 @@ internal static class StaffEndpoints
         services.AddScoped<SetSkills>();
         services.AddScoped<SetPresence>();
         services.AddScoped<ShiftSeeder>();
-        services.AddSingleton<PresenceHub>();
+        services.AddLiveChannel<PresenceHub>();
         return services;
     }
 

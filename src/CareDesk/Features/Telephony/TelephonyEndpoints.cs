@@ -1,3 +1,4 @@
+using CareDesk.Platform.Live;
 using CareDesk.Platform.Audit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ internal static class TelephonyEndpoints
     public static IServiceCollection AddTelephony(this IServiceCollection services)
     {
         services.AddSingleton<WebhookSignature>();
-        services.AddSingleton<ScreenPopHub>();
+        services.AddLiveChannel<ScreenPopHub>();
         services.AddSingleton<IScreenPopPublisher>(sp => sp.GetRequiredService<ScreenPopHub>());
         services.AddScoped<RecordCallEvent>();
         services.AddScoped<CallerCards>();

@@ -1,3 +1,4 @@
+using CareDesk.Platform.Live;
 using System.Security.Claims;
 using CareDesk.Features.Devices;
 using CareDesk.Features.NothingLost;
@@ -31,7 +32,7 @@ internal static class ReportingEndpoints
         services.AddScoped<SubmitObligation>();
         services.AddScoped<ObligationAlerts>();
         services.AddScoped<ObligationDeadlines>();
-        services.AddSingleton<ObligationAlertHub>();
+        services.AddLiveChannel<ObligationAlertHub>();
         services.AddScoped<IOutboxHandler, ObligationEmail>();
         services.AddScoped<IFindingRule, OverdueObligationRule>();
         return services;

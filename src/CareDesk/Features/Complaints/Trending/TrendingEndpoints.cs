@@ -1,3 +1,4 @@
+using CareDesk.Platform.Live;
 using System.Security.Claims;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
@@ -22,7 +23,7 @@ internal static class TrendingEndpoints
         services.AddScoped<GetTrend>();
         services.AddScoped<TrendWatch>();
         services.AddScoped<ListTrendSignals>();
-        services.AddSingleton<TrendAlertHub>();
+        services.AddLiveChannel<TrendAlertHub>();
         services.AddScoped<IOutboxHandler, TrendAlertEmail>();
         return services;
     }
