@@ -1,8 +1,8 @@
-using CareDesk.Platform.Live;
 using System.Security.Claims;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
+using CareDesk.Platform.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

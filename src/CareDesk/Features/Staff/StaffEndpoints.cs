@@ -1,7 +1,7 @@
-using CareDesk.Platform.Live;
 using System.Security.Claims;
 using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
+using CareDesk.Platform.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,5 +1,5 @@
-using CareDesk.Platform.Live;
 using CareDesk.Platform.Audit;
+using CareDesk.Platform.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,8 +1,8 @@
-using CareDesk.Platform.Live;
 using System.Security.Claims;
 using CareDesk.Features.Devices;
 using CareDesk.Features.NothingLost;
 using CareDesk.Platform.Identity;
+using CareDesk.Platform.Live;
 using CareDesk.Platform.Localization;
 using CareDesk.Platform.Outbox;
 using Microsoft.AspNetCore.Builder;
