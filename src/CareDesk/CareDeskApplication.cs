@@ -21,6 +21,7 @@ using CareDesk.Platform.Api;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
+using CareDesk.Platform.Live;
 using CareDesk.Platform.Localization;
 using CareDesk.Platform.Mail;
 using CareDesk.Platform.Operations;
@@ -49,6 +50,7 @@ public static class CareDeskApplication
         builder.Services.AddCareDeskRequestJson();
         builder.Services.AddCareDeskOpenApi();
         builder.Services.AddCareDeskOutbox();
+        builder.Services.AddCareDeskLive();
         builder.Services.AddCareDeskMail();
         builder.Services.AddCareDeskScheduling(builder.Configuration);
         builder.Services.AddCareDeskUi();

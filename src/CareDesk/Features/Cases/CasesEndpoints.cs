@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
+using CareDesk.Platform.Live;
 using CareDesk.Platform.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,7 +30,7 @@ internal static class CasesEndpoints
         services.AddScoped<ChangeCaseStatus>();
         services.AddScoped<LinkContactToCase>();
         services.AddScoped<EscalationAlerts>();
-        services.AddSingleton<EscalationAlertHub>();
+        services.AddLiveChannel<EscalationAlertHub>();
         services.AddScoped<EscalateCase>();
         services.AddScoped<AcknowledgeEscalation>();
         services.AddScoped<RecordEscalationContact>();

@@ -17,7 +17,7 @@ public sealed record EscalationAlert(
     string Kind, Guid EscalationId, Guid CaseId, string CaseNumber, string Subject, string? ExpertName, int Level, DateTimeOffset? AcknowledgeBy,
     IReadOnlyList<string>? RedFlags = null);
 
-/// <summary>Live escalation alerts to this node's open desktops.</summary>
+/// <summary>Live escalation alerts to the open desktops, on every node.</summary>
 public sealed class EscalationAlertHub(ILogger<EscalationAlertHub> logger) : UserChannel<EscalationAlert>(logger);
 
 /// <summary>

@@ -10,7 +10,7 @@ namespace CareDesk.Features.NothingLost;
 public sealed record FindingsChanged(int Raised, int Resolved);
 
 /// <summary>
-/// Live pushes of <see cref="FindingsChanged"/> to every open findings page on this node: one channel keyed by
+/// Live pushes of <see cref="FindingsChanged"/> to every open findings page, on every node: one channel keyed by
 /// <see cref="Group"/> rather than by user, because every supervisor sees the same list.
 /// </summary>
 public sealed class FindingsHub(ILogger<FindingsHub> logger) : UserChannel<FindingsChanged>(logger)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
+using CareDesk.Platform.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -29,7 +30,7 @@ internal static class NothingLostEndpoints
         services.AddScoped<IFindingRule, UnacknowledgedEscalationRule>();
         services.AddScoped<IFindingRule, OwnerOffShiftRule>();
         services.AddScoped<DetectLostWork>();
-        services.AddSingleton<FindingsHub>();
+        services.AddLiveChannel<FindingsHub>();
         services.AddScoped<ListFindings>();
         services.AddScoped<ProduceHandover>();
         services.AddScoped<Handovers>();

@@ -11,7 +11,7 @@ namespace CareDesk.Features.Staff;
 public sealed record PresenceChanged(string UserId, string Name, string Presence);
 
 /// <summary>
-/// Live presence on this node: per user (their own selectors) and, under <see cref="Supervisors"/>, one group every
+/// Live presence on every node: per user (their own selectors) and, under <see cref="Supervisors"/>, one group every
 /// supervisor's staff page subscribes to. User ids are GUIDs, so the group key never meets one.
 /// </summary>
 public sealed class PresenceHub(ILogger<PresenceHub> logger) : UserChannel<PresenceChanged>(logger)

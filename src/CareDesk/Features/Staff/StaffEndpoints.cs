@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
+using CareDesk.Platform.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -28,7 +29,7 @@ internal static class StaffEndpoints
         services.AddScoped<SetSkills>();
         services.AddScoped<SetPresence>();
         services.AddScoped<ShiftSeeder>();
-        services.AddSingleton<PresenceHub>();
+        services.AddLiveChannel<PresenceHub>();
         return services;
     }
 

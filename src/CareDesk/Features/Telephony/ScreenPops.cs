@@ -24,16 +24,15 @@ public sealed record ScreenPopRequest(
     CallState State = CallState.Ringing, bool StateOnly = false);
 
 /// <summary>
-/// Carries screen pops from the webhook to the agent's open desktops. The in-process implementation reaches the
-/// circuits of this node only; several app nodes need a backplane behind this interface (PostgreSQL LISTEN/NOTIFY:
-/// the webhook node notifies, every node listens and hands the pop to its local <see cref="ScreenPopHub"/>).
+/// Carries screen pops from the webhook to the agent's open desktops, on whichever node they are connected to
+/// (<see cref="ScreenPopHub"/> publishes through the live backplane, Platform/Live).
 /// </summary>
 public interface IScreenPopPublisher
 {
     Task PublishAsync(ScreenPopRequest pop, CancellationToken cancellationToken);
 }
 
-/// <summary>Per-user subscriptions of this node's open desktops (one per Blazor circuit showing the app shell).</summary>
+/// <summary>Per-user subscriptions of the open desktops (one per Blazor circuit showing the app shell), on every node.</summary>
 public sealed class ScreenPopHub(ILogger<ScreenPopHub> logger) : UserChannel<ScreenPopRequest>(logger), IScreenPopPublisher
 {
     public Task PublishAsync(ScreenPopRequest pop, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using CareDesk.Platform.Audit;
+using CareDesk.Platform.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +13,7 @@ internal static class TelephonyEndpoints
     public static IServiceCollection AddTelephony(this IServiceCollection services)
     {
         services.AddSingleton<WebhookSignature>();
-        services.AddSingleton<ScreenPopHub>();
+        services.AddLiveChannel<ScreenPopHub>();
         services.AddSingleton<IScreenPopPublisher>(sp => sp.GetRequiredService<ScreenPopHub>());
         services.AddScoped<RecordCallEvent>();
         services.AddScoped<CallerCards>();

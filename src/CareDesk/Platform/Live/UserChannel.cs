@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 using CareDesk.Platform.Operations;
 using Microsoft.Extensions.Logging;
 
 namespace CareDesk.Platform.Live;
 
 /// <summary>
-/// Live pushes to the open desktops (Blazor circuits) of one user on this node: screen pops, escalation alerts.
-/// Several app nodes need a backplane in front of this (PostgreSQL LISTEN/NOTIFY, designed in docs/telephony.md).
+/// Live pushes to the open desktops (Blazor circuits) of one user: screen pops, escalation alerts, findings, presence.
+/// Desktops subscribe on the node they are connected to; <see cref="Publish"/> goes through the <see cref="ILiveBackplane"/>
+/// it was registered with (<c>services.AddLiveChannel&lt;THub&gt;()</c>), which reaches every node. A channel created
+/// outside the host (a component test) delivers in process.
 /// </summary>
-public partial class UserChannel<T>(ILogger logger)
+public partial class UserChannel<T>(ILogger logger) : ILiveChannel
 {
     // The server's share of a push: from the sender handing it over until the last of the user's desktops has rendered
     // it (its render batch handed to the circuit's connection). What the browsers then take is theirs.
@@ -20,6 +23,10 @@ public partial class UserChannel<T>(ILogger logger)
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<T, Task>>> subscribers = new(StringComparer.Ordinal);
 
+    public string Name => GetType().Name;
+
+    public ILiveBackplane Backplane { get; private set; } = InProcessLiveBackplane.Instance;
+
     public IDisposable Subscribe(string userId, Func<T, Task> onMessage)
     {
         var id = Guid.NewGuid();
@@ -27,8 +34,16 @@ public partial class UserChannel<T>(ILogger logger)
         return new Subscription(this, userId, id);
     }
 
-    /// <summary>Hands <paramref name="message"/> to each of the user's desktops without waiting for any of them.</summary>
-    public void Publish(string userId, T message)
+    /// <summary>Hands <paramref name="message"/> to each of the user's desktops, on every node, without waiting for any of them.</summary>
+    public void Publish(string userId, T message) => Backplane.Publish(this, userId, message);
+
+    void ILiveChannel.DeliverFromAnotherNode(string userId, JsonElement message) =>
+        Deliver(userId, message.Deserialize<T>(LiveNotice.Json) ?? throw new JsonException($"A {typeof(T).Name} was null."));
+
+    void ILiveChannel.UseBackplane(ILiveBackplane backplane) => Backplane = backplane;
+
+    /// <summary>Hands <paramref name="message"/> to each of the user's desktops on this node without waiting for any of them.</summary>
+    internal void Deliver(string userId, T message)
     {
         if (!subscribers.TryGetValue(userId, out var desktops))
         {

@@ -16,7 +16,7 @@ namespace CareDesk.Features.Complaints.Reporting;
 public sealed record ObligationAlert(
     string Kind, Guid ObligationId, Guid CaseId, string CaseNumber, string Market, string ObligationKind, DateTimeOffset DueAt);
 
-/// <summary>Live obligation alerts to this node's open desktops of quality users.</summary>
+/// <summary>Live obligation alerts to the open desktops of quality users, on every node.</summary>
 public sealed class ObligationAlertHub(ILogger<ObligationAlertHub> logger) : UserChannel<ObligationAlert>(logger);
 
 /// <summary>

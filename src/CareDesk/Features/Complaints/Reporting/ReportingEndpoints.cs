@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CareDesk.Features.Devices;
 using CareDesk.Features.NothingLost;
 using CareDesk.Platform.Identity;
+using CareDesk.Platform.Live;
 using CareDesk.Platform.Localization;
 using CareDesk.Platform.Outbox;
 using Microsoft.AspNetCore.Builder;
@@ -31,7 +32,7 @@ internal static class ReportingEndpoints
         services.AddScoped<SubmitObligation>();
         services.AddScoped<ObligationAlerts>();
         services.AddScoped<ObligationDeadlines>();
-        services.AddSingleton<ObligationAlertHub>();
+        services.AddLiveChannel<ObligationAlertHub>();
         services.AddScoped<IOutboxHandler, ObligationEmail>();
         services.AddScoped<IFindingRule, OverdueObligationRule>();
         return services;

@@ -8,5 +8,5 @@ namespace CareDesk.Features.Complaints.Trending;
 /// <param name="Rule"><see cref="UChart.ActionLimit"/> or <see cref="UChart.TwoOfThree"/>.</param>
 public sealed record TrendAlert(Guid SignalId, string ModelId, string ModelName, string Code, string Month, string Rule, long Complaints, long Units);
 
-/// <summary>Live trend alerts to this node's open desktops of quality.</summary>
+/// <summary>Live trend alerts to the open desktops of quality, on every node.</summary>
 public sealed class TrendAlertHub(ILogger<TrendAlertHub> logger) : UserChannel<TrendAlert>(logger);

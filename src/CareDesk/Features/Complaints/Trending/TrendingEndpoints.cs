@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
+using CareDesk.Platform.Live;
 using CareDesk.Platform.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,7 @@ internal static class TrendingEndpoints
         services.AddScoped<GetTrend>();
         services.AddScoped<TrendWatch>();
         services.AddScoped<ListTrendSignals>();
-        services.AddSingleton<TrendAlertHub>();
+        services.AddLiveChannel<TrendAlertHub>();
         services.AddScoped<IOutboxHandler, TrendAlertEmail>();
         return services;
     }
