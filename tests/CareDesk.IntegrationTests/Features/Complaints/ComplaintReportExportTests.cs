@@ -146,7 +146,7 @@ public sealed class ComplaintReportExportTests(ExportHost app) : IClassFixture<E
             receivedAt = new DateTimeOffset(2026, 12, 19, 16, 0, 0, TimeSpan.FromHours(8)),
             analysis = "复现：报警阈值被清零。",
         })).ReadAsync<GetComplaint.View>();
-        await (await quality.PostAsJsonAsync($"/api/complaints/{complaint.Id}/reply", new { language = "zh-CN", text = "王女士您好，已确认是固件问题。" })).ReadAsync<GetComplaint.View>();
+        await (await quality.PostAsJsonAsync($"/api/complaints/{complaint.Id}/reply", new { language = "zh-CN", text = "王女士您好，已确认是固件问题。", sentAt = new DateTimeOffset(2026, 12, 20, 8, 30, 0, TimeSpan.FromHours(8)) })).ReadAsync<GetComplaint.View>();
         foreach (var owed in decision.Obligations.Where(o => o.Status == "open"))
         {
             await (await quality.PostAsJsonAsync($"/api/obligations/{owed.Id}/submit", new { reference = $"REF-{owed.Kind}", version = owed.Version }))
