@@ -155,8 +155,19 @@ public sealed class ComplaintReportExportTests(ExportHost app) : IClassFixture<E
 
         await (await quality.PostAsJsonAsync($"/api/complaints/{complaint.Id}/close", new { reason = "fault-confirmed-corrected", note = "固件 2.3.1 已修复。" })).ReadAsync<GetComplaint.View>();
 
+        // China's registration certificate number, on the model's regulatory profile (CN only).
+        var profileUrl = $"/api/catalog/models/{modelId}/regulatory";
+        var profile = await (await quality.GetAsync(profileUrl)).ReadAsync<RegulatoryProfile>();
+        var usIndex = profile.Markets.ToList().FindIndex(m => m.Market == "US");
+        (await (await quality.PutAsJsonAsync(profileUrl, profile with { Markets = [.. profile.Markets.Select(m => m.Market == "US" ? m with { RegistrationNumber = "国械注准20263070042" } : m)] }))
+            .ProblemAsync(HttpStatusCode.BadRequest)).Errors($"markets[{usIndex}].registrationNumber");
+        var saved = await (await quality.PutAsJsonAsync(profileUrl, profile with { Markets = [.. profile.Markets.Select(m => m.Market == "CN" ? m with { RegistrationNumber = " 国械注准20263070042 " } : m)] }))
+            .ReadAsync<RegulatoryProfile>();
+        Assert.Equal("国械注准20263070042", saved.Markets.Single(m => m.Market == "CN").RegistrationNumber);
+
         var nmpa = await XlsxAsync(quality, complaint.Id, ReportForms.CnNmpa);
         string Nmpa(string field) => Cell(nmpa, "项目编号", field, "内容");
+        Assert.Equal("国械注准20263070042", Nmpa("注册证编号"));
         Assert.Equal((serial, lot, udi), (Nmpa("产品编号"), Nmpa("产品批号"), Nmpa("UDI")));
         Assert.Equal(("2026年1月15日", "2028年1月31日", "2026年12月18日"), (Nmpa("生产日期"), Nmpa("有效期至"), Nmpa("事件发生日期")));
         Assert.Equal(("境内", "CN", "严重伤害"), (Nmpa("发生地点"), Nmpa("发生地"), Nmpa("伤害")));

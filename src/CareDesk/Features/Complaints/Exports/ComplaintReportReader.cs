@@ -182,7 +182,7 @@ public sealed class ComplaintReportReader(CareDeskDbContext db, TimeProvider tim
             eu?.Regulation,
             eu?.DeviceClass,
             cn?.DeviceClass,
-            CnRegistrationNumber: null);
+            cn?.RegistrationNumber);
     }
 
     private static ReportPerson Reporter(Person person, List<ContactPoint> contacts, Address? address) => new(
