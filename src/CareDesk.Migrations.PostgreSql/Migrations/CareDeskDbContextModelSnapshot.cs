@@ -747,6 +747,10 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Regulation")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");

@@ -742,6 +742,10 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Regulation")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");

@@ -30,7 +30,7 @@ public sealed class GetRegulatoryProfile(CareDeskDbContext db)
         return new RegulatoryProfile(
             first?.Version.ToString() ?? Guid.Empty.ToString(),
             [.. Markets.Select(market => rows.FirstOrDefault(r => r.Market == market) is { } row
-                ? new RegulatoryMarket(market, row.Sold, row.Ivd, row.Regulation, row.DeviceClass, row.ProductCode, row.InnovativeFirstCycle)
+                ? new RegulatoryMarket(market, row.Sold, row.Ivd, row.Regulation, row.DeviceClass, row.ProductCode, row.InnovativeFirstCycle, row.RegistrationNumber)
                 : new RegulatoryMarket(market, null, null, null, null, null, null))],
             latest ?? 0,
             first?.SavedAt,

@@ -38,6 +38,9 @@ public sealed class RegulatoryProfileEntry
     /// <summary>China: an innovative device (创新医疗器械) in its first registration cycle.</summary>
     public bool? InnovativeFirstCycle { get; set; }
 
+    /// <summary>China: the registration certificate number (注册证编号, e.g. 国械注准20233070001), as NMPA's report asks.</summary>
+    public string? RegistrationNumber { get; set; }
+
     public DateTimeOffset SavedAt { get; set; }
 
     /// <summary>The staff member who saved it; null for the shipped seed.</summary>
@@ -54,6 +57,7 @@ internal sealed class RegulatoryProfileEntryConfiguration : IEntityTypeConfigura
         builder.Property(e => e.Regulation).HasMaxLength(8);
         builder.Property(e => e.DeviceClass).HasMaxLength(16);
         builder.Property(e => e.ProductCode).HasMaxLength(8);
+        builder.Property(e => e.RegistrationNumber).HasMaxLength(64);
         builder.Property(e => e.SavedBy).HasMaxLength(64);
         builder.HasOne<ProductModel>().WithMany().HasForeignKey(e => e.ModelId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.ModelId, e.Revision, e.Market }).IsUnique();

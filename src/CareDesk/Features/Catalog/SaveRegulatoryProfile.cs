@@ -59,6 +59,7 @@ public sealed class SaveRegulatoryProfile(CareDeskDbContext db, TimeProvider tim
                 DeviceClass = string.IsNullOrWhiteSpace(market.DeviceClass) ? null : market.DeviceClass.Trim(),
                 ProductCode = market.Market == "US" && !string.IsNullOrWhiteSpace(market.ProductCode) ? market.ProductCode.Trim().ToUpperInvariant() : null,
                 InnovativeFirstCycle = market.Market == "CN" ? market.InnovativeFirstCycle : null,
+                RegistrationNumber = string.IsNullOrWhiteSpace(market.RegistrationNumber) ? null : market.RegistrationNumber.Trim(),
                 SavedAt = now,
                 SavedBy = actor.UserId,
             });
@@ -108,6 +109,11 @@ public sealed class SaveRegulatoryProfile(CareDeskDbContext db, TimeProvider tim
             if (market.ProductCode is { Length: > 0 } code && (market.Market != "US" || code.Trim().Length != 3 || !code.Trim().All(char.IsAsciiLetter)))
             {
                 return Failure.Invalid($"{field}.productCode", "Regulatory.ProductCodeInvalid");
+            }
+
+            if (!string.IsNullOrWhiteSpace(market.RegistrationNumber) && market.Market != "CN")
+            {
+                return Failure.Invalid($"{field}.registrationNumber", "Regulatory.RegistrationNumberChinaOnly");
             }
         }
 

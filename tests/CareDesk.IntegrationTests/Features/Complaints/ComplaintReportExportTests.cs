@@ -6,18 +6,37 @@ using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
 using CareDesk.Features.Complaints;
 using CareDesk.Features.Complaints.Exports;
+using CareDesk.Features.Complaints.Reporting;
 using CareDesk.IntegrationTests.Features.People;
 using CareDesk.IntegrationTests.Infrastructure;
 using CareDesk.Platform.Identity;
 using CareDesk.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 
 namespace CareDesk.IntegrationTests.Features.Complaints;
 
+/// <summary>A host whose maker settings name a CFN, an MDR contact office and FDA's code for one IMDRF term; its clock stands still.</summary>
+public sealed class ExportHost : CareDeskFactory
+{
+    public ExportHost() => Clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 20, 1, 0, 0, TimeSpan.Zero));
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Reports:FdaCentralFileNumber"] = "7654321",
+        ["Reports:MdrContact:Name"] = "Test Diagnostics MDR Contact",
+        ["Reports:MdrContact:City"] = "Shenzhen",
+        ["Reports:MdrContact:Country"] = "CN",
+        ["Reports:MdrContact:Email"] = "mdr@example.com",
+        // A made-up value standing for FDA's code of the term (FDA's hierarchies hold the real one).
+        ["Reports:FdaCodes:A160102"] = "FDA-TEST-A1",
+    };
+}
+
 // F17 export: quality takes a complaint out as each regulator's report — XLSX, printable page, eMDR XML — and every
 // export is in the audit log.
-public sealed class ComplaintReportExportTests(CareDeskFactory app) : IClassFixture<CareDeskFactory>
+public sealed class ComplaintReportExportTests(ExportHost app) : IClassFixture<ExportHost>
 {
     private const string Story = "传感器半夜没有低血糖报警，早上发现我爸说话含糊，送急诊住了一晚。";
 
@@ -84,6 +103,124 @@ public sealed class ComplaintReportExportTests(CareDeskFactory app) : IClassFixt
         Assert.Equal(lot, xml.Descendants(hl7 + "lotNumberText").Single().Value);
         Assert.Contains(xml.Descendants(hl7 + "id"), id => id.Attribute("extension")?.Value == serial);
         Assert.Equal(HttpStatusCode.BadRequest, (await quality.GetAsync($"/api/complaints/{complaint.Id}/reports/{ReportForms.FdaEmdr}?format=xlsx")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_complaint_file_its_facts_decision_codes_investigation_return_and_closure_fill_every_form_and_the_eMDR_message()
+    {
+        var (complaint, _, lot) = await ComplaintWithDeviceAsync();
+        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var quality = await app.CreateClientForRoleAsync(Roles.Quality);
+        // The caller reads the UDI off the box: its serial differs from the registered device's, and the file's wins.
+        var serial = TestValues.Digits("SF", 8);
+        var udi = $"(01)06901234567892(11)260115(17)280131(10){lot}(21){serial}";
+        const string Words = "我爸凌晨血糖 2.1，传感器一声没响，早上叫不醒，送到急诊住了一晚。";
+        await (await agent.PutAsJsonAsync($"/api/complaints/{complaint.Id}/file", new
+        {
+            udi,
+            udiEntry = "typed",
+            patientInvolvement = "involved",
+            patientOutcome = "recovered",
+            narrative = Words,
+            narrativeLanguage = "zh-CN",
+        })).ReadAsync<GetComplaint.View>();
+        var modelId = await app.WithDbAsync(db => db.Devices.Where(d => d.LotNumber == lot).Select(d => d.ModelId).SingleAsync());
+        var filed = await (await agent.GetAsync($"/api/complaints/{complaint.Id}")).ReadAsync<GetComplaint.View>();
+        var decision = await (await agent.PutAsJsonAsync($"/api/complaints/{complaint.Id}/facts", new
+        {
+            version = filed.Version,
+            productId = modelId,
+            eventDate = new DateOnly(2026, 12, 18),
+            eventCountry = "CN",
+            facts = new { deviceInvolved = "yes", malfunction = "yes", injury = "yes", hospitalization = "yes", interventionToPrecludePermanentHarm = "yes" },
+        })).ReadAsync<GetReportability.View>();
+        Assert.Equal("serious-injury", decision.Markets.Single(m => m.Market == "CN").EventClass);
+        Assert.Equal("serious-injury", decision.Markets.Single(m => m.Market == "US").EventClass);
+        await (await quality.PutAsJsonAsync($"/api/complaints/{complaint.Id}/codes", new { problem = new[] { "A160102" }, healthEffect = new[] { "E1206" }, version = "2022" }))
+            .ReadAsync<JsonElement>();
+        await (await quality.PutAsJsonAsync($"/api/complaints/{complaint.Id}/investigation", new { findings = "日志显示低血糖报警未触发。", rootCause = "时区切换后报警阈值复位。" })).ReadAsync<GetComplaint.View>();
+        await (await quality.PutAsJsonAsync($"/api/complaints/{complaint.Id}/return", new
+        {
+            rmaNumber = "RMA-TEST-42",
+            sentAt = new DateTimeOffset(2026, 12, 18, 10, 0, 0, TimeSpan.FromHours(8)),
+            receivedAt = new DateTimeOffset(2026, 12, 19, 16, 0, 0, TimeSpan.FromHours(8)),
+            analysis = "复现：报警阈值被清零。",
+        })).ReadAsync<GetComplaint.View>();
+        await (await quality.PostAsJsonAsync($"/api/complaints/{complaint.Id}/reply", new { language = "zh-CN", text = "王女士您好，已确认是固件问题。", sentAt = new DateTimeOffset(2026, 12, 20, 8, 30, 0, TimeSpan.FromHours(8)) })).ReadAsync<GetComplaint.View>();
+        foreach (var owed in decision.Obligations.Where(o => o.Status == "open"))
+        {
+            await (await quality.PostAsJsonAsync($"/api/obligations/{owed.Id}/submit", new { reference = $"REF-{owed.Kind}", version = owed.Version }))
+                .ReadAsync<GetReportability.ObligationView>();
+        }
+
+        await (await quality.PostAsJsonAsync($"/api/complaints/{complaint.Id}/close", new { reason = "fault-confirmed-corrected", note = "固件 2.3.1 已修复。" })).ReadAsync<GetComplaint.View>();
+
+        // China's registration certificate number, on the model's regulatory profile (CN only).
+        var profileUrl = $"/api/catalog/models/{modelId}/regulatory";
+        var profile = await (await quality.GetAsync(profileUrl)).ReadAsync<RegulatoryProfile>();
+        var usIndex = profile.Markets.ToList().FindIndex(m => m.Market == "US");
+        (await (await quality.PutAsJsonAsync(profileUrl, profile with { Markets = [.. profile.Markets.Select(m => m.Market == "US" ? m with { RegistrationNumber = "国械注准20263070042" } : m)] }))
+            .ProblemAsync(HttpStatusCode.BadRequest)).Errors($"markets[{usIndex}].registrationNumber");
+        var saved = await (await quality.PutAsJsonAsync(profileUrl, profile with { Markets = [.. profile.Markets.Select(m => m.Market == "CN" ? m with { RegistrationNumber = " 国械注准20263070042 " } : m)] }))
+            .ReadAsync<RegulatoryProfile>();
+        Assert.Equal("国械注准20263070042", saved.Markets.Single(m => m.Market == "CN").RegistrationNumber);
+
+        var nmpa = await XlsxAsync(quality, complaint.Id, ReportForms.CnNmpa);
+        string Nmpa(string field) => Cell(nmpa, "项目编号", field, "内容");
+        Assert.Equal("国械注准20263070042", Nmpa("注册证编号"));
+        Assert.Equal((serial, lot, udi), (Nmpa("产品编号"), Nmpa("产品批号"), Nmpa("UDI")));
+        Assert.Equal(("2026年1月15日", "2028年1月31日", "2026年12月18日"), (Nmpa("生产日期"), Nmpa("有效期至"), Nmpa("事件发生日期")));
+        Assert.Equal(("境内", "CN", "严重伤害"), (Nmpa("发生地点"), Nmpa("发生地"), Nmpa("伤害")));
+        Assert.Equal(Words, Nmpa("事件陈述"));
+        Assert.Equal(("痊愈；E1206 Hypoglycemia", "A160102 No Audible Alarm"), (Nmpa("伤害表现"), Nmpa("器械故障表现")));
+        Assert.Equal("日志显示低血糖报警未触发。；复现：报警阈值被清零。", Nmpa("调查情况"));
+        Assert.Equal("退货编号RMA-TEST-42，2026年12月18日寄出，2026年12月19日收到", Nmpa("产品退回"));
+        Assert.Equal(("时区切换后报警阈值复位。", "确认产品故障，已纠正；固件 2.3.1 已修复。"), (Nmpa("事件原因分析"), Nmpa("评价结论")));
+
+        var fda = await XlsxAsync(quality, complaint.Id, ReportForms.Fda3500A);
+        string Fda(string field) => Cell(fda, "Field", field, "Value");
+        Assert.Equal("Adverse event, Product problem (e.g., defects/malfunctions)", Fda("Adverse event and/or product problem"));
+        Assert.Equal("Hospitalization – initial or prolonged, Required intervention to prevent permanent impairment/damage (devices)", Fda("Outcomes attributed to adverse event"));
+        Assert.Equal(("18-Dec-2026", $"{Words}\nPatient outcome: Recovered/resolved"), (Fda("Date of event"), Fda("Describe event or problem")));
+        Assert.Equal((serial, udi, "31-Jan-2028", "15-Jan-2026"), (Fda("Serial #"), Fda("Unique Identifier (UDI) #"), Fda("Expiration date"), Fda("Device manufacture date")));
+        Assert.Equal("Returned to manufacturer on 19-Dec-2026 (RMA RMA-TEST-42)", Fda("Device available for evaluation? (Do not send to FDA)"));
+        Assert.Equal("Test Diagnostics MDR Contact, Shenzhen, CN, mdr@example.com", Fda("Contact office (and manufacturing site for devices)"));
+        Assert.Equal("Serious injury", Fda("Type of reportable event"));
+        Assert.Equal("A160102 No Audible Alarm", Fda("Event problem codes — device (IMDRF Annex A)"));
+        Assert.EndsWith("Conclusion: Fault confirmed and corrected. 固件 2.3.1 已修复。", Fda("Additional manufacturer narrative"), StringComparison.Ordinal);
+
+        var mir = await XlsxAsync(quality, complaint.Id, ReportForms.EuMir);
+        string Mir(string field) => Cell(mir, "Field", field, "Value");
+        Assert.Equal(("2026-12-18", "CN", "Recovered/resolved", "Yes"), (Mir("Date of incident (YYYY-MM-DD)"), Mir("Country where the incident occurred"), Mir("Patient outcome"), Mir("Patient involved")));
+        Assert.Equal("RMA RMA-TEST-42; sent 2026-12-18; received 2026-12-19; 复现：报警阈值被清零。", Mir("Device returned / analysis result"));
+        Assert.Equal("Fault confirmed and corrected. 固件 2.3.1 已修复。", Mir("Manufacturer's final conclusion"));
+
+        foreach (var form in ReportForms.Sheets)
+        {
+            var html = await (await quality.GetAsync($"/api/complaints/{complaint.Id}/reports/{form}?format=html")).Content.ReadAsStringAsync();
+            Assert.Contains(serial, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(Story, html, StringComparison.Ordinal);
+        }
+
+        var page = await (await quality.GetAsync($"/api/complaints/{complaint.Id}/reports/{ReportForms.CnNmpa}")).Content.ReadAsStringAsync();
+        Assert.Contains(Words, page, StringComparison.Ordinal);
+        Assert.Contains("确认产品故障，已纠正", page, StringComparison.Ordinal);
+        var english = await (await quality.GetAsync($"/api/complaints/{complaint.Id}/reports/{ReportForms.Fda3500A}")).Content.ReadAsStringAsync();
+        Assert.Contains("Patient outcome: Recovered/resolved", english, StringComparison.Ordinal);
+        Assert.Contains("Test Diagnostics MDR Contact", english, StringComparison.Ordinal);
+
+        var xml = XDocument.Parse(await (await quality.GetAsync($"/api/complaints/{complaint.Id}/reports/{ReportForms.FdaEmdr}")).Content.ReadAsStringAsync());
+        var hl7 = FdaEmdrXml.Hl7;
+        Assert.Equal("7654321-20261220010000", xml.Root!.Element(hl7 + "id")!.Attribute("extension")!.Value);
+        Assert.Equal(udi, xml.Descendants(hl7 + "asManufacturedProduct").Single().Element(hl7 + "code")!.Attribute("code")!.Value);
+        Assert.Equal("20261218", xml.Descendants(hl7 + "reaction").Single().Element(hl7 + "effectiveTime")!.Attribute("value")!.Value);
+        Assert.Equal(["C25179", "C52668"], xml.Descendants(hl7 + "caseSeriousness").Select(c => c.Element(hl7 + "value")!.Attribute("code")!.Value));
+        var problem = xml.Descendants(hl7 + "deviceObservation").Single(o => o.Element(hl7 + "code")!.Attribute("code")!.Value == "C53982").Element(hl7 + "value")!;
+        Assert.Equal(("FDA-TEST-A1", "2.16.840.1.113883.3.24", "A160102"), (problem.Attribute("code")!.Value, problem.Attribute("codeSystem")!.Value, problem.Element(hl7 + "translation")!.Attribute("code")!.Value));
+        var patient = xml.Descendants(hl7 + "observation").Single(o => o.Element(hl7 + "code")!.Attribute("code")!.Value == "C53983").Element(hl7 + "value")!;
+        Assert.Equal(("OTH", "E1206"), (patient.Attribute("nullFlavor")!.Value, patient.Element(hl7 + "translation")!.Attribute("code")!.Value));
+        Assert.Equal("C53569", xml.Descendants(hl7 + "detectedIssueEvent")
+            .Single(d => d.Element(hl7 + "code")!.Attribute("code")!.Value == "C53570").Element(hl7 + "value")!.Attribute("code")!.Value);
     }
 
     [Fact]

@@ -55,8 +55,9 @@ public sealed class RecordProductReturn(ComplaintChanges changes)
 
         var complaint = loaded.Value!;
         complaint.RmaNumber = rma;
-        complaint.ReturnSentAt = request.SentAt;
-        complaint.ReturnReceivedAt = request.ReceivedAt;
+        // PostgreSQL stores instants in UTC only; a client may send the receiving site's offset (+08:00).
+        complaint.ReturnSentAt = request.SentAt?.ToUniversalTime();
+        complaint.ReturnReceivedAt = request.ReceivedAt?.ToUniversalTime();
         complaint.ReturnAnalysis = analysis;
         return await changes.SaveAsync(complaint, cancellationToken);
     }

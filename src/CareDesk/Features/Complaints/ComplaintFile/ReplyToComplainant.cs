@@ -44,7 +44,8 @@ public sealed class ReplyToComplainant(ComplaintChanges changes)
         var complaint = loaded.Value!;
         complaint.ReplyLanguage = language;
         complaint.ReplyText = text;
-        complaint.ReplySentAt = request.SentAt ?? now;
+        // PostgreSQL stores instants in UTC only; a client may send the receiving site's offset (+08:00).
+        complaint.ReplySentAt = (request.SentAt ?? now).ToUniversalTime();
         complaint.ReplySentBy = actor.UserId;
         return await changes.SaveAsync(complaint, cancellationToken);
     }

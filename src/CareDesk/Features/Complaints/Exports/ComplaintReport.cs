@@ -30,8 +30,11 @@ public sealed record ComplaintReport(
     public IEnumerable<ReportCode> InvestigationCodes => ImdrfCodes.Where(c => c.Annex is 'B' or 'C' or 'D' or 'G');
 }
 
-/// <summary>The legal manufacturer from the catalog, names in both languages (a Chinese form wants 中文名称).</summary>
-public sealed record ReportManufacturer(string? NameEn, string? NameZh, string? Country);
+/// <summary>
+/// The legal manufacturer from the catalog, names in both languages (a Chinese form wants 中文名称), and what the
+/// settings say of it (<see cref="ReportOptions"/>): FDA's Central File Number and the MDR contact office (3500A G1).
+/// </summary>
+public sealed record ReportManufacturer(string? NameEn, string? NameZh, string? Country, string? FdaCentralFileNumber = null, MdrContactOffice? MdrContact = null);
 
 /// <summary>
 /// The device concerned: the model from the catalog and the unit from the case's device (or the complaint file's UDI).
@@ -57,7 +60,11 @@ public sealed record ReportDevice(
     string? CnRegistrationNumber);
 
 /// <summary>What happened, where and when, and how the engine classed it per market.</summary>
-/// <param name="Facts">The guided facts (F17) by wire name; empty until the complaint file stores them.</param>
+/// <param name="Narrative">The caller's words from the complaint file, else the case's subject and description.</param>
+/// <param name="PatientInvolvement">The file's code: involved, not-involved; null when unknown.</param>
+/// <param name="PatientOutcome">The file's code (ICH E2B outcomes): no-health-effect, recovered, recovering, not-recovered,
+/// recovered-with-sequelae, fatal; null when unknown. Each form writes it in its own language.</param>
+/// <param name="Facts">The guided facts (F17) by wire name: the file's answers, then later information's over them.</param>
 /// <param name="EventClasses">Market (US, EU, CN) → the reportability engine's event class code.</param>
 public sealed record ReportEvent(
     DateOnly? EventDate,
@@ -66,6 +73,7 @@ public sealed record ReportEvent(
     string? EventCountry,
     string? EuMemberState,
     string? Narrative,
+    string? PatientInvolvement,
     string? PatientOutcome,
     IReadOnlyDictionary<string, FactValue> Facts,
     IReadOnlyDictionary<string, string> EventClasses)
@@ -98,7 +106,8 @@ public sealed record ReportPatient(
     int? AgeAtEventYears,
     decimal? WeightKg);
 
-/// <summary>Quality's investigation and the product return (RMA), once the complaint file holds them.</summary>
+/// <summary>Quality's investigation, the product return (RMA), the reply and the closure, as the complaint file holds them.</summary>
+/// <param name="ClosureReason">The file's code (no-fault-found, use-error, …); each form writes it in its own language.</param>
 public sealed record ReportInvestigation(
     string? Findings,
     string? RootCause,
@@ -107,7 +116,8 @@ public sealed record ReportInvestigation(
     DateOnly? ReturnReceivedAt,
     string? ReturnAnalysisResult,
     string? Reply,
-    string? ClosureReason)
+    string? ClosureReason,
+    string? ClosureNote = null)
 {
     public static readonly ReportInvestigation None = new(null, null, null, null, null, null, null, null);
 
@@ -115,4 +125,6 @@ public sealed record ReportInvestigation(
 }
 
 /// <summary>An IMDRF adverse event code with its English term (IMDRF/AE WG/N43, <see cref="Imdrf.ImdrfTerms.Release"/>).</summary>
-public sealed record ReportCode(char Annex, string Code, string Term);
+/// <param name="FdaCode">FDA's code for the same term (its MDR code hierarchies map IMDRF terms one to one), when the
+/// settings know it (<see cref="ReportOptions.FdaCodes"/>): eMDR carries FDA's code.</param>
+public sealed record ReportCode(char Annex, string Code, string Term, string? FdaCode = null);

@@ -1,20 +1,26 @@
+using System.Text.Json;
 using CareDesk.Features.Catalog;
 using CareDesk.Features.Complaints.Imdrf;
 using CareDesk.Features.Complaints.Reportability;
+using CareDesk.Features.Complaints.Reporting;
+using CareDesk.Features.Complaints.Trending;
 using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CareDesk.Features.Complaints.Exports;
 
 /// <summary>
-/// Fills a <see cref="ComplaintReport"/> from what CareDesk stores: the complaint file, its case, the person it is for
-/// (the patient), the caller who reached us for them (the initial reporter), the case's device with its catalog model
-/// and maker, and the model's regulatory profile in force. What the complaint file does not hold yet stays null
-/// (docs/regulatory-exports.md lists those fields). Access is checked by the caller of this reader.
+/// Fills a <see cref="ComplaintReport"/> from what CareDesk stores: the complaint file (device, UDI, event, the caller's
+/// words, patient, investigation, return, reply, closure), its guided facts and later information, the latest stored
+/// reportability decision (each market's event class), its IMDRF codes, its case, the person it is for (the patient),
+/// the caller who reached us for them (the initial reporter), the device with its catalog model and maker, the model's
+/// regulatory profile in force, and the maker's settings (<see cref="ReportOptions"/>). Access is checked by the caller
+/// of this reader.
 /// </summary>
-public sealed class ComplaintReportReader(CareDeskDbContext db, TimeProvider time)
+public sealed class ComplaintReportReader(CareDeskDbContext db, TimeProvider time, IOptions<ReportOptions> options)
 {
     /// <summary>The report, or null when no complaint has that id.</summary>
     public async Task<ComplaintReport?> ReadAsync(Guid complaintId, CancellationToken cancellationToken)
@@ -28,44 +34,114 @@ public sealed class ComplaintReportReader(CareDeskDbContext db, TimeProvider tim
         var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == complaint.CaseId, cancellationToken);
         var patient = await PersonAsync(complaint.PersonId, cancellationToken);
         (Person Person, List<ContactPoint> Contacts, Address? Address)? caller = @case.CallerPersonId is { } callerId ? await PersonAsync(callerId, cancellationToken) : null;
-        var device = @case.DeviceId is { } deviceId
+        // The file's device (identified during the call) wins over the case's.
+        var device = (complaint.DeviceId ?? @case.DeviceId) is { } deviceId
             ? await db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deviceId, cancellationToken)
             : null;
-        var model = device is null ? null : await db.ProductModels.AsNoTracking().SingleOrDefaultAsync(m => m.Id == device.ModelId, cancellationToken);
+        var modelId = complaint.ProductModelId ?? device?.ModelId;
+        var model = modelId is null ? null : await db.ProductModels.AsNoTracking().SingleOrDefaultAsync(m => m.Id == modelId, cancellationToken);
         var maker = model is null ? null : await db.Manufacturers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == model.ManufacturerId, cancellationToken);
         var profile = model is null ? null : await GetRegulatoryProfile.CurrentAsync(db, model.Id, cancellationToken);
+        var settings = options.Value;
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(complaint.ReceivingTimeZone);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        DateOnly Local(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
         var reporter = caller ?? patient;
+        var codes = await db.Set<ComplaintCode>().AsNoTracking().Where(c => c.ComplaintId == complaint.Id)
+            .Select(c => new { c.Annex, c.Code, c.CodedAt }).ToListAsync(cancellationToken);
         return new ComplaintReport(
             complaint.Id,
             Cases.CaseNumbers.Display(@case.Number),
-            today,
-            new ReportManufacturer(maker?.NameEn, maker?.NameZh, maker?.Country),
-            Device(device, model, profile),
+            Local(time.GetUtcNow()),
+            new ReportManufacturer(maker?.NameEn, maker?.NameZh, maker?.Country, settings.FdaCentralFileNumber, settings.MdrContact.IsEmpty ? null : settings.MdrContact),
+            Device(complaint, device, model, profile),
             new ReportEvent(
-                EventDate: null,
+                complaint.EventDate,
                 complaint.AwarenessAt,
                 complaint.ReceivingTimeZone,
-                EventCountry: null,
-                EuMemberState: null,
-                // The caller's words as the agent wrote them on the case, until the complaint file has its own narrative.
-                Narrative: string.IsNullOrWhiteSpace(@case.Description) ? @case.Subject : $"{@case.Subject}\n{@case.Description}",
-                PatientOutcome: null,
-                Facts: new Dictionary<string, FactValue>(),
-                EventClasses: new Dictionary<string, string>()),
+                complaint.EventCountry,
+                complaint.EuMemberState,
+                // The caller's words as the file holds them; before the file has them, as the agent wrote them on the case.
+                complaint.Narrative ?? (string.IsNullOrWhiteSpace(@case.Description) ? @case.Subject : $"{@case.Subject}\n{@case.Description}"),
+                complaint.PatientInvolvement == PatientInvolvement.Unknown ? null : ComplaintTerms.Of(complaint.PatientInvolvement),
+                complaint.PatientOutcome == PatientOutcome.Unknown ? null : ComplaintTerms.Of(complaint.PatientOutcome),
+                await FactsAsync(complaint.Id, cancellationToken),
+                await EventClassesAsync(complaint.Id, cancellationToken)),
             Reporter(reporter.Person, reporter.Contacts, reporter.Address),
-            Patient(patient.Person, @case.Number, complaint.AwarenessAt),
-            ReportInvestigation.None,
-            Codes([]));
+            Patient(patient.Person, @case.Number, complaint.EventDate ?? Local(complaint.AwarenessAt)),
+            new ReportInvestigation(
+                complaint.InvestigationFindings,
+                complaint.RootCause,
+                complaint.RmaNumber,
+                complaint.ReturnSentAt is { } sent ? Local(sent) : null,
+                complaint.ReturnReceivedAt is { } received ? Local(received) : null,
+                complaint.ReturnAnalysis,
+                complaint.ReplyText,
+                ComplaintTerms.Of(complaint.ClosureReason),
+                complaint.ClosureNote),
+            Codes(codes.OrderBy(c => c.Annex).ThenBy(c => c.CodedAt).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => c.Code), settings.FdaCodes));
+    }
+
+    /// <summary>
+    /// The guided facts as known now: the file's latest answer to each, then each later information's answers over them
+    /// in the order received (an "unknown" never erases what was known) — what the engine decides on.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, FactValue>> FactsAsync(Guid complaintId, CancellationToken cancellationToken)
+    {
+        var answers = await db.Set<ComplaintFact>().AsNoTracking().Where(f => f.ComplaintId == complaintId)
+            .OrderBy(f => f.Id).Select(f => new { f.InformationId, f.Name, f.Value }).ToListAsync(cancellationToken);
+        var information = await db.Set<ComplaintInformation>().AsNoTracking().Where(i => i.ComplaintId == complaintId)
+            .Select(i => new { i.Id, i.ReceivedAt }).ToListAsync(cancellationToken);
+        FactSet Of(Guid? informationId)
+        {
+            var values = new Dictionary<string, FactValue>(StringComparer.Ordinal);
+            foreach (var answer in answers.Where(a => a.InformationId == informationId))
+            {
+                values[answer.Name] = GuidedFacts.Parse(answer.Name, answer.Value) ?? FactValue.Unknown;
+            }
+
+            return new FactSet(values);
+        }
+
+        var facts = Of(null);
+        foreach (var later in information.OrderBy(i => i.ReceivedAt))
+        {
+            facts = facts.Then(Of(later.Id));
+        }
+
+        return facts.Values;
+    }
+
+    /// <summary>Market → event class of the latest stored decision (<see cref="ReportabilityDecision"/>); empty before any.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> EventClassesAsync(Guid complaintId, CancellationToken cancellationToken)
+    {
+        var markets = await db.Set<ReportabilityDecision>().AsNoTracking().Where(d => d.ComplaintId == complaintId)
+            .OrderByDescending(d => d.Id).Select(d => d.Markets).FirstOrDefaultAsync(cancellationToken);
+        var classes = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (markets is null)
+        {
+            return classes;
+        }
+
+        using var decision = JsonDocument.Parse(markets);
+        foreach (var market in decision.RootElement.EnumerateArray())
+        {
+            if (market.TryGetProperty("market", out var name) && market.TryGetProperty("eventClass", out var eventClass)
+                && name.GetString() is { } key && eventClass.GetString() is { } value)
+            {
+                classes[key] = value;
+            }
+        }
+
+        return classes;
     }
 
     /// <summary>The IMDRF codes, each with its shipped term; an unknown code keeps an empty term rather than vanish.</summary>
-    internal static IReadOnlyList<ReportCode> Codes(IEnumerable<string> codes) =>
+    /// <param name="fdaCodes">IMDRF code → FDA's code for the same term (<see cref="ReportOptions.FdaCodes"/>).</param>
+    internal static IReadOnlyList<ReportCode> Codes(IEnumerable<string> codes, IReadOnlyDictionary<string, string>? fdaCodes = null) =>
         [.. codes.Select(code => ImdrfTerms.Shipped.Find(code) is { } term
-            ? new ReportCode(term.Annex, term.Code, term.Term)
-            : new ReportCode(code.Length > 0 ? char.ToUpperInvariant(code[0]) : '?', code, ""))];
+            ? new ReportCode(term.Annex, term.Code, term.Term, fdaCodes?.GetValueOrDefault(term.Code))
+            : new ReportCode(code.Length > 0 ? char.ToUpperInvariant(code[0]) : '?', code, "", fdaCodes?.GetValueOrDefault(code)))];
 
     private async Task<(Person Person, List<ContactPoint> Contacts, Address? Address)> PersonAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -75,7 +151,7 @@ public sealed class ComplaintReportReader(CareDeskDbContext db, TimeProvider tim
         return (person, contacts, addresses.OrderBy(a => a.Type != "home").ThenBy(a => a.Id).FirstOrDefault());
     }
 
-    private static ReportDevice Device(Device? device, ProductModel? model, RegulatoryProfile? profile)
+    private static ReportDevice Device(Complaint file, Device? device, ProductModel? model, RegulatoryProfile? profile)
     {
         RegulatoryMarket? Market(string market) => profile?.Markets.FirstOrDefault(m => m.Market == market);
         var us = Market("US");
@@ -87,12 +163,13 @@ public sealed class ComplaintReportReader(CareDeskDbContext db, TimeProvider tim
             model?.NameEn,
             model?.NameZh,
             model?.ModelNumbers.FirstOrDefault(),
-            device?.SerialNumber,
-            device?.LotNumber,
-            model?.UdiDi,
-            UdiText: null,
-            Expiry: null,
-            Manufactured: null,
+            // The file's serial and lot (typed, read from the UDI, or the registered device's) before the case device's.
+            file.SerialNumber ?? device?.SerialNumber,
+            file.LotNumber ?? device?.LotNumber,
+            file.UdiDeviceIdentifier ?? model?.UdiDi,
+            file.UdiText,
+            file.UdiExpiry,
+            file.UdiManufactured,
             model?.RegulatoryKind switch
             {
                 RegulatoryKind.Ivd => "ivd",
@@ -105,7 +182,7 @@ public sealed class ComplaintReportReader(CareDeskDbContext db, TimeProvider tim
             eu?.Regulation,
             eu?.DeviceClass,
             cn?.DeviceClass,
-            CnRegistrationNumber: null);
+            cn?.RegistrationNumber);
     }
 
     private static ReportPerson Reporter(Person person, List<ContactPoint> contacts, Address? address) => new(
@@ -119,12 +196,12 @@ public sealed class ComplaintReportReader(CareDeskDbContext db, TimeProvider tim
         address?.PostalCode,
         address?.Country);
 
-    private static ReportPatient Patient(Person person, string caseNumber, DateTimeOffset awareness)
+    /// <param name="at">The day of the event, else of awareness at the receiving site: the age FDA A2 and MIR 3.4 ask for.</param>
+    private static ReportPatient Patient(Person person, string caseNumber, DateOnly at)
     {
         int? age = null;
         if (person.DateOfBirth is { } born)
         {
-            var at = DateOnly.FromDateTime(awareness.UtcDateTime);
             age = at.Year - born.Year - (at < born.AddYears(at.Year - born.Year) ? 1 : 0);
         }
 

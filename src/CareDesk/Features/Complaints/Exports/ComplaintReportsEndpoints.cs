@@ -13,6 +13,10 @@ internal static class ComplaintReportsEndpoints
 {
     public static IServiceCollection AddComplaintReports(this IServiceCollection services)
     {
+        services.AddOptions<ReportOptions>()
+            .BindConfiguration(ReportOptions.Section, binder => binder.ErrorOnUnknownConfiguration = true)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddScoped<ComplaintReportReader>();
         services.AddScoped<ExportComplaintReport>();
         return services;

@@ -31,7 +31,8 @@ public static class FdaEmdrXml
         var root = new XElement(Hl7 + "PORR_IN040001UV01",
             new XAttribute(XNamespace.Xmlns + "xsi", Xsi),
             new XAttribute("ITSVersion", "XML_1.0"),
-            H("id", A("root", "1.1"), A("extension", $"{r.ManufacturerReference}-{stamp}"), A("assigningAuthorityName", "MessageSender")),
+            // FDA's batch id: the sender's Central File Number and the timestamp; the case number stands in without a CFN.
+            H("id", A("root", "1.1"), A("extension", $"{r.Manufacturer.FdaCentralFileNumber ?? r.ManufacturerReference}-{stamp}"), A("assigningAuthorityName", "MessageSender")),
             H("creationTime", A("value", stamp)),
             H("responseModeCode"),
             // ICSR Release 1, as CDRH implements it.
@@ -81,7 +82,8 @@ public static class FdaEmdrXml
         var e = r.Event;
         var adverse = e.Fact(F.Death) is FactValue.Yes || e.Fact(F.Injury) is FactValue.Yes;
         var problem = e.Fact(F.Malfunction) is FactValue.Yes or FactValue.Suspected;
-        var narrative = string.Join("\n", new[] { r.Investigation.Findings, r.Investigation.RootCause }.OfType<string>());
+        // H10 as the printed 3500A writes it (findings, root cause, returned device analysis, conclusion).
+        var narrative = Forms.Fda3500AForm.Fill(r).Value("H10") ?? "";
         return H("investigationEvent",
             // G9 manufacturer report number.
             H("id", A("root", Fda), A("extension", r.ManufacturerReference), A("assigningAuthorityName", "FDA")),
@@ -125,8 +127,8 @@ public static class FdaEmdrXml
                     H("birthTime", p?.DateOfBirth is { } born ? A("value", Date(born)) : Null("ASKU"))),
                 p?.AgeAtEventYears is { } age ? Observation("C25150", "Age", new XAttribute(Xsi + "type", "PQ"), A("value", age.ToString(CultureInfo.InvariantCulture)), A("unit", "YR")) : null,
                 p?.WeightKg is { } kg ? Observation("C25208", "Weight", new XAttribute(Xsi + "type", "PQ"), A("value", kg.ToString(CultureInfo.InvariantCulture)), A("unit", "KGS")) : null,
-                // F10 patient problem codes: IMDRF annex E/F codes (see docs/regulatory-exports.md on FDA's code mapping).
-                r.HealthEffectCodes.Select(c => Observation("C53983", "Patient_Problem_Code", new XAttribute(Xsi + "type", "CE"), A("code", c.Code), A("codeSystemName", "IMDRF"))))),
+                // F10/H6 patient problem codes: FDA's code for each IMDRF annex E/F term.
+                r.HealthEffectCodes.Select(c => H("subjectOf", H("observation", A("moodCode", "EVN"), Nci_("code", "C53983", "Patient_Problem_Code"), Coded("value", c)))))),
             H("pertinentInformation", H("primarySourceReport",
                 H("id", Null("ASKU")),
                 H("code", Null("ASKU")),
@@ -174,29 +176,40 @@ public static class FdaEmdrXml
         return H("procedureEvent",
             H("code", Null("ASKU")),
             H("device", H("identifiedDevice",
-                H("id", (d.UdiText ?? d.UdiDeviceIdentifier) is { } udi ? A("extension", udi) : Null("ASKU")),
+                // D4 "other #": nothing the care center knows beyond the UDI, serial and lot.
+                H("id", Null("ASKU")),
                 H("identifiedDevice",
                     // D4 serial, lot, expiry; H4 manufacture date.
                     H("id", d.SerialNumber is { } serial ? A("extension", serial) : Null("ASKU")),
                     d.Manufactured is { } made ? H("existenceTime", A("value", Date(made))) : null,
                     d.LotNumber is { } lot ? Text("lotNumberText", lot) : null,
                     H("expirationTime", d.Expiry is { } expiry ? A("value", Date(expiry)) : Null("ASKU")),
-                    // D3 manufacturer name and country.
-                    H("asManufacturedProduct", H("manufacturerOrReprocessor",
-                        Nci_("code", "C53616", "Type_of_Manufacturer"),
-                        H("name", r.Manufacturer.NameEn ?? r.Manufacturer.NameZh ?? ""),
-                        H("telecom", Null("NI")),
-                        H("addr", r.Manufacturer.Country is { } country ? H("country", country) : null))),
+                    H("asManufacturedProduct",
+                        // D4 unique identifier (UDI) #: the UDI as scanned or typed, else the model's UDI-DI.
+                        (d.UdiText ?? d.UdiDeviceIdentifier) is { } udi ? H("code", A("code", udi)) : null,
+                        // D3 manufacturer name and country; H6 evaluation codes; G1 the MDR contact office.
+                        H("manufacturerOrReprocessor",
+                            Nci_("code", "C53616", "Type_of_Manufacturer"),
+                            H("name", r.Manufacturer.NameEn ?? r.Manufacturer.NameZh ?? ""),
+                            H("telecom", Null("NI")),
+                            H("addr", r.Manufacturer.Country is { } country ? H("country", country) : null),
+                            Evaluation(r),
+                            r.Manufacturer.MdrContact is { } office ? ContactOffice(office) : null)),
                     // D4 model #, D2 common name and product code, D1 brand name.
                     H("inventoryItem", H("manufacturedDeviceModel",
                         H("id", d.ModelNumber is { } model ? A("extension", model) : Null("ASKU")),
                         H("code", d.UsProductCode is { } code ? A("code", code) : Null("ASKU"), d.UsProductCode is null ? null : A("codeSystem", Fda), A("codeSystemName", "Type_of_Device"),
                             d.CommonNameEn is { } common ? Text("originalText", common) : null),
                         Text("manufacturerModelName", d.BrandName ?? d.CommonNameEn ?? "")))),
-                // F10 device problem codes: IMDRF annex A.
+                // D10 returned to the manufacturer, on the day it was received.
+                r.Investigation.ReturnReceivedAt is { } returned ? H("subjectOf", H("deviceObservation",
+                    Nci_("code", "C53449", "Device_available_for_evaluation"),
+                    H("effectiveTime", A("value", Date(returned))),
+                    H("value", new XAttribute(Xsi + "type", "BL"), A("value", "true")))) : null,
+                // F10/H6 device problem codes: FDA's code for each IMDRF annex A term.
                 r.DeviceProblemCodes.Select(c => H("subjectOf", H("deviceObservation",
                     Nci_("code", "C53982", "Device_Problem_Code"),
-                    H("value", new XAttribute(Xsi + "type", "CE"), A("code", c.Code), A("codeSystemName", "IMDRF"))))),
+                    Coded("value", c)))),
                 // H3 device evaluated by manufacturer.
                 r.Investigation.Findings is null ? null : H("subjectOf", H("deviceObservation",
                     Nci_("code", "C53629", "Device_Evaluated_By_Manufacturer"),
@@ -212,6 +225,48 @@ public static class FdaEmdrXml
             H("pertinentInformation1", H("observation", A("moodCode", "EVN"),
                 Nci_("code", "C53563", "Single-Use_Device_Reprocessed_and_Reused_on_Patient"),
                 H("value", new XAttribute(Xsi + "type", "BL"), Null("ASKU")))));
+    }
+
+    /// <summary>
+    /// H6 evaluation codes: method (IMDRF annex B), results (C) and conclusions (D), each FDA's code for the IMDRF term,
+    /// where FDA's sample puts them (the manufacturer's role, its investigation's components).
+    /// </summary>
+    private static XElement? Evaluation(ComplaintReport r)
+    {
+        var codes = r.ImdrfCodes.Where(c => c.Annex is 'B' or 'C' or 'D').ToList();
+        return codes.Count == 0 ? null : H("asRole", H("performance", H("investigationEvent",
+            codes.Where(c => c.Annex == 'C').Select(c => H("component1", H("evaluationResult", Nci_("code", "C53985", "Evaluation_Result_Code"), Coded("value", c)))),
+            codes.Where(c => c.Annex == 'D').Select(c => H("component2", H("evaluationConclusion", Nci_("code", "C53986", "Evaluation_Conclusion_Code"), Coded("value", c)))),
+            codes.Where(c => c.Annex == 'B').Select(c => H("component3", H("evaluationMethod", Nci_("code", "C53984", "Evaluation_Method_Code"), Coded("value", c)))))));
+    }
+
+    /// <summary>G1: the MDR contact office, the first contact party as FDA's sample asks (the manufacturing site would be the second).</summary>
+    private static XElement ContactOffice(MdrContactOffice office) =>
+        H("contactParty",
+            H("addr",
+                office.Name is { } name ? H("additionalLocator", name) : null,
+                office.AddressLine is { } line ? H("streetAddressLine", line) : null,
+                office.City is { } city ? H("city", city) : null,
+                office.State is { } state ? H("state", state) : null,
+                office.PostalCode is { } zip ? H("postalCode", zip) : null,
+                office.Country is { } country ? H("country", country) : null),
+            office.Email is { } email ? H("telecom", A("value", "mailto:" + email)) : null,
+            office.Phone is { } phone ? H("telecom", A("value", "tel:" + phone.Replace(" ", "", StringComparison.Ordinal))) : null,
+            H("contactManufacturerContact", office.Person is { } person ? H("name", person) : H("name", Null("ASKU"))));
+
+    /// <summary>
+    /// An adverse event code as eMDR takes it: FDA's code under FDA's OID (2.16.840.1.113883.3.24), as FDA's sample
+    /// and mapping ask, with the IMDRF code and term beside it as a translation. Without FDA's code for the term (not
+    /// in <see cref="ReportOptions.FdaCodes"/>) the value is "other" (nullFlavor OTH) in FDA's system, carrying the
+    /// IMDRF code, for quality to code before submitting.
+    /// </summary>
+    private static XElement Coded(string element, ReportCode code)
+    {
+        var imdrf = H("translation", A("code", code.Code), A("codeSystemName", "IMDRF"), A("codeSystemVersion", Imdrf.ImdrfTerms.Release),
+            code.Term.Length > 0 ? A("displayName", code.Term) : null);
+        return code.FdaCode is { } fda
+            ? H(element, new XAttribute(Xsi + "type", "CE"), A("code", fda), A("codeSystem", Fda), code.Term.Length > 0 ? A("displayName", code.Term) : null, imdrf)
+            : H(element, new XAttribute(Xsi + "type", "CE"), Null("OTH"), A("codeSystem", Fda), Text("originalText", $"{code.Code} {code.Term}".Trim()), imdrf);
     }
 
     private static XElement Party(string role, string? organization) =>

@@ -24,7 +24,8 @@ internal static class ComplaintReports
             "CN",
             null,
             "我爸半夜血糖很低，传感器一直没报警，早上发现他说话含糊，送到医院急诊住了一晚。",
-            "急诊静脉推注葡萄糖后恢复，住院观察一晚。",
+            "involved",
+            "recovered",
             new Dictionary<string, FactValue>
             {
                 [F.Injury] = FactValue.Yes,
@@ -36,15 +37,27 @@ internal static class ComplaintReports
         new ReportPerson("王丽", "caregiver", "139 1234 5678", "wangli@example.cn", "朝阳区建国路 88 号", "北京", "北京市", "100022", "CN"),
         new ReportPatient("K7M3-Q9XA", "王建国", "male", new DateOnly(1948, 5, 20), 77, 68.5m),
         new ReportInvestigation("传感器日志显示 02:10–05:40 读数低于 3.0 mmol/L，低血糖报警未触发。", "报警阈值固件在时区切换后复位。", "RMA-2603-0042",
-            new DateOnly(2026, 3, 3), new DateOnly(2026, 3, 6), "复现：时区切换后报警阈值被清零。", null, null),
-        CodesOf("A160102", "E1206", "B01", "C1002"));
+            new DateOnly(2026, 3, 3), new DateOnly(2026, 3, 6), "复现：时区切换后报警阈值被清零。",
+            "王女士您好：您父亲的传感器已寄回检测，确认是报警阈值在时区切换后复位，固件 2.3.1 已修复。", "fault-confirmed-corrected", "固件 2.3.1 起不再复位。"),
+        CodesOf("A160102", "E1206", "B01", "C1002", "D0101"));
 
     /// <summary>Mary Smith reports her pump's occlusion alarm never sounded; a hospital visit for high sugar followed.</summary>
     public static ComplaintReport English() => new(
         Guid.Parse("0193a9f2-2222-7000-8000-000000000002"),
         "P4WZ-H2RN",
         new DateOnly(2026, 6, 10),
-        new ReportManufacturer("Medtronic", "美敦力", "US"),
+        new ReportManufacturer("Medtronic", "美敦力", "US", "1234567", new MdrContactOffice
+        {
+            Name = "MiniMed MDR Contact Office",
+            Person = "Jane Doe",
+            AddressLine = "18000 Devonshire Street",
+            City = "Northridge",
+            State = "CA",
+            PostalCode = "91325",
+            Country = "US",
+            Phone = "+1 818 555 0100",
+            Email = "mdr@example.com",
+        }),
         new ReportDevice(
             "minimed-780g", "MiniMed", "MiniMed 780G insulin pump", "MiniMed 780G 胰岛素泵", "MMT-1886",
             "NG4410072H", null, "00763000485316", null, null, null, "device", "OZO", "III", "MDR", "IIb", "III", null),
@@ -55,7 +68,8 @@ internal static class ComplaintReports
             "GB",
             "IE",
             "The pump never gave an occlusion alarm; my sugar went above 25 and I went to A&E that night.",
-            "Treated for hyperglycaemia in A&E, discharged the next morning.",
+            "involved",
+            "recovering",
             new Dictionary<string, FactValue>
             {
                 [F.Injury] = FactValue.Yes,
@@ -68,6 +82,11 @@ internal static class ComplaintReports
         ReportInvestigation.None,
         CodesOf("A160102", "E1205"));
 
-    private static IReadOnlyList<ReportCode> CodesOf(params string[] codes) =>
-        [.. codes.Select(c => CareDesk.Features.Complaints.Imdrf.ImdrfTerms.Shipped.Find(c) is { } t ? new ReportCode(t.Annex, t.Code, t.Term) : new ReportCode(c[0], c, ""))];
+    /// <summary>
+    /// FDA's codes for some of the terms, as the settings would hold them (made-up values for the test: the real ones are
+    /// in FDA's code hierarchies). A160102 has one; E1206 has none, so eMDR sends it as "other".
+    /// </summary>
+    public static readonly Dictionary<string, string> FdaCodes = new() { ["A160102"] = "FDA-TEST-A1", ["E1205"] = "FDA-TEST-E1", ["B01"] = "FDA-TEST-B", ["C1002"] = "FDA-TEST-C", ["D0101"] = "FDA-TEST-D" };
+
+    private static IReadOnlyList<ReportCode> CodesOf(params string[] codes) => ComplaintReportReader.Codes(codes, FdaCodes);
 }

@@ -27,7 +27,7 @@ public sealed class ReportFormTests
         Assert.Contains(sheet.Fields, f => f.Code == "D4" && f.Label == "Lot #" && f.Value == "L2601-88");
         Assert.Contains(sheet.Fields, f => f.Code == "D4" && f.Label.StartsWith("Unique Identifier", StringComparison.Ordinal) && f.Value!.StartsWith("(01)06972831640014", StringComparison.Ordinal));
         Assert.Equal("Lay user/patient", sheet.Value("D5"));
-        Assert.Equal("Returned to manufacturer on 06-Mar-2026", sheet.Value("D10"));
+        Assert.Equal("Returned to manufacturer on 06-Mar-2026 (RMA RMA-2603-0042)", sheet.Value("D10"));
         Assert.Equal("No", sheet.Value("E2"));
         Assert.Equal("Consumer", sheet.Value("G3"));
         // Awareness 08:15 in Shanghai is 2 March there, though it was still 1 March in UTC.
@@ -35,7 +35,48 @@ public sealed class ReportFormTests
         Assert.Equal("K7M3-Q9XA", sheet.Value("G9"));
         Assert.Equal("Serious injury", sheet.Value("H1"));
         Assert.Contains(sheet.Fields, f => f.Code == "H6" && f.Value == "A160102 No Audible Alarm");
-        Assert.Contains(sheet.Fields, f => f.Code == "H6" && f.Value == "B01 Testing of Actual/Suspected Device; C1002 Design Error");
+        Assert.Contains(sheet.Fields, f => f.Code == "H6" && f.Value == "B01 Testing of Actual/Suspected Device; C1002 Design Error; D0101 Design Inadequate for Purpose");
+    }
+
+    [Fact]
+    public void The_3500A_writes_the_files_outcome_return_investigation_and_closure_in_English_and_the_configured_contact_office()
+    {
+        var chinese = ReportForms.Sheet(ReportForms.Fda3500A, ComplaintReports.Chinese())!;
+        var english = ReportForms.Sheet(ReportForms.Fda3500A, ComplaintReports.English())!;
+
+        Assert.EndsWith("\nPatient outcome: Recovered/resolved", chinese.Value("B5"), StringComparison.Ordinal);
+        Assert.EndsWith("\nPatient outcome: Recovering/resolving", english.Value("B5"), StringComparison.Ordinal);
+        Assert.Equal("Returned to manufacturer on 06-Mar-2026 (RMA RMA-2603-0042)", chinese.Value("D10"));
+        Assert.Equal("Yes", chinese.Value("H3"));
+        Assert.Equal(
+            "传感器日志显示 02:10–05:40 读数低于 3.0 mmol/L，低血糖报警未触发。\nRoot cause: 报警阈值固件在时区切换后复位。\n"
+            + "Returned device analysis: 复现：时区切换后报警阈值被清零。\nConclusion: Fault confirmed and corrected. 固件 2.3.1 起不再复位。",
+            chinese.Value("H10"));
+        // G1 from the settings when they name the MDR contact office; else the maker from the catalog.
+        Assert.Equal("MiniMed MDR Contact Office, Jane Doe, 18000 Devonshire Street, Northridge, CA, 91325, US, +1 818 555 0100, mdr@example.com", english.Value("G1"));
+        Assert.Equal("Sinocare, CN", chinese.Value("G1"));
+        // No form has a field for the reply to the complainant.
+        Assert.DoesNotContain(chinese.Fields, f => f.Value?.Contains("王女士您好", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void The_MIR_writes_outcome_involvement_return_and_final_conclusion_and_the_NMPA_form_the_same_in_Chinese()
+    {
+        var mir = ReportForms.Sheet(ReportForms.EuMir, ComplaintReports.Chinese())!;
+        var nmpa = ReportForms.Sheet(ReportForms.CnNmpa, ComplaintReports.Chinese())!;
+        var nmpaEnglish = ReportForms.Sheet(ReportForms.CnNmpa, ComplaintReports.English())!;
+
+        Assert.Contains(mir.Fields, f => f.Label == "Patient outcome" && f.Value == "Recovered/resolved");
+        Assert.Contains(mir.Fields, f => f.Code == "3.4" && f.Label == "Patient involved" && f.Value == "Yes");
+        Assert.Contains(mir.Fields, f => f.Label == "Device returned / analysis result" && f.Value == "RMA RMA-2603-0042; sent 2026-03-03; received 2026-03-06; 复现：时区切换后报警阈值被清零。");
+        Assert.Contains(mir.Fields, f => f.Label == "Manufacturer's final conclusion" && f.Value == "Fault confirmed and corrected. 固件 2.3.1 起不再复位。");
+        Assert.Contains(mir.Fields, f => f.Code == "4.1" && f.Value == "B01 Testing of Actual/Suspected Device; C1002 Design Error; D0101 Design Inadequate for Purpose");
+
+        Assert.Equal("痊愈；E1206 Hypoglycemia", nmpa.Value("伤害表现"));
+        Assert.Equal("好转；E1205 Hyperglycemia", nmpaEnglish.Value("伤害表现"));
+        Assert.Equal("退货编号RMA-2603-0042，2026年3月3日寄出，2026年3月6日收到", nmpa.Value("产品退回"));
+        Assert.Equal("确认产品故障，已纠正；固件 2.3.1 起不再复位。", nmpa.Value("评价结论"));
+        Assert.Null(nmpaEnglish.Value("评价结论"));
     }
 
     [Fact]
@@ -120,6 +161,9 @@ public sealed class ReportFormTests
 
         Assert.All(new[] { fda.Value("A1"), fda.Value("B1"), fda.Value("B2"), fda.Value("B3"), fda.Value("H1") }, Assert.Null);
         Assert.All(new[] { mir.Value("1.2b"), mir.Value("1.2g") }, Assert.Null);
+        var unknown = sparse with { Event = sparse.Event with { PatientInvolvement = null, PatientOutcome = null } };
+        Assert.EndsWith("A&E that night.", ReportForms.Sheet(ReportForms.Fda3500A, unknown)!.Value("B5"), StringComparison.Ordinal);
+        Assert.Contains(ReportForms.Sheet(ReportForms.EuMir, unknown)!.Fields, f => f.Label == "Patient outcome" && f.Value is null);
         Assert.Null(ReportForms.Sheet(ReportForms.FdaEmdr, sparse));
     }
 }

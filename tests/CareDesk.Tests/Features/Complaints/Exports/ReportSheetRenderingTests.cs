@@ -34,6 +34,31 @@ public sealed class ReportSheetRenderingTests
     }
 
     [Fact]
+    public void The_files_return_outcome_and_conclusion_reach_the_xlsx_and_the_page_in_each_regulators_language()
+    {
+        var nmpa = ReportForms.Sheet(ReportForms.CnNmpa, ComplaintReports.Chinese())!;
+        var fda = ReportForms.Sheet(ReportForms.Fda3500A, ComplaintReports.English())!;
+
+        var chineseRows = Rows(nmpa);
+        var englishRows = Rows(fda);
+        var chinesePage = ReportSheetHtml.Fragment(nmpa, "K7M3-Q9XA");
+        var englishPage = ReportSheetHtml.Fragment(fda, "P4WZ-H2RN");
+
+        Assert.Equal("确认产品故障，已纠正；固件 2.3.1 起不再复位。", chineseRows.Single(r => (string?)r["项目编号"] == "评价结论")["内容"]);
+        Assert.Equal("痊愈；E1206 Hypoglycemia", chineseRows.Single(r => (string?)r["项目编号"] == "伤害表现")["内容"]);
+        Assert.Contains("<th class=\"label\" colspan=\"2\" scope=\"row\">产品退回情况</th><td>退货编号RMA-2603-0042，2026年3月3日寄出，2026年3月6日收到</td>", chinesePage, StringComparison.Ordinal);
+        Assert.StartsWith("MiniMed MDR Contact Office, Jane Doe", (string?)englishRows.Single(r => (string?)r["Block"] == "G1")["Value"], StringComparison.Ordinal);
+        Assert.Contains("Patient outcome: Recovering/resolving", (string?)englishRows.Single(r => (string?)r["Block"] == "B5")["Value"], StringComparison.Ordinal);
+        Assert.Contains("<th class=\"code\" scope=\"row\">G1</th><th class=\"label\" scope=\"row\">Contact office (and manufacturing site for devices)</th><td>MiniMed MDR Contact Office, Jane Doe,", englishPage, StringComparison.Ordinal);
+    }
+
+    private static List<IDictionary<string, object?>> Rows(ReportSheet sheet)
+    {
+        using var stream = new MemoryStream(ReportSheetXlsx.Write(sheet));
+        return [.. stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>()];
+    }
+
+    [Fact]
     public void The_printable_page_encodes_what_callers_said_marks_blanks_and_carries_print_rules()
     {
         var report = ComplaintReports.English() with

@@ -41,7 +41,7 @@ internal static class Fda3500AForm
                     (facts.Fact(F.MedicalIntervention) is FactValue.Yes && facts.Fact(F.InterventionToPrecludePermanentHarm) is not FactValue.Yes, "Other serious (important medical events)"))),
                 new("B3", "Date of event", Fda(facts.EventDate)),
                 new("B4", "Date of this report", Fda(r.ReportDate)),
-                new("B5", "Describe event or problem", Join("\n", facts.Narrative, facts.PatientOutcome)),
+                new("B5", "Describe event or problem", Join("\n", facts.Narrative, FormTerms.OutcomeEn(facts.PatientOutcome) is { } outcome ? $"Patient outcome: {outcome}" : null)),
                 new("B6", "Relevant tests/laboratory data, including dates", null),
                 new("B7", "Other relevant history, including preexisting medical conditions", null),
             ]),
@@ -62,7 +62,9 @@ internal static class Fda3500AForm
                     "patient" or "caregiver" => "Lay user/patient",
                     _ => null,
                 }),
-                new("D10", "Device available for evaluation? (Do not send to FDA)", r.Investigation.DeviceReturned ? $"Returned to manufacturer on {Fda(r.Investigation.ReturnReceivedAt)}" : null),
+                new("D10", "Device available for evaluation? (Do not send to FDA)", r.Investigation.DeviceReturned
+                    ? Join(" ", $"Returned to manufacturer on {Fda(r.Investigation.ReturnReceivedAt)}", r.Investigation.RmaNumber is { } rma ? $"(RMA {rma})" : null)
+                    : null),
             ]),
             new("E", "E. INITIAL REPORTER",
             [
@@ -81,7 +83,9 @@ internal static class Fda3500AForm
             ]),
             new("G", "G. ALL MANUFACTURERS",
             [
-                new("G1", "Contact office (and manufacturing site for devices)", Join(", ", r.Manufacturer.NameEn, r.Manufacturer.Country)),
+                new("G1", "Contact office (and manufacturing site for devices)", r.Manufacturer.MdrContact is { } office
+                    ? Join(", ", office.Name, office.Person, office.AddressLine, office.City, office.State, office.PostalCode, office.Country, office.Phone, office.Email)
+                    : Join(", ", r.Manufacturer.NameEn, r.Manufacturer.Country)),
                 new("G3", "Report source", layUser ? "Consumer" : r.Reporter.Kind == "healthcare-professional" ? "Health professional" : null),
                 new("G4", "Date received by manufacturer", Fda(LocalDate(facts.AwarenessAt, facts.ReceivingTimeZone))),
                 new("G7", "Type of report", "Initial"),
@@ -101,7 +105,11 @@ internal static class Fda3500AForm
                 new("H6", "Event problem codes — device (IMDRF Annex A)", Codes(r.DeviceProblemCodes)),
                 new("H6", "Health effect codes (IMDRF Annexes E, F)", Codes(r.HealthEffectCodes)),
                 new("H6", "Evaluation codes (IMDRF Annexes B, C, D, G)", Codes(r.InvestigationCodes)),
-                new("H10", "Additional manufacturer narrative", Join("\n", r.Investigation.Findings, r.Investigation.RootCause, r.Investigation.ReturnAnalysisResult)),
+                new("H10", "Additional manufacturer narrative", Join("\n",
+                    r.Investigation.Findings,
+                    r.Investigation.RootCause is { } cause ? $"Root cause: {cause}" : null,
+                    r.Investigation.ReturnAnalysisResult is { } analysis ? $"Returned device analysis: {analysis}" : null,
+                    FormTerms.ClosureEn(r.Investigation.ClosureReason) is { } closure ? $"Conclusion: {Join(". ", closure, r.Investigation.ClosureNote)}" : null)),
             ]),
         ]);
     }

@@ -45,7 +45,7 @@ internal static class NmpaAdverseEventForm
                 new("事件发生日期", "事件发生日期", Chinese(e.EventDate)),
                 new("发现或获知日期", "发现或获知日期", Chinese(LocalDate(e.AwarenessAt, e.ReceivingTimeZone))),
                 new("伤害", "伤害", Harm(e)),
-                new("伤害表现", "伤害表现", Join("；", e.PatientOutcome, Codes(r.HealthEffectCodes))),
+                new("伤害表现", "伤害表现", Join("；", FormTerms.OutcomeZh(e.PatientOutcome), Codes(r.HealthEffectCodes))),
                 new("器械故障表现", "器械故障表现", Codes(r.DeviceProblemCodes)),
                 new("事件陈述", "事件陈述", e.Narrative),
                 new("姓名", "姓名（患者）", r.Patient?.Name),
@@ -69,11 +69,16 @@ internal static class NmpaAdverseEventForm
             [
                 new("是否开展调查", "是否开展调查", r.Investigation.Findings is null ? null : "是"),
                 new("调查情况", "调查情况", Join("；", r.Investigation.Findings, r.Investigation.ReturnAnalysisResult)),
+                new("产品退回", "产品退回情况", Join("，",
+                    r.Investigation.RmaNumber is { } rma ? $"退货编号{rma}" : null,
+                    Chinese(r.Investigation.ReturnSentAt) is { } sent ? $"{sent}寄出" : null,
+                    Chinese(r.Investigation.ReturnReceivedAt) is { } received ? $"{received}收到" : null)),
             ]),
             new("六", "六、评价结果",
             [
                 new("事件原因分析", "事件原因分析", r.Investigation.RootCause),
                 new("原因分析代码", "原因分析代码（IMDRF附件B、C、D、G）", Codes(r.InvestigationCodes)),
+                new("评价结论", "评价结论", Join("；", FormTerms.ClosureZh(r.Investigation.ClosureReason), r.Investigation.ClosureNote)),
             ]),
             new("七", "七、控制措施",
             [

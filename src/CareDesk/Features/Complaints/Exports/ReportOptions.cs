@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CareDesk.Features.Complaints.Exports;
+
+/// <summary>
+/// What the reports to regulators say about the maker that no complaint holds (<c>Reports</c> section): FDA's Central
+/// File Number, the MDR contact office of 3500A G1, and FDA's own codes for the IMDRF terms (docs/regulatory-exports.md).
+/// </summary>
+public sealed class ReportOptions
+{
+    public const string Section = "Reports";
+
+    /// <summary>
+    /// The maker's FDA Central File Number (CFN), the reporter's registration number with FDA: it starts the eMDR batch
+    /// id, <c>&lt;CFN&gt;-&lt;yyyyMMddHHmmss&gt;</c>, as FDA's sample submission asks. Without it the case number stands in.
+    /// </summary>
+    [RegularExpression(@"^\d{7,10}$", ErrorMessage = "Reports:FdaCentralFileNumber is FDA's Central File Number: 7 to 10 digits.")]
+    public string? FdaCentralFileNumber { get; set; }
+
+    /// <summary>3500A G1, the contact office for MDRs (21 CFR 803.52(e)(1)); the form's G1 is blank without it.</summary>
+    public MdrContactOffice MdrContact { get; set; } = new();
+
+    /// <summary>
+    /// IMDRF code → FDA's code for the same term (FDA's MDR adverse event code hierarchies map each IMDRF term of annexes
+    /// A–G to one FDA code, which eMDR carries). A code missing here goes to FDA as "other" with its IMDRF code beside it.
+    /// </summary>
+    public Dictionary<string, string> FdaCodes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>The office FDA contacts about an MDR (3500A G1), written on each 3500A and eMDR as configured.</summary>
+public sealed class MdrContactOffice
+{
+    [MaxLength(200)]
+    public string? Name { get; set; }
+
+    /// <summary>The contact person at that office.</summary>
+    [MaxLength(200)]
+    public string? Person { get; set; }
+
+    [MaxLength(200)]
+    public string? AddressLine { get; set; }
+
+    [MaxLength(100)]
+    public string? City { get; set; }
+
+    [MaxLength(100)]
+    public string? State { get; set; }
+
+    [MaxLength(20)]
+    public string? PostalCode { get; set; }
+
+    /// <summary>ISO 3166-1 country code.</summary>
+    [MaxLength(3)]
+    public string? Country { get; set; }
+
+    [MaxLength(40)]
+    public string? Phone { get; set; }
+
+    [MaxLength(200)]
+    public string? Email { get; set; }
+
+    public bool IsEmpty => Name is null && AddressLine is null && City is null && Phone is null && Email is null;
+}
