@@ -7,6 +7,7 @@ using CareDesk.Platform.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
@@ -16,7 +17,10 @@ internal static class CasesEndpoints
 {
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
-        services.AddOptions<CaseNumberOptions>().BindConfiguration(CaseNumberOptions.Section).ValidateOnStart();
+        // Bound where the host has configuration (a component test's container has none: the defaults hold).
+        services.AddOptions<CaseNumberOptions>()
+            .Configure<IServiceProvider>((options, provider) => provider.GetService<IConfiguration>()?.GetSection(CaseNumberOptions.Section).Bind(options))
+            .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<CaseNumberOptions>, CaseNumberOptions.FromLanguage>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<OwnerNames>();
