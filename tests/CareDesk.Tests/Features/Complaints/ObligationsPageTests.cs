@@ -54,6 +54,9 @@ public sealed class ObligationsPageTests : DatabaseComponentContext
         Assert.Equal(Dates.Format(DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture)), row.QuerySelector(".obligation-due")!.TextContent.Trim());
         Assert.StartsWith(left, row.QuerySelector(".obligation-left")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal(submit, row.QuerySelector(".obligation-submit")!.TextContent.Trim());
+        // At 1366 px the button and the report's name wrapped ("标记为已 / 提交"): neither may now.
+        Assert.Contains("white-space:nowrap", row.QuerySelector(".obligation-submit")!.GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Contains("min-width", row.QuerySelector(".obligation-kind")!.GetAttribute("style"), StringComparison.Ordinal);
     }
 
     /// <summary>A hospital stay after a CGM that did not alarm, in China: a Chinese individual report, 20 days.</summary>
