@@ -155,7 +155,10 @@ public sealed class RedFlagIntakeTests(BrowserSite site, ITestOutputHelper outpu
 
     private static readonly Dictionary<string, string?> Facts = new(StringComparer.Ordinal)
     {
-        ["malfunction"] = "yes", ["injury"] = "yes", ["hospitalization"] = "yes", ["remedialActionNeeded"] = "yes",
+        ["malfunction"] = "yes",
+        ["injury"] = "yes",
+        ["hospitalization"] = "yes",
+        ["remedialActionNeeded"] = "yes",
     };
 
     private sealed record ComplaintSeen(Guid Id, DateTimeOffset AwarenessAt, string Zone, DateOnly EventDate);

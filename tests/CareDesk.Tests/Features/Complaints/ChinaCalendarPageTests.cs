@@ -57,5 +57,7 @@ public sealed class ChinaCalendarPageTests : DatabaseComponentContext
         Assert.Equal("春节：2025年1月28日 – 2025年2月4日", springFestival.TextContent.Trim());
         Assert.All(page.FindAll(".calendar-break-line, .calendar-make-up-day"), line => Assert.Contains("white-space:nowrap", line.GetAttribute("style"), StringComparison.Ordinal));
         Assert.Contains("2025年1月26日", page.FindAll(".calendar-make-up-day").Select(d => d.TextContent.Trim()));
+        // The shipped sources are Chinese text: their copies are listed with "、", not "and".
+        Assert.DoesNotContain(" and ", page.Find("#calendar-years").TextContent, StringComparison.Ordinal);
     }
 }

@@ -89,7 +89,7 @@ public sealed class TrendsPageTests : DatabaseComponentContext
 
         var picker = page.Find("#trend-filters");
         Assert.Contains("IMDRF 器械问题代码", picker.TextContent, StringComparison.Ordinal);
-        Assert.Contains("附录 A，按代码或英文术语查找", picker.TextContent, StringComparison.Ordinal);
+        Assert.Contains("附录 A：代码或英文术语", picker.TextContent, StringComparison.Ordinal);
         Assert.Contains("输入产品名称或型号", picker.TextContent, StringComparison.Ordinal);
     }
 }
