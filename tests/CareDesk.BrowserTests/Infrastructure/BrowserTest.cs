@@ -165,8 +165,11 @@ public abstract class BrowserTest(BrowserSite site, ITestOutputHelper output) : 
     protected Task WaitUntilInteractiveAsync() => WaitUntilInteractiveAsync(Page);
 
     /// <summary>Screenshots go where <c>CAREDESK_SCREENSHOTS</c> says, or next to the test binaries.</summary>
-    protected Task ScreenshotAsync(string name) =>
-        Page.ScreenshotAsync(new PageScreenshotOptions
+    protected Task ScreenshotAsync(string name) => ScreenshotAsync(Page, name);
+
+    /// <inheritdoc cref="ScreenshotAsync(string)"/>
+    protected static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(
                 Environment.GetEnvironmentVariable("CAREDESK_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots"),

@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace CareDesk.Tests.Platform;
 
-/// <summary>Chinese text takes full-width punctuation: "客户：王丽" and "（可选）", never "客户: 王丽" or "(可选)".</summary>
+/// <summary>Chinese text takes full-width punctuation: "客户：王丽", "（可选）", "是否？", never "客户: 王丽", "(可选)" or "是否?".</summary>
 public sealed partial class ChinesePunctuationTests
 {
     [Fact]
@@ -33,6 +33,10 @@ public sealed partial class ChinesePunctuationTests
     [InlineData("{0:N0} 条", false)]
     [InlineData("型号 (US: Aviva Plus)", true)]
     [InlineData("Accu-Chek (US: Aviva)", false)]
+    [InlineData("已确认;须在 {1} 前联系客户", true)]
+    [InlineData("您是如何联系客户的?", true)]
+    [InlineData("您是如何联系客户的？", false)]
+    [InlineData("危险!", true)]
     public void Ascii_punctuation_counts_when_it_touches_Chinese_text(string value, bool wrong) =>
         Assert.Equal(wrong, HasAsciiPunctuationInChinese(value));
 
@@ -44,6 +48,6 @@ public sealed partial class ChinesePunctuationTests
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}\u3000-\u303F\uFF00-\uFFEF][\s\u0001]*[:,()]|[:,()][\s\u0001]*[\p{IsCJKUnifiedIdeographs}\u3000-\u303F\uFF00-\uFFEF]")]
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}\u3000-\u303F\uFF00-\uFFEF][\s\u0001]*[:,();?!]|[:,();?!][\s\u0001]*[\p{IsCJKUnifiedIdeographs}\u3000-\u303F\uFF00-\uFFEF]")]
     private static partial Regex AsciiNextToChinese();
 }

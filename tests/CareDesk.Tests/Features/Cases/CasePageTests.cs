@@ -2,6 +2,7 @@ using Bunit;
 using CareDesk.Features.Cases;
 using CareDesk.Features.Cases.Pages;
 using CareDesk.Features.Complaints;
+using CareDesk.Features.Contacts;
 using CareDesk.Features.Devices;
 using CareDesk.Features.Macros;
 using CareDesk.Platform.Api;
@@ -10,6 +11,7 @@ using CareDesk.Platform.Localization;
 using CareDesk.Platform.Scheduling;
 using CareDesk.Tests.Components;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -89,6 +91,25 @@ public sealed class CasePageTests : DatabaseComponentContext
         Assert.Single(page.FindAll("#case-handoff"));
         Assert.Empty(page.FindAll("#case-resolve"));
         Assert.Empty(page.FindAll("#case-callback-promise"));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "电话呼入，", "phone")]
+    [InlineData("en", "Phone inbound, ", "phone inbound")]
+    public async Task The_timeline_names_a_contacts_channel_in_the_readers_language(string culture, string shown, string rawCode)
+    {
+        UseLanguage(culture);
+        var id = await OpenMineAsync();
+        var person = await WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.PersonId).SingleAsync());
+        var logged = await RunAsync<LogContact, Result<LogContact.Logged>>(log => log.RunAsync(
+            new LogContact.Request("phone", "inbound", PersonId: person, CaseId: id, DeviceProblemAlleged: "no"), Unrestricted, LogContact.AgentSource, CancellationToken.None));
+        Assert.True(logged.Succeeded, logged.Failure?.MessageKey);
+
+        var page = RenderInLayout<CasePage>(p => p.Add(c => c.Id, id));
+
+        var entry = page.WaitForElement(".timeline-entry[data-kind='contact-linked']", Wait);
+        Assert.Contains(shown, entry.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(rawCode, entry.TextContent, StringComparison.Ordinal);
     }
 
     private async Task<Guid> OpenMineAsync(string? owner = null)

@@ -44,4 +44,20 @@ public sealed class ChinaCalendarPageTests : DatabaseComponentContext
         // In force for the deadlines at once: 1 January 2027 is no longer a working day.
         Assert.False(Services.GetRequiredService<RegulatoryCalendars>().China.IsWorkingDay(new DateOnly(2027, 1, 1)));
     }
+
+    [Fact]
+    public void Each_break_and_each_make_up_day_reads_on_one_line_however_narrow_the_column()
+    {
+        UseLanguage("zh-CN");
+        SignInAs("admin");
+        var page = RenderInLayout<ChinaCalendarPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".calendar-break-line")), Wait);
+        var springFestival = page.FindAll(".calendar-break-line").First(b => b.TextContent.StartsWith("春节", StringComparison.Ordinal));
+        Assert.Equal("春节：2025年1月28日 – 2025年2月4日", springFestival.TextContent.Trim());
+        Assert.All(page.FindAll(".calendar-break-line, .calendar-make-up-day"), line => Assert.Contains("white-space:nowrap", line.GetAttribute("style"), StringComparison.Ordinal));
+        Assert.Contains("2025年1月26日", page.FindAll(".calendar-make-up-day").Select(d => d.TextContent.Trim()));
+        // The shipped sources are Chinese text: their copies are listed with "、", not "and".
+        Assert.DoesNotContain(" and ", page.Find("#calendar-years").TextContent, StringComparison.Ordinal);
+    }
 }

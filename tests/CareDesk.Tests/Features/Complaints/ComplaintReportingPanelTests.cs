@@ -12,9 +12,11 @@ using CareDesk.Platform.Localization;
 using CareDesk.Platform.Scheduling;
 using CareDesk.Tests.Components;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace CareDesk.Tests.Features.Complaints;
 
@@ -83,7 +85,10 @@ public sealed class ComplaintReportingPanelTests : DatabaseComponentContext
         panel.WaitForAssertion(() => Assert.Equal("yes", panel.Find(".reporting-market[data-market='CN']").GetAttribute("data-reportable")), Wait);
         var stored = await WithDbAsync(db => db.Set<ComplaintFact>().Where(f => f.ComplaintId == id).OrderBy(f => f.Name).Select(f => new { f.Name, f.Value, f.AnsweredBy }).ToListAsync());
         Assert.Equal([("injury", "yes", UserId), ("malfunction", "yes", UserId)], stored.Select(f => (f.Name, f.Value, f.AnsweredBy)));
-        Assert.Contains("个例不良事件报告截止于", panel.Find(".reporting-market[data-market='CN']").TextContent, StringComparison.Ordinal);
+        // The due date as Chinese dates are written everywhere else, not the wire's ISO text.
+        var decided = panel.Find(".reporting-market[data-market='CN']").TextContent;
+        Assert.Matches(@"个例不良事件报告截止于 ?2026年3月\d{1,2}日", decided);
+        Assert.DoesNotContain("2026-03-", decided, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,6 +103,49 @@ public sealed class ComplaintReportingPanelTests : DatabaseComponentContext
         Assert.Contains("Is a correction, removal or field safety corrective action needed?", panel.Markup, StringComparison.Ordinal);
         Assert.Contains("Ask the caller: ", panel.Find(".reporting-market[data-market='US']").TextContent, StringComparison.Ordinal);
         Assert.Equal(GuidedFacts.All.Count, panel.FindAll(".reporting-fact").Count);
+    }
+
+    [Fact]
+    public async Task The_agent_picks_the_product_by_its_chinese_name_with_the_keyboard_and_the_file_stores_its_catalog_id()
+    {
+        UseLanguage("zh-CN");
+        var id = await ComplaintAsync();
+        // The list opens in MudBlazor's popover provider, beside the panel as in the layout.
+        var popovers = Render<MudPopoverProvider>();
+        var panel = Render<ComplaintReportingPanel>(p => p.Add(c => c.ComplaintId, id).Add(c => c.User, Principal(Roles.Agent)));
+
+        panel.WaitForElement("#reporting-product", Wait).Input("LinX");
+        // MudBlazor debounces the search on the injected clock.
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        popovers.WaitForAssertion(() => Assert.Contains("微泰 LinX 动态血糖", popovers.Find(".product-model-choice[data-model='microtech-linx-cgm']").TextContent, StringComparison.Ordinal), Wait);
+        panel.Find("#reporting-product").KeyUp(new KeyboardEventArgs { Key = "Enter" });
+        panel.WaitForAssertion(() => Assert.Equal("微泰 LinX 动态血糖", panel.Find("#reporting-product").GetAttribute("value")), Wait);
+        panel.Find("#reporting-save").Click();
+
+        panel.WaitForElement("#reporting-saved", Wait);
+        Assert.Equal("microtech-linx-cgm", await WithDbAsync(db => db.Set<Complaint>().Where(c => c.Id == id).Select(c => c.ProductModelId).SingleAsync()));
+        // Read again, the stored product shows by its name, never its catalog id, and "product" is no longer missing.
+        panel.WaitForAssertion(() => Assert.DoesNotContain("产品、", panel.Find(".reporting-market[data-market='CN']").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Equal("微泰 LinX 动态血糖", panel.Find("#reporting-product").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_picker_finds_a_model_by_its_model_number_and_shows_the_numbers_beside_the_english_name()
+    {
+        UseLanguage("en");
+        var id = await ComplaintAsync();
+        // The list opens in MudBlazor's popover provider, beside the panel as in the layout.
+        var popovers = Render<MudPopoverProvider>();
+        var panel = Render<ComplaintReportingPanel>(p => p.Add(c => c.ComplaintId, id).Add(c => c.User, Principal(Roles.Agent)));
+
+        panel.WaitForElement("#reporting-product", Wait).Input("mmt 1885");
+        Clock.Advance(TimeSpan.FromSeconds(1));
+
+        popovers.WaitForAssertion(() => Assert.Single(popovers.FindAll(".product-model-choice")), Wait);
+        var option = popovers.Find(".product-model-choice[data-model='minimed-780g-pump']").ParentElement!;
+        Assert.Contains("MiniMed 780G insulin pump", option.TextContent, StringComparison.Ordinal);
+        Assert.Contains("MMT-1885 / MMT-1895", option.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("美敦力", option.TextContent, StringComparison.Ordinal);
     }
 
     private static void Answer(IRenderedComponent<ComplaintReportingPanel> panel, string fact, string label) =>

@@ -62,4 +62,34 @@ public sealed class TrendsPageTests : DatabaseComponentContext
         Assert.Equal("E0101 不是 IMDRF 器械问题代码（附录 A）。", page.WaitForElement("#trend-error", Wait).TextContent.Trim());
         Assert.Empty(page.FindAll("#trend-chart"));
     }
+
+    [Theory]
+    [InlineData("zh-CN", "2025-01 至 2025-03 期间，此型号没有以该问题代码编码的投诉")]
+    [InlineData("en", "From 2025-01 to 2025-03 no complaint of this model was coded with this problem")]
+    public void A_model_and_code_with_no_complaints_and_no_units_says_so_instead_of_an_empty_chart(string culture, string said)
+    {
+        UseLanguage(culture);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("quality/trends?model=microtech-linx-cgm&code=A0601&from=2025-01&to=2025-03");
+
+        var page = Render<TrendsPage>();
+
+        Assert.Contains(said, page.WaitForElement("#trend-empty", Wait).TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("#trend-chart"));
+        Assert.Empty(page.FindAll(".trend-month"));
+        // The heading still says what was asked for, the model by its name in the reader's language.
+        Assert.Contains(culture == "en" ? "LinX CGM" : "微泰 LinX 动态血糖", page.Find("#trend-heading").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_code_pickers_label_is_short_enough_to_read_whole_and_the_annex_is_said_beneath()
+    {
+        UseLanguage("zh-CN");
+
+        var page = Render<TrendsPage>();
+
+        var picker = page.Find("#trend-filters");
+        Assert.Contains("IMDRF 器械问题代码", picker.TextContent, StringComparison.Ordinal);
+        Assert.Contains("附录 A：代码或英文术语", picker.TextContent, StringComparison.Ordinal);
+        Assert.Contains("输入产品名称或型号", picker.TextContent, StringComparison.Ordinal);
+    }
 }

@@ -13,8 +13,10 @@ namespace CareDesk.Features.Complaints.Reporting;
 /// What quality is told about a report owed to a regulator: <c>obligation-warning</c> (its warning instant passed),
 /// <c>obligation-due</c> (its last day began), <c>obligation-overdue</c> (its last day ended and it was not submitted).
 /// </summary>
+/// <param name="DueAt">When it is overdue: for a day clock the midnight after its last day.</param>
+/// <param name="Due">The engine's due: a day clock's last day (<c>2026-12-08</c>) or an hour clock's instant.</param>
 public sealed record ObligationAlert(
-    string Kind, Guid ObligationId, Guid CaseId, string CaseNumber, string Market, string ObligationKind, DateTimeOffset DueAt);
+    string Kind, Guid ObligationId, Guid CaseId, string CaseNumber, string Market, string ObligationKind, DateTimeOffset DueAt, string Due);
 
 /// <summary>Live obligation alerts to the open desktops of quality users, on every node.</summary>
 public sealed class ObligationAlertHub(ILogger<ObligationAlertHub> logger) : UserChannel<ObligationAlert>(logger);
@@ -45,7 +47,7 @@ public sealed class ObligationAlerts(CareDeskDbContext db, ObligationAlertHub hu
     public async Task QueueAsync(RegulatoryObligation obligation, int stage, CancellationToken cancellationToken)
     {
         var number = await db.Cases.AsNoTracking().Where(c => c.Id == obligation.CaseId).Select(c => c.Number).SingleAsync(cancellationToken);
-        var alert = new ObligationAlert(KindOf(stage), obligation.Id, obligation.CaseId, CaseNumbers.Display(number), obligation.Market, obligation.Kind, obligation.DueAt);
+        var alert = new ObligationAlert(KindOf(stage), obligation.Id, obligation.CaseId, CaseNumbers.Display(number), obligation.Market, obligation.Kind, obligation.DueAt, obligation.Due);
         var recipients = await QualityUsersAsync(cancellationToken);
         var users = await db.Users.AsNoTracking().Where(u => recipients.Contains(u.Id))
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.PhoneNumber, u.PhoneExtension, u.Language, u.TimeZone })
