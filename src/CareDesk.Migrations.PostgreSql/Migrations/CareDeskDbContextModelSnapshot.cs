@@ -991,6 +991,43 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.ToTable("complaints", (string)null);
                 });
 
+            modelBuilder.Entity("CareDesk.Features.Complaints.ComplaintFile.ComplaintReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "SentAt");
+
+                    b.ToTable("complaint_replies", (string)null);
+                });
+
             modelBuilder.Entity("CareDesk.Features.Complaints.RedFlags.RedFlagAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3144,6 +3181,15 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("ProductModelId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Complaints.ComplaintFile.ComplaintReply", b =>
+                {
+                    b.HasOne("CareDesk.Features.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareDesk.Features.Complaints.RedFlags.RedFlagAnswer", b =>

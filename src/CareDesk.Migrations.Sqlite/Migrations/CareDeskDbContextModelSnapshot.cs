@@ -986,6 +986,43 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.ToTable("complaints", (string)null);
                 });
 
+            modelBuilder.Entity("CareDesk.Features.Complaints.ComplaintFile.ComplaintReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "SentAt");
+
+                    b.ToTable("complaint_replies", (string)null);
+                });
+
             modelBuilder.Entity("CareDesk.Features.Complaints.RedFlags.RedFlagAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3126,6 +3163,15 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ProductModelId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Complaints.ComplaintFile.ComplaintReply", b =>
+                {
+                    b.HasOne("CareDesk.Features.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareDesk.Features.Complaints.RedFlags.RedFlagAnswer", b =>

@@ -1,7 +1,9 @@
 using CareDesk.BrowserTests.Infrastructure;
 using CareDesk.Features.Cases;
 using CareDesk.Features.Complaints;
+using CareDesk.Features.Contacts;
 using CareDesk.Features.Devices;
+using CareDesk.Features.People;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
 using CareDesk.Testing;
@@ -12,7 +14,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CareDesk.BrowserTests.Complaints;
 
-/// <summary>F16 on the complaint page, in Chinese: quality records the scanned UDI and the reply to the complainant.</summary>
+/// <summary>
+/// F16 on the complaint page, in Chinese: quality records the scanned UDI and two replies to the complainant (both kept),
+/// sees the event's unlink form; the case page asks the screening question for a call nobody screened.
+/// </summary>
 public sealed class ComplaintFilePageTests(BrowserSite site, ITestOutputHelper output) : BrowserTest(site, output)
 {
     [Fact]
@@ -22,9 +27,12 @@ public sealed class ComplaintFilePageTests(BrowserSite site, ITestOutputHelper o
         var (caseId, complaintId) = await FlagAsync(person);
         await SignInAsync(DemoEmail("quality"));
         await UseLanguageAsync("zh-CN");
+        await Page.SetViewportSizeAsync(1366, 768);
 
-        // The case page's complaint panel leads to the file.
+        // The case page's complaint panel asks about the call the phone system recorded, and leads to the file.
         await GoToAsync($"/cases/{caseId}");
+        await Expect(Page.Locator("#contact-screening-list")).ToContainTextAsync("尚未筛查");
+        await ScreenshotAsync("complaint-case-screening-zh");
         await Page.Locator("#complaint-open-file").ClickAsync();
         await Expect(Page.Locator("#complaint-intake")).ToContainTextAsync("设备与患者");
 
@@ -42,13 +50,20 @@ public sealed class ComplaintFilePageTests(BrowserSite site, ITestOutputHelper o
         await Page.Locator("#complaint-reply-save").ClickAsync();
         await Expect(Page.Locator("#complaint-reply-text")).ToHaveTextAsync("您好，经检测为电池触点腐蚀，已为您更换新机。");
         await Expect(Page.Locator("#complaint-reply-sent")).ToContainTextAsync("中文（普通话）");
-        await Page.SetViewportSizeAsync(1366, 768);
+        await Page.Locator("#complaint-reply-input").FillAsync("新机已寄出，请查收。");
+        await Page.Locator("#complaint-reply-save").ClickAsync();
+        await Expect(Page.Locator("#complaint-reply-text")).ToHaveTextAsync("新机已寄出，请查收。");
+        await Expect(Page.Locator(".complaint-reply-earlier")).ToContainTextAsync("您好，经检测为电池触点腐蚀，已为您更换新机。");
+        await Expect(Page.Locator("#complaint-unlink")).ToContainTextAsync("移出此事件");
         await ScreenshotAsync("complaint-file-zh");
 
         await UseLanguageAsync("en");
         await GoToAsync($"/complaints/{complaintId}");
         await Expect(Page.Locator("#complaint-reply-sent")).ToContainTextAsync("Chinese (Mandarin)");
         await ScreenshotAsync("complaint-file-en");
+        await GoToAsync($"/cases/{caseId}");
+        await Expect(Page.Locator("#contact-screening-list")).ToContainTextAsync("Not yet screened");
+        await ScreenshotAsync("complaint-case-screening-en");
     }
 
     private async Task<(Guid Case, Guid Complaint)> FlagAsync(Guid personId)
@@ -63,6 +78,18 @@ public sealed class ComplaintFilePageTests(BrowserSite site, ITestOutputHelper o
         var flagged = await scope.ServiceProvider.GetRequiredService<FlagComplaint>()
             .RunAsync(opened.Value, new FlagComplaint.Request(), actor, TimeZoneInfo.Utc, CancellationToken.None);
         Assert.True(flagged.Succeeded, flagged.Failure?.MessageKey);
+        // A call the phone system recorded (no screening answer), put on the case afterwards.
+        var call = await scope.ServiceProvider.GetRequiredService<LogContact>().RunAsync(
+            new LogContact.Request("phone", "inbound", PersonId: personId), new PersonViewer(agentId, false, false), "telephony", CancellationToken.None);
+        Assert.True(call.Succeeded, call.Failure?.MessageKey);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<LinkContactToCase>().RunAsync(opened.Value, new LinkContactToCase.Request(call.Value!.Contact.Id), actor, CancellationToken.None)).Succeeded);
+        // The same event told by another reporter: linked, so quality sees the unlink form.
+        var other = await scope.ServiceProvider.GetRequiredService<OpenCase>()
+            .RunAsync(new OpenCase.Request(personId, "question", null, "医院反馈同一台血糖仪"), actor, CancellationToken.None);
+        var otherComplaint = await scope.ServiceProvider.GetRequiredService<FlagComplaint>()
+            .RunAsync(other.Value, new FlagComplaint.Request(), actor, TimeZoneInfo.Utc, CancellationToken.None);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<CareDesk.Features.Complaints.ComplaintFile.LinkSameEvent>()
+            .RunAsync(flagged.Value, new CareDesk.Features.Complaints.ComplaintFile.LinkSameEvent.Request(otherComplaint.Value), actor, CancellationToken.None)).Succeeded);
         return (opened.Value, flagged.Value);
     }
 }

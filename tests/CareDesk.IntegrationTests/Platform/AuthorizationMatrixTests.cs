@@ -167,6 +167,8 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
         ["GET /api/cases/{id:guid}/red-flags"] = Staff,
         ["GET /api/red-flags/scripts/"] = Staff,
         ["PUT /api/red-flags/scripts/"] = Admin,
+        ["POST /api/contacts/{id:guid}/screening"] = Staff,
+        ["POST /api/complaints/{id:guid}/unlink"] = QualityDecisions,
     };
 
     private IReadOnlyList<RouteEndpoint> ApiEndpoints =>

@@ -196,6 +196,9 @@ public enum CaseEntryKind
 
     /// <summary>Clinical red-flag questions were answered at intake; the text is coded: <c>flag:answer,…</c>.</summary>
     RedFlagsScreened,
+
+    /// <summary>Quality took the case's complaint out of the event it was linked to; the text is the reason.</summary>
+    ComplaintEventUnlinked,
 }
 
 /// <summary>One line of a case's timeline: who did what, when (F11). Written in the same transaction as the change.</summary>

@@ -25,7 +25,8 @@ public sealed class EscalationAlertHub(ILogger<EscalationAlertHub> logger) : Use
 /// the paging webhook and <see cref="EscalationEmail"/> deliver them, retried) and, once the change is saved, a live
 /// alert on their open desktops.
 /// </summary>
-public sealed class EscalationAlerts(CareDeskDbContext db, EscalationAlertHub hub, TimeProvider clock)
+public sealed class EscalationAlerts(
+    CareDeskDbContext db, EscalationAlertHub hub, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Complaints.RedFlags.RedFlagsText> redFlagText)
 {
     public const string PagingMessageType = "escalation-page";
 
@@ -112,6 +113,8 @@ public sealed class EscalationAlerts(CareDeskDbContext db, EscalationAlertHub hu
                 acknowledgeBy = alert.AcknowledgeBy,
                 missedExpert = alert.ExpertName,
                 redFlags = alert.RedFlags ?? [],
+                // The pager shows text, not codes: the red flags named in the recipient's language.
+                redFlagText = Complaints.RedFlags.RedFlagNames.Line(alert.RedFlags, user.Language, redFlagText),
                 recipient = new { userId = user.Id, email = user.Email, name = user.DisplayName, phone = user.PhoneNumber, extension = user.PhoneExtension, language = user.Language },
             }, JsonSerializerOptions.Web);
             db.OutboxMessages.Add(OutboxMessage.Create(PagingMessageType, payload, clock.GetUtcNow()));

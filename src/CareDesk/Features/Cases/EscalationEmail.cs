@@ -15,20 +15,22 @@ namespace CareDesk.Features.Cases;
 /// recipient's address, written in the recipient's language and time zone at the moment of sending, with the case
 /// number and a link to the case. Without <c>Mail:Host</c> each one is skipped with a log line (docs/cases.md).
 /// </summary>
-public sealed partial class EscalationEmail(SmtpMailer mailer, IStringLocalizer<CasesText> text, ILogger<EscalationEmail> logger) : IOutboxHandler
+public sealed partial class EscalationEmail(
+    SmtpMailer mailer, IStringLocalizer<CasesText> text, IStringLocalizer<Complaints.RedFlags.RedFlagsText> redFlags, ILogger<EscalationEmail> logger) : IOutboxHandler
 {
     public const string MessageType = "escalation-email";
 
     public string Type => MessageType;
 
     /// <summary>The outbox payload: what happened (as <see cref="EscalationAlert"/>) and to whom.</summary>
+    /// <param name="RedFlags">The red flags that started an urgent medical escalation (wire names), named in the mail.</param>
     public sealed record Notice(
         string Kind, Guid CaseId, string CaseNumber, string Subject, string? OtherName, DateTimeOffset? DueAt,
-        string Email, string? Name, string? Language, string? TimeZone);
+        string Email, string? Name, string? Language, string? TimeZone, IReadOnlyList<string>? RedFlags = null);
 
     public static string Payload(EscalationAlert alert, string email, string? name, string? language, string? timeZone) =>
         JsonSerializer.Serialize(
-            new Notice(alert.Kind, alert.CaseId, alert.CaseNumber, alert.Subject, alert.ExpertName, alert.AcknowledgeBy, email, name, language, timeZone),
+            new Notice(alert.Kind, alert.CaseId, alert.CaseNumber, alert.Subject, alert.ExpertName, alert.AcknowledgeBy, email, name, language, timeZone, alert.RedFlags),
             JsonSerializerOptions.Web);
 
     public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -87,6 +89,12 @@ public sealed partial class EscalationEmail(SmtpMailer mailer, IStringLocalizer<
                     notice.OtherName is null ? text["Alert.SupervisorNobody", notice.CaseNumber].Value : text["Alert.Supervisor", notice.CaseNumber, notice.OtherName].Value),
             };
             var link = $"{settings.AppBaseUrl!.AbsoluteUri.TrimEnd('/')}/cases/{notice.CaseId}";
+            // An urgent medical escalation says what the caller reported before anything else.
+            if (Complaints.RedFlags.RedFlagNames.Line(notice.RedFlags, notice.Language, redFlags) is { } flagged)
+            {
+                detail = $"{flagged}{Environment.NewLine}{detail}";
+            }
+
             var body = new StringBuilder()
                 .AppendLine(subject)
                 .AppendLine(notice.Subject)

@@ -17,9 +17,10 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
     public sealed record PersonView(Guid Id, string Name);
 
     /// <param name="Caller">Who made the contact when it was not the case's person (a caregiver calling about the patient).</param>
+    /// <param name="DeviceProblemAlleged">The contact's screening answer (<c>yes</c>/<c>no</c>); null while nobody answered it.</param>
     public sealed record ContactSummary(
         Guid Id, string Channel, string Direction, DateTimeOffset StartedAt, DateTimeOffset? AnsweredAt, DateTimeOffset? EndedAt, bool Missed, string? Outcome,
-        bool HasRecording = false, PersonView? Caller = null);
+        bool HasRecording = false, PersonView? Caller = null, string? DeviceProblemAlleged = null);
 
     public sealed record Entry(
         Guid Id, string Kind, DateTimeOffset At, OwnerView Actor, string? Text, OwnerView? From, OwnerView? To, string? Status,
@@ -145,7 +146,7 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
                 Named(x.Entry.FromOwner),
                 Named(x.Entry.ToOwner),
                 x.Entry.Status is { } status ? CaseTerms.Of(status) : null,
-                x.Contact is { } c ? new ContactSummary(c.Id, DeviceTerms.Kebab(c.Channel), DeviceTerms.Kebab(c.Direction), c.StartedAt, c.AnsweredAt, c.EndedAt, c.Missed, c.Outcome, c.HasRecording, CallerOf(c.PersonId)) : null,
+                x.Contact is { } c ? new ContactSummary(c.Id, DeviceTerms.Kebab(c.Channel), DeviceTerms.Kebab(c.Direction), c.StartedAt, c.AnsweredAt, c.EndedAt, c.Missed, c.Outcome, c.HasRecording, CallerOf(c.PersonId), Complaints.ScreenContact.WireName(c.DeviceProblemAlleged)) : null,
                 x.Entry.OtherCaseId))],
             ServiceLevelsOf(found, access.Now()),
             CallerOf(found.CallerPersonId));

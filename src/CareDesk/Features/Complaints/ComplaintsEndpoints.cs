@@ -2,7 +2,9 @@ using System.Security.Claims;
 using CareDesk.Features.Complaints.ComplaintFile;
 using CareDesk.Features.Complaints.Exports;
 using CareDesk.Features.Complaints.RedFlags;
+using CareDesk.Features.Contacts;
 using CareDesk.Features.Devices;
+using CareDesk.Features.People;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Localization;
 using Microsoft.AspNetCore.Builder;
@@ -10,6 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CareDesk.Features.Complaints;
 
@@ -23,6 +26,7 @@ internal static class ComplaintsEndpoints
         services.AddScoped<GetComplaint>();
         services.AddComplaintFile();
         services.AddScoped<ScreenContact>();
+        services.AddScoped<AnswerScreening>();
         services.AddRedFlags();
         services.AddComplaintReports();
         return services;
@@ -30,11 +34,11 @@ internal static class ComplaintsEndpoints
 
     public static IEndpointRouteBuilder MapComplaintsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/cases/{id:guid}/complaint", async (Guid id, FlagComplaint.Request request, ClaimsPrincipal user, FlagComplaint flag, GetComplaint get, IStringLocalizer<ComplaintsText> text, CancellationToken ct) =>
+        app.MapPost("/api/cases/{id:guid}/complaint", async (Guid id, FlagComplaint.Request request, ClaimsPrincipal user, IOptions<PeopleOptions> options, FlagComplaint flag, GetComplaint get, IStringLocalizer<ComplaintsText> text, CancellationToken ct) =>
             {
                 var actor = StaffActor.From(user);
                 var flagged = await flag.RunAsync(id, request, actor, UserClock.ZoneOf(user), ct);
-                return flagged.Succeeded ? (await get.ByIdAsync(flagged.Value, actor, ct)).ToOk(text) : flagged.Failure!.ToProblem(text);
+                return flagged.Succeeded ? (await get.ByIdAsync(flagged.Value, actor, Masked(user, options), ct)).ToOk(text) : flagged.Failure!.ToProblem(text);
             })
             .WithTags("Complaints")
             .RequireAuthorization(Policies.Staff)
@@ -45,8 +49,8 @@ internal static class ComplaintsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        app.MapGet("/api/cases/{id:guid}/complaint", async (Guid id, ClaimsPrincipal user, GetComplaint get, IStringLocalizer<ComplaintsText> text, CancellationToken ct) =>
-                (await get.ForCaseAsync(id, StaffActor.From(user), ct)).ToOk(text))
+        app.MapGet("/api/cases/{id:guid}/complaint", async (Guid id, ClaimsPrincipal user, IOptions<PeopleOptions> options, GetComplaint get, IStringLocalizer<ComplaintsText> text, CancellationToken ct) =>
+                (await get.ForCaseAsync(id, StaffActor.From(user), Masked(user, options), ct)).ToOk(text))
             .WithTags("Complaints")
             .RequireAuthorization(Policies.Staff)
             .WithSummary("The case's complaint file; 404 when the case holds no complaint.")
@@ -55,10 +59,10 @@ internal static class ComplaintsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var complaints = app.MapGroup("/api/complaints").WithTags("Complaints");
-        complaints.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, GetComplaint get, IStringLocalizer<ComplaintsText> text, CancellationToken ct) =>
-                (await get.ByIdAsync(id, StaffActor.From(user), ct)).ToOk(text))
+        complaints.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IOptions<PeopleOptions> options, GetComplaint get, IStringLocalizer<ComplaintsText> text, CancellationToken ct) =>
+                (await get.ByIdAsync(id, StaffActor.From(user), Masked(user, options), ct)).ToOk(text))
             .RequireAuthorization(Policies.Staff)
-            .WithSummary("One complaint file.")
+            .WithSummary("One complaint file. An outsourced agent reads the caller's words (file.narrative) as *** (People:MaskForOutsourcedAgents).")
             .Produces<GetComplaint.View>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -67,7 +71,8 @@ internal static class ComplaintsEndpoints
             {
                 var actor = StaffActor.From(user);
                 var cleared = await clear.RunAsync(id, request, actor, ct);
-                return cleared.Succeeded ? (await get.ByIdAsync(id, actor, ct)).ToOk(text) : cleared.Failure!.ToProblem(text);
+                // Quality only: never a masked viewer.
+                return cleared.Succeeded ? (await get.ByIdAsync(id, actor, masked: false, ct)).ToOk(text) : cleared.Failure!.ToProblem(text);
             })
             .RequireAuthorization(Policies.QualityDecisions)
             .WithSummary("Quality only: it was not a complaint after all; the reason is required and stays on the case's timeline. The file is kept (legal hold).")
@@ -81,11 +86,22 @@ internal static class ComplaintsEndpoints
             {
                 var actor = StaffActor.From(user);
                 var corrected = await correct.RunAsync(id, request, actor, ct);
-                return corrected.Succeeded ? (await get.ByIdAsync(id, actor, ct)).ToOk(text) : corrected.Failure!.ToProblem(text);
+                return corrected.Succeeded ? (await get.ByIdAsync(id, actor, masked: false, ct)).ToOk(text) : corrected.Failure!.ToProblem(text);
             })
             .RequireAuthorization(Policies.QualityDecisions)
             .WithSummary("Quality only: correct when the maker became aware (not in the future), with a reason kept on the timeline.")
             .Produces<GetComplaint.View>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        app.MapPost("/api/contacts/{id:guid}/screening", async (Guid id, AnswerScreening.Request request, ClaimsPrincipal user, IOptions<PeopleOptions> options, AnswerScreening answer, IStringLocalizer<ContactsText> text, CancellationToken ct) =>
+                (await answer.RunAsync(id, request, PersonViewer.From(user, options.Value), UserClock.ZoneOf(user), ct)).ToOk(text))
+            .WithTags("Contacts")
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("Answer a recorded contact's screening question later (deviceProblemAlleged yes|no; who and when kept): the phone system's calls come without it. yes flags the complaint of caseId (default: the one open case the contact is on; 400 naming caseId when it is on several) with the contact's start as awareness. The same answer again retries the link and flag; a different one is a 409.")
+            .Produces<ContactView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -95,4 +111,7 @@ internal static class ComplaintsEndpoints
         app.MapComplaintReportsEndpoints();
         return app;
     }
+
+    /// <summary>Whether the caller reads personal data masked (an outsourced agent): the caller's words are hidden then.</summary>
+    internal static bool Masked(ClaimsPrincipal user, IOptions<PeopleOptions> options) => PersonViewer.From(user, options.Value).Masked;
 }

@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.Complaints;
 
-/// <summary>A case's complaint file as the case page and quality see it; a read of its person, audited.</summary>
+/// <summary>
+/// A case's complaint file as the case page and quality see it; a read of its person, audited. A masked viewer (an
+/// outsourced agent, <see cref="PersonViewer.Masked"/>) reads the caller's words as <see cref="Masking.Hidden"/>, as
+/// contact notes.
+/// </summary>
 public sealed class GetComplaint(CareDeskDbContext db, CaseAccess access, PersonReads reads)
 {
     public sealed record View(
@@ -28,14 +32,14 @@ public sealed class GetComplaint(CareDeskDbContext db, CaseAccess access, Person
         string Version,
         ComplaintFile.ComplaintFileView File);
 
-    public Task<Result<View>> ByIdAsync(Guid id, StaffActor actor, CancellationToken cancellationToken) =>
-        RunAsync(db.Set<Complaint>().Where(c => c.Id == id), actor, cancellationToken);
+    public Task<Result<View>> ByIdAsync(Guid id, StaffActor actor, bool masked, CancellationToken cancellationToken) =>
+        RunAsync(db.Set<Complaint>().Where(c => c.Id == id), actor, masked, cancellationToken);
 
     /// <summary>The case's file; NotFound when the case holds no complaint (or the case does not exist).</summary>
-    public Task<Result<View>> ForCaseAsync(Guid caseId, StaffActor actor, CancellationToken cancellationToken) =>
-        RunAsync(db.Set<Complaint>().Where(c => c.CaseId == caseId), actor, cancellationToken);
+    public Task<Result<View>> ForCaseAsync(Guid caseId, StaffActor actor, bool masked, CancellationToken cancellationToken) =>
+        RunAsync(db.Set<Complaint>().Where(c => c.CaseId == caseId), actor, masked, cancellationToken);
 
-    private async Task<Result<View>> RunAsync(IQueryable<Complaint> query, StaffActor actor, CancellationToken cancellationToken)
+    private async Task<Result<View>> RunAsync(IQueryable<Complaint> query, StaffActor actor, bool masked, CancellationToken cancellationToken)
     {
         var found = await query.AsNoTracking()
             .Join(db.Cases, c => c.CaseId, k => k.Id, (c, k) => new { Complaint = c, k.Number })
@@ -55,6 +59,6 @@ public sealed class GetComplaint(CareDeskDbContext db, CaseAccess access, Person
         await reads.RecordAsync("Complaint", c.Id, c.PersonId, "complaint", cancellationToken);
         return new View(c.Id, c.CaseId, CaseNumbers.Display(found.Number), c.PersonId, c.AwarenessAt, c.AwarenessContactId, c.ReceivingTimeZone,
             c.FlaggedBy, c.FlaggedAt, c.IsActive, c.ClearedAt, c.ClearedBy, c.ClearReason, c.LegalHold, c.Version.ToString(),
-            await ComplaintFile.ComplaintFileView.LoadAsync(db, c, cancellationToken));
+            await ComplaintFile.ComplaintFileView.LoadAsync(db, c, masked, cancellationToken));
     }
 }

@@ -63,6 +63,7 @@ internal static class SchedulingSetup
             // once per interval. Declared again at every start; the trigger keeps its firing history across restarts.
             ScheduleRecurring<PruneProcessedWebhookEventsJob>(quartz, PruneProcessedWebhookEventsJob.Key, PruneProcessedWebhookEventsJob.Interval);
             ScheduleRecurring<Features.NothingLost.NothingLostJob>(quartz, Features.NothingLost.NothingLostJob.Key, Features.NothingLost.NothingLostJob.Interval);
+            ScheduleRecurring<Features.Complaints.Trending.TrendRecheckJob>(quartz, Features.Complaints.Trending.TrendRecheckJob.Key, Features.Complaints.Trending.TrendRecheckJob.Interval);
             quartz.UsePersistentStore(store =>
             {
                 store.UseSystemTextJsonSerializer();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CareDesk.Features.Cases;
 using CareDesk.Features.Complaints;
 using CareDesk.Features.Complaints.ComplaintFile;
+using CareDesk.Features.People;
 using CareDesk.IntegrationTests.Features.People;
 using CareDesk.IntegrationTests.Infrastructure;
 using CareDesk.Platform.Identity;
@@ -171,6 +172,93 @@ public sealed class ComplaintFileTests(CareDeskFactory app) : IClassFixture<Care
         Assert.Equal([patient.Id, hospital.Id], linked.File.Event.Members.Select(m => m.Id));
         Assert.Empty(await (await agent.GetAsync($"/api/complaints/{hospital.Id}/matches")).ReadAsync<List<FindSameEvent.Match>>());
         Assert.True((await (await agent.GetAsync($"/api/complaints/{patient.Id}")).ReadAsync<GetComplaint.View>()).File.Event!.IsPrimary);
+    }
+
+    [Fact]
+    public async Task Quality_takes_the_primary_out_of_an_event_with_a_reason_and_the_primary_moves_to_the_earliest_left()
+    {
+        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var quality = await app.CreateClientForRoleAsync(Roles.Quality);
+        var (_, patient) = await FlaggedAsync(Roles.Agent);
+        var (_, hospital) = await FlaggedAsync(Roles.Agent);
+        var (_, distributor) = await FlaggedAsync(Roles.Agent);
+        // Reported in this order: the patient first, so the patient's complaint is the event's primary.
+        await (await quality.PutAsJsonAsync($"/api/complaints/{patient.Id}/awareness", new { awarenessAt = patient.AwarenessAt.AddDays(-2), reason = "Told the field rep at the clinic." })).ReadAsync<GetComplaint.View>();
+        await (await quality.PutAsJsonAsync($"/api/complaints/{hospital.Id}/awareness", new { awarenessAt = hospital.AwarenessAt.AddDays(-1), reason = "The hospital's e-mail came first." })).ReadAsync<GetComplaint.View>();
+        await (await agent.PostAsJsonAsync($"/api/complaints/{hospital.Id}/links", new { otherId = patient.Id })).ReadAsync<GetComplaint.View>();
+        var grouped = await (await agent.PostAsJsonAsync($"/api/complaints/{distributor.Id}/links", new { otherId = patient.Id })).ReadAsync<GetComplaint.View>();
+        Assert.Equal(patient.Id, grouped.File.Event!.PrimaryId);
+
+        var current = await (await quality.GetAsync($"/api/complaints/{patient.Id}")).ReadAsync<GetComplaint.View>();
+        await (await agent.PostAsJsonAsync($"/api/complaints/{patient.Id}/unlink", new { reason = "Another pump.", version = current.Version })).ProblemAsync(HttpStatusCode.Forbidden);
+        (await (await quality.PostAsJsonAsync($"/api/complaints/{patient.Id}/unlink", new { reason = " ", version = current.Version })).ProblemAsync(HttpStatusCode.BadRequest)).Errors("reason");
+        await (await quality.PostAsJsonAsync($"/api/complaints/{patient.Id}/unlink", new { reason = "Another pump.", version = Guid.NewGuid() })).ProblemAsync(HttpStatusCode.Conflict);
+
+        var alone = await (await quality.PostAsJsonAsync($"/api/complaints/{patient.Id}/unlink", new { reason = "Another pump: the serial was misread.", version = current.Version })).ReadAsync<GetComplaint.View>();
+
+        Assert.Null(alone.File.Event);
+        var left = await (await agent.GetAsync($"/api/complaints/{distributor.Id}")).ReadAsync<GetComplaint.View>();
+        Assert.Equal(hospital.Id, left.File.Event!.PrimaryId);
+        Assert.Equal([hospital.Id, distributor.Id], left.File.Event.Members.Select(m => m.Id));
+        var timeline = (await (await agent.GetAsync($"/api/cases/{patient.CaseId}")).ReadAsync<GetCase.View>()).Timeline;
+        var qualityId = await quality.MyIdAsync();
+        Assert.Contains(timeline, e => e.Kind == "complaint-event-unlinked" && e.Text == "Another pump: the serial was misread." && e.Actor.Id == qualityId);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == nameof(Complaint) && e.EntityId == distributor.Id.ToString() && e.Changes!.Contains("EventPrimaryId"))));
+        (await (await quality.PostAsJsonAsync($"/api/complaints/{patient.Id}/unlink", new { reason = "Again." })).ProblemAsync(HttpStatusCode.BadRequest)).Errors("id");
+
+        // Two left: taking one out leaves the other on its own.
+        await (await quality.PostAsJsonAsync($"/api/complaints/{distributor.Id}/unlink", new { reason = "The distributor meant a different lot." })).ReadAsync<GetComplaint.View>();
+        Assert.Null((await (await agent.GetAsync($"/api/complaints/{hospital.Id}")).ReadAsync<GetComplaint.View>()).File.Event);
+    }
+
+    [Fact]
+    public async Task Every_reply_to_the_complainant_is_kept_with_who_and_when_the_latest_first()
+    {
+        var (_, complaint) = await FlaggedAsync(Roles.Agent);
+        var quality = await app.CreateClientForRoleAsync(Roles.Quality);
+        var qualityId = await quality.MyIdAsync();
+        var now = TimeProvider.System.GetUtcNow();
+
+        await (await quality.PostAsJsonAsync($"/api/complaints/{complaint.Id}/reply", new { language = "zh-CN", text = "您好，我们已收到您的反馈，正在调查。", sentAt = now.AddDays(-3) })).ReadAsync<GetComplaint.View>();
+        await (await quality.PostAsJsonAsync($"/api/complaints/{complaint.Id}/reply", new { language = "zh-CN", text = "经检测为电池触点腐蚀，已为您更换新机。", sentAt = now.AddHours(-1) })).ReadAsync<GetComplaint.View>();
+        // A letter posted between the two, recorded last, does not become the latest.
+        var read = await (await quality.PostAsJsonAsync($"/api/complaints/{complaint.Id}/reply", new { language = "en", text = "Your replacement is on its way.", sentAt = now.AddDays(-1) })).ReadAsync<GetComplaint.View>();
+
+        Assert.Equal(["经检测为电池触点腐蚀，已为您更换新机。", "Your replacement is on its way.", "您好，我们已收到您的反馈，正在调查。"], read.File.Replies!.Select(r => r.Text));
+        Assert.All(read.File.Replies!, r => Assert.Equal(qualityId, r.By.Id));
+        Assert.Equal(["zh-CN", "en", "zh-CN"], read.File.Replies!.Select(r => r.Language));
+        Assert.Equal("经检测为电池触点腐蚀，已为您更换新机。", read.File.Reply!.Text);
+        Assert.Equal(now.AddDays(-3).ToUnixTimeMilliseconds(), read.File.Replies![2].SentAt.ToUnixTimeMilliseconds());
+    }
+
+    [Fact]
+    public async Task An_outsourced_agent_reads_the_callers_words_masked_everywhere_and_cannot_replace_or_clear_them()
+    {
+        var (agent, complaint) = await FlaggedAsync(Roles.Agent);
+        var outsourced = await app.CreateClientForRoleAsync(Roles.OutsourcedAgent);
+        const string words = "晚上血糖仪没有报警，孩子低血糖送了急诊。";
+        var recorded = await (await agent.PutAsJsonAsync($"/api/complaints/{complaint.Id}/file", new { narrative = words, narrativeLanguage = "zh-CN" })).ReadAsync<GetComplaint.View>();
+        await (await agent.PostAsJsonAsync($"/api/complaints/{complaint.Id}/information", new { receivedAt = recorded.AwarenessAt, source = "母亲来电", text = "孩子住院观察了一晚。" }))
+            .ReadAsync<CareDesk.Features.Complaints.Reporting.GetReportability.View>();
+
+        Assert.Equal(Masking.Hidden, (await (await outsourced.GetAsync($"/api/complaints/{complaint.Id}")).ReadAsync<GetComplaint.View>()).File.Narrative);
+        Assert.Equal(Masking.Hidden, (await (await outsourced.GetAsync($"/api/cases/{complaint.CaseId}/complaint")).ReadAsync<GetComplaint.View>()).File.Narrative);
+        var reportability = await (await outsourced.GetAsync($"/api/complaints/{complaint.Id}/reportability")).ReadAsync<CareDesk.Features.Complaints.Reporting.GetReportability.View>();
+        Assert.Equal(Masking.Hidden, Assert.Single(reportability.Information).Text);
+
+        // Replacing or clearing words they never saw is refused, naming the field; sending the mask back keeps them.
+        var current = await (await outsourced.GetAsync($"/api/complaints/{complaint.Id}")).ReadAsync<GetComplaint.View>();
+        (await (await outsourced.PutAsJsonAsync($"/api/complaints/{complaint.Id}/file", new { narrative = "设备正常。", narrativeLanguage = "zh-CN", version = current.Version }))
+            .ProblemAsync(HttpStatusCode.Forbidden)).Errors("narrative");
+        (await (await outsourced.PutAsJsonAsync($"/api/complaints/{complaint.Id}/file", new { serialNumber = "SN-1", version = current.Version }))
+            .ProblemAsync(HttpStatusCode.Forbidden)).Errors("narrative");
+        var kept = await (await outsourced.PutAsJsonAsync($"/api/complaints/{complaint.Id}/file", new { serialNumber = "SN-1", narrative = Masking.Hidden, version = current.Version }))
+            .ReadAsync<GetComplaint.View>();
+        Assert.Equal(Masking.Hidden, kept.File.Narrative);
+
+        var whole = await (await agent.GetAsync($"/api/complaints/{complaint.Id}")).ReadAsync<GetComplaint.View>();
+        Assert.Equal((words, "zh-CN", "SN-1"), (whole.File.Narrative, whole.File.NarrativeLanguage, whole.File.SerialNumber));
+        Assert.Equal("孩子住院观察了一晚。", Assert.Single((await (await agent.GetAsync($"/api/complaints/{complaint.Id}/reportability")).ReadAsync<CareDesk.Features.Complaints.Reporting.GetReportability.View>()).Information).Text);
     }
 
     private async Task<(HttpClient Client, GetComplaint.View Complaint)> FlaggedAsync(string role, string? fieldRep = null)

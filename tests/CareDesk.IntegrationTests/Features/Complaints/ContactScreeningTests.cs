@@ -108,6 +108,63 @@ public sealed class ContactScreeningTests(CareDeskFactory app) : IClassFixture<C
         Assert.True(await app.WithDbAsync(db => db.Set<Complaint>().AnyAsync(c => c.CaseId == visible.Id && c.AwarenessContactId == logged.Id)));
     }
 
+    [Fact]
+    public async Task A_call_the_phone_system_recorded_is_screened_later_and_a_yes_flags_its_cases_complaint_from_the_calls_start()
+    {
+        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var outsourced = await app.CreateClientForRoleAsync(Roles.OutsourcedAgent);
+        var person = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("王丽"));
+        var opened = await OpenAsync(agent, person.Id);
+        var callStart = TimeProvider.System.GetUtcNow().AddHours(-2);
+        // As the phone system records it: no case, no answer; the agent puts it on the case afterwards.
+        var call = await (await agent.PostAsJsonAsync("/api/contacts", new { personId = person.Id, channel = "phone", direction = "inbound", startedAt = callStart }))
+            .ReadAsync<ContactView>(HttpStatusCode.Created);
+        (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/contacts", new { contactId = call.Id })).EnsureSuccessStatusCode();
+        var unanswered = await (await agent.GetAsync($"/api/cases/{opened.Id}")).ReadAsync<GetCase.View>();
+        Assert.Null(unanswered.Timeline.Single(e => e.Contact?.Id == call.Id).Contact!.DeviceProblemAlleged);
+
+        var screened = await (await outsourced.PostAsJsonAsync($"/api/contacts/{call.Id}/screening", new { deviceProblemAlleged = "yes" })).ReadAsync<ContactView>();
+
+        var outsourcedId = await outsourced.MyIdAsync();
+        Assert.Equal(("yes", outsourcedId), (screened.Screening!.DeviceProblemAlleged, screened.Screening.ScreenedBy));
+        var complaint = await (await agent.GetAsync($"/api/cases/{opened.Id}/complaint")).ReadAsync<GetComplaint.View>();
+        Assert.Equal(callStart.ToUnixTimeMilliseconds(), complaint.AwarenessAt.ToUnixTimeMilliseconds());
+        Assert.Equal(call.Id, complaint.AwarenessContactId);
+        var @case = await (await agent.GetAsync($"/api/cases/{opened.Id}")).ReadAsync<GetCase.View>();
+        Assert.Equal("complaint", @case.Type);
+        Assert.Equal("yes", @case.Timeline.Single(e => e.Contact?.Id == call.Id).Contact!.DeviceProblemAlleged);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == nameof(Contact) && e.EntityId == call.Id.ToString()
+            && e.ActorId == outsourcedId && e.Changes!.Contains("DeviceProblemAlleged"))));
+
+        // The same answer again is a retry; a different one is refused: only quality clears a flag.
+        (await agent.PostAsJsonAsync($"/api/contacts/{call.Id}/screening", new { deviceProblemAlleged = "yes" })).EnsureSuccessStatusCode();
+        await (await agent.PostAsJsonAsync($"/api/contacts/{call.Id}/screening", new { deviceProblemAlleged = "no" })).ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Screening_later_refuses_a_bad_answer_an_unknown_contact_another_reps_customer_and_a_contact_on_several_cases_without_caseId()
+    {
+        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var rep = await app.CreateClientForRoleAsync(Roles.FieldRep);
+        var person = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("李娜"));
+        var first = await OpenAsync(agent, person.Id);
+        var second = await OpenAsync(agent, person.Id);
+        var call = await (await agent.PostAsJsonAsync("/api/contacts", new { personId = person.Id, channel = "phone", direction = "inbound" }))
+            .ReadAsync<ContactView>(HttpStatusCode.Created);
+
+        (await (await agent.PostAsJsonAsync($"/api/contacts/{call.Id}/screening", new { deviceProblemAlleged = "maybe" })).ProblemAsync(HttpStatusCode.BadRequest)).Errors("deviceProblemAlleged");
+        await (await agent.PostAsJsonAsync($"/api/contacts/{Guid.CreateVersion7()}/screening", new { deviceProblemAlleged = "no" })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await rep.PostAsJsonAsync($"/api/contacts/{call.Id}/screening", new { deviceProblemAlleged = "no" })).ProblemAsync(HttpStatusCode.Forbidden);
+        (await agent.PostAsJsonAsync($"/api/cases/{first.Id}/contacts", new { contactId = call.Id })).EnsureSuccessStatusCode();
+        (await agent.PostAsJsonAsync($"/api/cases/{second.Id}/contacts", new { contactId = call.Id })).EnsureSuccessStatusCode();
+        (await (await agent.PostAsJsonAsync($"/api/contacts/{call.Id}/screening", new { deviceProblemAlleged = "yes" })).ProblemAsync(HttpStatusCode.BadRequest)).Errors("caseId");
+        Assert.False(await app.WithDbAsync(db => db.Contacts.AnyAsync(c => c.Id == call.Id && c.DeviceProblemAlleged != null)));
+
+        await (await agent.PostAsJsonAsync($"/api/contacts/{call.Id}/screening", new { deviceProblemAlleged = "yes", caseId = second.Id })).ReadAsync<ContactView>();
+        Assert.True(await app.WithDbAsync(db => db.Set<Complaint>().AnyAsync(c => c.CaseId == second.Id && c.AwarenessContactId == call.Id)));
+        Assert.False(await app.WithDbAsync(db => db.Set<Complaint>().AnyAsync(c => c.CaseId == first.Id)));
+    }
+
     private static async Task<GetCase.View> OpenAsync(HttpClient client, Guid personId) =>
         await (await client.PostAsJsonAsync("/api/cases", new { personId, type = "question", subject = "CGM did not alarm" }))
             .ReadAsync<GetCase.View>(HttpStatusCode.Created);

@@ -9,6 +9,7 @@ using CareDesk.IntegrationTests.Features.People;
 using CareDesk.IntegrationTests.Infrastructure;
 using CareDesk.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareDesk.IntegrationTests.Features.Complaints;
 
@@ -69,6 +70,47 @@ public sealed class RedFlagTests : HostPerTest<EscalationHost>
         // The expert answers it as any escalation.
         var acknowledged = await (await expert.PostAsync($"/api/escalations/{escalation.Id}/acknowledge", null)).ReadAsync<GetCase.View>();
         Assert.Equal((expertId, "acknowledged"), (acknowledged.Owner.Id, acknowledged.Escalations[0].Status));
+    }
+
+    [Fact]
+    public async Task The_escalation_email_and_page_name_the_red_flags_in_the_experts_language()
+    {
+        var agent = await App.CreateClientForRoleAsync(Roles.Agent);
+        var expert = await App.CreateClientForRoleAsync(Roles.Expert);
+        var expertId = await expert.MyIdAsync();
+        await App.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == expertId);
+            (user.Language, user.TimeZone, user.Email) = ("zh-CN", "Asia/Shanghai", "expert-on-call@care.test");
+            return await db.SaveChangesAsync();
+        });
+        await RosterAsync(expertId);
+        var (opened, _) = await OpenWithContactAsync(agent);
+
+        await (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/red-flags", new
+        {
+            answers = new Dictionary<string, string> { ["lossOfConsciousness"] = "yes", ["emergencyVisitOrHospitalStay"] = "yes" },
+        })).ReadAsync<RecordRedFlags.Recorded>();
+
+        var page = await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.Type == EscalationAlerts.PagingMessageType && m.Payload.Contains(expertId) && m.Payload.Contains(opened.Id.ToString()))
+            .Select(m => m.Payload).SingleAsync());
+        using (var json = System.Text.Json.JsonDocument.Parse(page))
+        {
+            Assert.Equal("危险信号：意识丧失、急诊或住院", json.RootElement.GetProperty("redFlagText").GetString());
+        }
+
+        var mail = await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.Type == EscalationEmail.MessageType && m.Payload.Contains("expert-on-call@care.test") && m.Payload.Contains(opened.Id.ToString()))
+            .Select(m => m.Payload).SingleAsync());
+        var notice = System.Text.Json.JsonSerializer.Deserialize<EscalationEmail.Notice>(mail, System.Text.Json.JsonSerializerOptions.Web)!;
+        await using var scope = App.Services.CreateAsyncScope();
+        var email = scope.ServiceProvider.GetServices<CareDesk.Platform.Outbox.IOutboxHandler>().OfType<EscalationEmail>().Single();
+        var composed = email.Compose(notice, new CareDesk.Platform.Mail.MailOptions { AppBaseUrl = new Uri("https://caredesk.care.test/") });
+        Assert.Contains("危险信号：意识丧失、急诊或住院", composed.TextBody, StringComparison.Ordinal);
+
+        // An English expert reads the same flags in English.
+        var english = email.Compose(notice with { Language = "en" }, new CareDesk.Platform.Mail.MailOptions { AppBaseUrl = new Uri("https://caredesk.care.test/") });
+        Assert.Contains("Red flag: ", english.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("危险信号", english.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -125,7 +125,9 @@ public sealed class TrendingTests(CareDeskFactory app) : IClassFixture<CareDeskF
         // The thirtieth complaint of the planted month is coded: the month's rate crosses the action limit.
         await (await quality.PutAsJsonAsync($"/api/complaints/{seeded.LastComplaint}/codes", new { problem = new[] { "A0601" }, modelId = model })).ReadAsync<GetComplaintCodes.View>();
 
-        var signal = await app.WithDbAsync(db => db.Set<TrendSignal>().SingleAsync(s => s.ModelId == model));
+        var signal = await app.WithDbAsync(db => db.Set<TrendSignal>().SingleAsync(s => s.ModelId == model && s.Code == "A0601"));
+        // The parent's trend (A06, optical problems) counts its children: the same rise shows there too.
+        Assert.True(await app.WithDbAsync(db => db.Set<TrendSignal>().AnyAsync(s => s.ModelId == model && s.Code == "A06" && s.Month == seeded.PlantedMonth)));
         Assert.Equal(("A0601", seeded.PlantedMonth, UChart.ActionLimit, "eu-trend-report", 30L, 1000L), (signal.Code, signal.Month, signal.Rule, signal.Kind, signal.Complaints, signal.Units));
         var payload = signal.Id.ToString();
         Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Type == TrendAlertEmail.MessageType && m.Payload.Contains(payload))));
@@ -136,7 +138,7 @@ public sealed class TrendingTests(CareDeskFactory app) : IClassFixture<CareDeskF
 
         // Coding the same month again raises nothing new.
         await (await quality.PutAsJsonAsync($"/api/complaints/{seeded.LastComplaint}/codes", new { problem = new[] { "A0601", "A0701" }, modelId = model })).ReadAsync<GetComplaintCodes.View>();
-        Assert.Equal(1, await app.WithDbAsync(db => db.Set<TrendSignal>().CountAsync(s => s.ModelId == model)));
+        Assert.Equal(2, await app.WithDbAsync(db => db.Set<TrendSignal>().CountAsync(s => s.ModelId == model)));
     }
 
     [Fact]
@@ -179,6 +181,101 @@ public sealed class TrendingTests(CareDeskFactory app) : IClassFixture<CareDeskF
         var xml = await sheet.ReadToEndAsync();
         Assert.Equal(3, xml.Split("<row ").Length - 1);
         Assert.Contains("<t>2025-02</t>", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_parent_codes_trend_counts_the_complaints_coded_with_its_children_each_once()
+    {
+        var quality = await app.CreateClientForRoleAsync(Roles.Quality);
+        var model = await NewModelAsync();
+        var month = TrendMonth.Of(2025, 3);
+        await (await quality.PutAsJsonAsync("/api/trending/denominators", new { modelId = model, months = new[] { new { month = "2025-03", units = 1000 } } })).ReadAsync<SetDenominators.View>();
+        // Capturing problem (A0701) and its "failure to capture" (A070101) are under electrical problems (A07).
+        await SeedCodedAsync(quality, model, month, ["A07"], ["A0701"], ["A070101", "A070102"], ["A0702"], ["A0601"]);
+
+        async Task<long> CountAsync(string code) =>
+            Assert.Single((await (await quality.GetAsync($"/api/trending?modelId={model}&code={code}&from=2025-03&to=2025-03")).ReadAsync<GetTrend.View>()).Months).Complaints;
+
+        Assert.Equal(4, await CountAsync("A07"));
+        Assert.Equal(2, await CountAsync("A0701"));
+        Assert.Equal(1, await CountAsync("A070101"));
+        Assert.Equal(1, await CountAsync("A0601"));
+    }
+
+    [Fact]
+    public async Task The_daily_recheck_raises_the_signal_that_units_entered_after_coding_reveal_for_the_code_and_its_parent()
+    {
+        var quality = await app.CreateClientForRoleAsync(Roles.Quality);
+        var model = await NewModelAsync();
+        var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        var trigger = Assert.IsAssignableFrom<Quartz.ISimpleTrigger>(await scheduler.GetTrigger(new Quartz.TriggerKey(TrendRecheckJob.Key.Name, TrendRecheckJob.Key.Group)));
+        Assert.Equal(TimeSpan.FromDays(1), trigger.RepeatInterval);
+        Assert.True((await scheduler.GetJobDetail(TrendRecheckJob.Key))!.Durable);
+
+        // A year of ordinary months with units, then this month: thirty battery complaints, coded, but no units yet.
+        var thisMonth = TrendMonth.Of(DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+        var random = new Random(20261208);
+        await (await quality.PutAsJsonAsync("/api/trending/denominators", new
+        {
+            modelId = model,
+            months = Enumerable.Range(thisMonth - 12, 12).Select(m => new { month = TrendMonth.Format(m), units = 1000 }).ToArray(),
+        })).ReadAsync<SetDenominators.View>();
+        for (var month = thisMonth - 12; month < thisMonth; month++)
+        {
+            await SeedCodedAsync(quality, model, month, [.. Enumerable.Range(0, Poisson(random, 10)).Select(_ => new[] { "A0705" })]);
+        }
+
+        await SeedCodedAsync(quality, model, thisMonth, [.. Enumerable.Range(0, 30).Select(_ => new[] { "A0705" })]);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RecheckTrends>().RunAsync(CancellationToken.None);
+        }
+
+        Assert.False(await app.WithDbAsync(db => db.Set<TrendSignal>().AnyAsync(s => s.ModelId == model && s.Month == thisMonth)));
+
+        // Quality enters the month's units; nobody codes anything. The next daily run finds the rise.
+        await (await quality.PutAsJsonAsync("/api/trending/denominators", new { modelId = model, months = new[] { new { month = TrendMonth.Format(thisMonth), units = 1000 } } })).ReadAsync<SetDenominators.View>();
+        await scheduler.TriggerJob(TrendRecheckJob.Key);
+
+        await Eventually.HoldsAsync(async () => await app.WithDbAsync(db => db.Set<TrendSignal>().CountAsync(s => s.ModelId == model && s.Month == thisMonth)) == 2, Wait, "the re-check's signals");
+        var codes = await app.WithDbAsync(db => db.Set<TrendSignal>().Where(s => s.ModelId == model && s.Month == thisMonth).Select(s => s.Code).OrderBy(c => c).ToListAsync());
+        Assert.Equal(["A07", "A0705"], codes);
+    }
+
+    /// <summary>One complaint per entry, coded with its codes, aware mid-<paramref name="month"/>, for <paramref name="model"/>.</summary>
+    private async Task SeedCodedAsync(HttpClient quality, string model, int month, params string[][] complaints)
+    {
+        var person = await (await app.CreateClientForRoleAsync(Roles.Agent)).CreatePersonAsync(PeopleTestKit.NewPerson("李娜"));
+        var userId = await quality.MyIdAsync();
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var codes in complaints)
+            {
+                var awareness = TrendMonth.Start(month).AddDays(3).AddHours(3);
+                var @case = new Case
+                {
+                    Number = $"T{Guid.NewGuid():N}"[..12].ToUpperInvariant(),
+                    PersonId = person.Id,
+                    Type = CaseType.Complaint,
+                    HoldsComplaint = true,
+                    Subject = "Pacing problem",
+                    OwnerUserId = userId,
+                    OpenedBy = userId,
+                    OpenedAt = awareness,
+                    UpdatedAt = awareness,
+                    LastActivityAt = awareness,
+                };
+                var complaint = new Complaint { CaseId = @case.Id, PersonId = person.Id, AwarenessAt = awareness, ReceivingTimeZone = "Asia/Shanghai", FlaggedBy = userId, FlaggedAt = awareness };
+                db.Cases.Add(@case);
+                db.Set<Complaint>().Add(complaint);
+                foreach (var code in codes)
+                {
+                    db.Set<ComplaintCode>().Add(new ComplaintCode { ComplaintId = complaint.Id, Annex = 'A', Code = code, Release = "2022", ModelId = model, Month = month, CodedBy = userId, CodedAt = awareness });
+                }
+            }
+
+            return await db.SaveChangesAsync();
+        });
     }
 
     private sealed record Seeded(int PlantedMonth, Guid LastComplaint);

@@ -20,7 +20,8 @@ public sealed record ComplaintFileView(
     ComplaintFileView.ReturnView? Return,
     ComplaintFileView.ReplyView? Reply,
     ComplaintFileView.ClosureView? Closure,
-    ComplaintFileView.EventView? Event)
+    ComplaintFileView.EventView? Event,
+    IReadOnlyList<ComplaintFileView.ReplyView>? Replies = null)
 {
     /// <param name="Entry">scanned or typed.</param>
     /// <param name="Issuer">gs1 or hibcc.</param>
@@ -43,12 +44,16 @@ public sealed record ComplaintFileView(
     /// <summary>A staff member by id and display name.</summary>
     public sealed record Person(string Id, string Name);
 
-    public static async Task<ComplaintFileView> LoadAsync(CareDeskDbContext db, Complaint c, CancellationToken cancellationToken)
+    /// <param name="masked">An outsourced agent's view: the caller's words are hidden (<see cref="People.Masking"/>).</param>
+    public static async Task<ComplaintFileView> LoadAsync(CareDeskDbContext db, Complaint c, bool masked, CancellationToken cancellationToken)
     {
         var device = c.DeviceId is null ? null : await db.Devices.AsNoTracking().Where(d => d.Id == c.DeviceId)
             .Join(db.ProductModels, d => d.ModelId, m => m.Id, (d, m) => new { m.NameEn, m.NameZh, d.SerialNumber })
             .SingleOrDefaultAsync(cancellationToken);
-        var userIds = new[] { c.InvestigatedBy, c.ReplySentBy, c.ClosedBy }.OfType<string>().Distinct().ToList();
+        // Every reply sent, the latest first (ComplaintReply); files from before replies were kept show their one reply.
+        var replies = await db.Set<ComplaintReply>().AsNoTracking().Where(r => r.ComplaintId == c.Id)
+            .OrderByDescending(r => r.SentAt).ThenByDescending(r => r.RecordedAt).ToListAsync(cancellationToken);
+        var userIds = new[] { c.InvestigatedBy, c.ReplySentBy, c.ClosedBy }.Concat(replies.Select(r => r.SentBy)).OfType<string>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         Person By(string id) => new(id, names.GetValueOrDefault(id, ""));
         var members = c.EventPrimaryId is not { } primary ? [] : await db.Set<Complaint>().AsNoTracking().Where(m => m.EventPrimaryId == primary)
@@ -62,7 +67,7 @@ public sealed record ComplaintFileView(
             c.UdiText is null ? null : new UdiView(c.UdiText, ComplaintTerms.Of(c.UdiEntry) ?? "typed", ComplaintTerms.Of(c.UdiIssuer) ?? "", c.UdiDeviceIdentifier, c.UdiLot, c.UdiSerial, c.UdiExpiry, c.UdiManufactured),
             ComplaintTerms.Of(c.PatientInvolvement),
             ComplaintTerms.Of(c.PatientOutcome),
-            c.Narrative,
+            masked ? People.Masking.Text(c.Narrative) : c.Narrative,
             c.NarrativeLanguage,
             c.InvestigationFindings is null ? null : new InvestigationView(c.InvestigationFindings, c.RootCause, By(c.InvestigatedBy ?? ""), c.InvestigatedAt ?? default),
             c.RmaNumber is null ? null : new ReturnView(c.RmaNumber, c.ReturnSentAt, c.ReturnReceivedAt, c.ReturnAnalysis),
@@ -70,6 +75,9 @@ public sealed record ComplaintFileView(
             c.ClosureReason is null ? null : new ClosureView(ComplaintTerms.Of(c.ClosureReason) ?? "", c.ClosureNote, c.ClosedAt ?? default, By(c.ClosedBy ?? "")),
             c.EventPrimaryId is not { } primaryId ? null : new EventView(primaryId, primaryId == c.Id, [
                 .. members.OrderBy(m => m.AwarenessAt).Select(m => new Member(m.Id, m.CaseId, CaseNumbers.Display(m.Number), m.AwarenessAt, m.Id == primaryId)),
-            ]));
+            ]),
+            replies.Count == 0 && c.ReplyText is not null
+                ? [new ReplyView(c.ReplyLanguage ?? "", c.ReplyText, c.ReplySentAt ?? default, By(c.ReplySentBy ?? ""))]
+                : [.. replies.Select(r => new ReplyView(r.Language, r.Text, r.SentAt, By(r.SentBy)))]);
     }
 }

@@ -10,7 +10,9 @@ namespace CareDesk.Features.Complaints.ComplaintFile;
 /// <summary>
 /// The intake part of the file (F16), recorded by whoever takes the call: which device (the person's registered one,
 /// its serial or lot, the UDI as scanned or typed and read into its parts), the patient's involvement and outcome, and
-/// the caller's own words in their language. A PUT: what is not sent is cleared.
+/// the caller's own words in their language. A PUT: what is not sent is cleared. A masked viewer (an outsourced agent)
+/// read the stored words as <c>***</c>: sending that back keeps them; it may write words where there were none, but
+/// never replace or clear words it did not see (contact notes' rule, <c>UpdateContact</c>).
 /// </summary>
 public sealed class RecordComplaintFile(CareDeskDbContext db, ComplaintChanges changes, CaseDevices caseDevices)
 {
@@ -26,7 +28,7 @@ public sealed class RecordComplaintFile(CareDeskDbContext db, ComplaintChanges c
         string? NarrativeLanguage = null,
         string? Version = null);
 
-    public async Task<Result<Guid>> RunAsync(Guid complaintId, Request request, StaffActor actor, CancellationToken cancellationToken)
+    public async Task<Result<Guid>> RunAsync(Guid complaintId, Request request, StaffActor actor, bool masked, CancellationToken cancellationToken)
     {
         var involvement = Term(request.PatientInvolvement, ComplaintTerms.Involvements, Complaints.PatientInvolvement.Unknown);
         if (involvement is null)
@@ -54,7 +56,8 @@ public sealed class RecordComplaintFile(CareDeskDbContext db, ComplaintChanges c
 
         var narrative = Blank(request.Narrative);
         var language = ComplaintTerms.Language(request.NarrativeLanguage);
-        if (language is null && (narrative is not null || !string.IsNullOrWhiteSpace(request.NarrativeLanguage)))
+        var keepsHidden = masked && request.Narrative == People.Masking.Hidden;
+        if (!keepsHidden && language is null && (narrative is not null || !string.IsNullOrWhiteSpace(request.NarrativeLanguage)))
         {
             return Failure.Invalid("narrativeLanguage", "File.LanguageUnknown", string.Join(", ", ComplaintTerms.Languages));
         }
@@ -66,6 +69,22 @@ public sealed class RecordComplaintFile(CareDeskDbContext db, ComplaintChanges c
         }
 
         var complaint = loaded.Value!;
+        if (masked && complaint.Narrative is not null)
+        {
+            if (!keepsHidden)
+            {
+                return new Failure(FailureKind.Forbidden, "File.MaskedNarrative", "narrative");
+            }
+
+            narrative = complaint.Narrative;
+            language = complaint.NarrativeLanguage;
+        }
+        else if (keepsHidden)
+        {
+            // Nothing was stored, so "***" is not a read value sent back: refuse it rather than store the mask.
+            return Failure.Invalid("narrative", "File.MaskedNarrativeNone");
+        }
+
         Udi? udi = null;
         var udiText = Blank(request.Udi);
         if (udiText is not null)

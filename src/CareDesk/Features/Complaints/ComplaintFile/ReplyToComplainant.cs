@@ -6,9 +6,9 @@ namespace CareDesk.Features.Complaints.ComplaintFile;
 
 /// <summary>
 /// Quality records the reply sent to the complainant, in their language (F16): the text as sent, when and by whom.
-/// A later reply takes its place on the file; the audit log keeps the earlier one.
+/// Every reply is kept (<see cref="ComplaintReply"/>); the file's own reply fields show the latest sent.
 /// </summary>
-public sealed class ReplyToComplainant(ComplaintChanges changes)
+public sealed class ReplyToComplainant(Platform.Data.CareDeskDbContext db, ComplaintChanges changes)
 {
     /// <param name="SentAt">When it was sent, if before now (a letter posted yesterday); default now.</param>
     public sealed record Request(
@@ -42,11 +42,26 @@ public sealed class ReplyToComplainant(ComplaintChanges changes)
         }
 
         var complaint = loaded.Value!;
-        complaint.ReplyLanguage = language;
-        complaint.ReplyText = text;
         // PostgreSQL stores instants in UTC only; a client may send the receiving site's offset (+08:00).
-        complaint.ReplySentAt = (request.SentAt ?? now).ToUniversalTime();
-        complaint.ReplySentBy = actor.UserId;
+        var sentAt = (request.SentAt ?? now).ToUniversalTime();
+        db.Set<ComplaintReply>().Add(new ComplaintReply
+        {
+            ComplaintId = complaint.Id,
+            Language = language,
+            Text = text,
+            SentAt = sentAt,
+            SentBy = actor.UserId,
+            RecordedAt = now,
+        });
+        // A letter recorded late (posted before the last one) does not become the latest.
+        if (complaint.ReplySentAt is not { } latest || sentAt >= latest)
+        {
+            complaint.ReplyLanguage = language;
+            complaint.ReplyText = text;
+            complaint.ReplySentAt = sentAt;
+            complaint.ReplySentBy = actor.UserId;
+        }
+
         return await changes.SaveAsync(complaint, cancellationToken);
     }
 }

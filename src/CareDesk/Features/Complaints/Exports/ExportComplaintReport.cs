@@ -32,7 +32,8 @@ public sealed class ExportComplaintReport(GetComplaint complaints, ComplaintRepo
         }
 
         // The audited read, and the field rep's own-customers rule, are the complaint file's own.
-        var file = await complaints.ByIdAsync(id, actor, cancellationToken);
+        // Exports are quality's (QualityDecisions), never a masked viewer's: the report carries the caller's words.
+        var file = await complaints.ByIdAsync(id, actor, masked: false, cancellationToken);
         if (file.Failure is { Kind: FailureKind.NotFound })
         {
             return Failure.NotFound("id", "ComplaintReports.NotFound", id);

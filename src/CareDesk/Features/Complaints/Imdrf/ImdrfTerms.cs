@@ -25,10 +25,57 @@ public sealed class ImdrfTerms
 
     private readonly FrozenDictionary<string, ImdrfTerm> byCode;
 
+    private readonly FrozenDictionary<string, string[]> children;
+
     private ImdrfTerms(IReadOnlyList<ImdrfTerm> terms)
     {
         All = terms;
         byCode = terms.ToFrozenDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
+        children = terms.SelectMany(t => t.Parents.Select(p => (Parent: p, Child: t.Code)))
+            .GroupBy(x => x.Parent, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Child).ToArray(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// <paramref name="code"/> and every term under it (its children, theirs…), each once: a trend of a parent code counts
+    /// the complaints coded with any of them (F18).
+    /// </summary>
+    public IReadOnlyList<string> WithDescendants(string code)
+    {
+        var found = new List<string> { code };
+        var seen = new HashSet<string>(found, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < found.Count; i++)
+        {
+            foreach (var child in children.GetValueOrDefault(found[i]) ?? [])
+            {
+                if (seen.Add(child))
+                {
+                    found.Add(child);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The codes above <paramref name="code"/> (every parent, theirs…), nearest first; empty at the top or for an unknown code.</summary>
+    public IReadOnlyList<string> Ancestors(string code)
+    {
+        var found = new List<string>();
+        var queue = new Queue<string>(Find(code)?.Parents ?? []);
+        while (queue.TryDequeue(out var parent))
+        {
+            if (!found.Contains(parent, StringComparer.OrdinalIgnoreCase) && Find(parent) is { } term)
+            {
+                found.Add(term.Code);
+                foreach (var above in term.Parents)
+                {
+                    queue.Enqueue(above);
+                }
+            }
+        }
+
+        return found;
     }
 
     public static ImdrfTerms Shipped { get; } = Load();

@@ -43,7 +43,8 @@ public sealed class GetReportability(
 
     public sealed record DecisionView(DateTimeOffset DecidedAt, string DecidedBy, string Summary);
 
-    public async Task<Result<View>> RunAsync(Guid complaintId, StaffActor actor, CancellationToken cancellationToken)
+    /// <param name="masked">An outsourced agent's view: later information's text (the caller's words) reads <c>***</c>.</param>
+    public async Task<Result<View>> RunAsync(Guid complaintId, StaffActor actor, bool masked, CancellationToken cancellationToken)
     {
         if (await db.Set<Complaint>().SingleOrDefaultAsync(c => c.Id == complaintId, cancellationToken) is not { } complaint)
         {
@@ -94,7 +95,7 @@ public sealed class GetReportability(
             new EventView(complaint.ProductModelId, complaint.EventDate, complaint.EventCountry, complaint.EuMemberState, complaint.AwarenessAt, complaint.ReceivingTimeZone),
             [.. answers.Where(a => a.InformationId is null).GroupBy(a => a.Name).Select(g => g.Last())
                 .Select(a => new FactAnswer(a.Name, a.Value, a.AnsweredBy, a.AnsweredAt))],
-            [.. information.Select(i => new InformationView(i.Id, i.ReceivedAt, i.Source, i.Text,
+            [.. information.Select(i => new InformationView(i.Id, i.ReceivedAt, i.Source, masked ? People.Masking.Text(i.Text) : i.Text,
                 answers.Where(a => a.InformationId == i.Id).GroupBy(a => a.Name).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
                 i.RecordedBy, i.RecordedAt))],
             [.. stored.Select(o => ToView(o, now))],

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CareDesk.Features.Devices;
 using CareDesk.Features.NothingLost;
+using CareDesk.Features.People;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Live;
 using CareDesk.Platform.Localization;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CareDesk.Features.Complaints.Reporting;
 
@@ -41,11 +43,11 @@ internal static class ReportingEndpoints
     public static IEndpointRouteBuilder MapComplaintReportingEndpoints(this IEndpointRouteBuilder app)
     {
         var complaints = app.MapGroup("/api/complaints").WithTags("Complaints");
-        complaints.MapPut("/{id:guid}/facts", async (Guid id, RecordFacts.Request request, ClaimsPrincipal user, RecordFacts record, GetReportability get, IStringLocalizer<ReportingText> text, CancellationToken ct) =>
+        complaints.MapPut("/{id:guid}/facts", async (Guid id, RecordFacts.Request request, ClaimsPrincipal user, IOptions<PeopleOptions> options, RecordFacts record, GetReportability get, IStringLocalizer<ReportingText> text, CancellationToken ct) =>
             {
                 var actor = StaffActor.From(user);
                 var recorded = await record.RunAsync(id, request, actor, ct);
-                return recorded.Succeeded ? (await get.RunAsync(id, actor, ct)).ToOk(text) : recorded.Failure!.ToProblem(text);
+                return recorded.Succeeded ? (await get.RunAsync(id, actor, ComplaintsEndpoints.Masked(user, options), ct)).ToOk(text) : recorded.Failure!.ToProblem(text);
             })
             .RequireAuthorization(Policies.Staff)
             .WithSummary("Record the caller's answers to the guided facts (each yes/no/unknown, who and when, history kept) and the product, event date, event country and EU member state (replaced as sent; version required). Answers the decision again.")
@@ -55,11 +57,11 @@ internal static class ReportingEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        complaints.MapPost("/{id:guid}/information", async (Guid id, AddInformation.Request request, ClaimsPrincipal user, AddInformation add, GetReportability get, IStringLocalizer<ReportingText> text, CancellationToken ct) =>
+        complaints.MapPost("/{id:guid}/information", async (Guid id, AddInformation.Request request, ClaimsPrincipal user, IOptions<PeopleOptions> options, AddInformation add, GetReportability get, IStringLocalizer<ReportingText> text, CancellationToken ct) =>
             {
                 var actor = StaffActor.From(user);
                 var added = await add.RunAsync(id, request, actor, ct);
-                return added.Succeeded ? (await get.RunAsync(id, actor, ct)).ToOk(text) : added.Failure!.ToProblem(text);
+                return added.Succeeded ? (await get.RunAsync(id, actor, ComplaintsEndpoints.Masked(user, options), ct)).ToOk(text) : added.Failure!.ToProblem(text);
             })
             .RequireAuthorization(Policies.Staff)
             .WithSummary("Later information (receipt time, source, facts, text): stored, and the complaint decided again; supplemental and supplementary reports count from its receipt.")
@@ -69,10 +71,10 @@ internal static class ReportingEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        complaints.MapGet("/{id:guid}/reportability", async (Guid id, ClaimsPrincipal user, GetReportability get, IStringLocalizer<ReportingText> text, CancellationToken ct) =>
-                (await get.RunAsync(id, StaffActor.From(user), ct)).ToOk(text))
+        complaints.MapGet("/{id:guid}/reportability", async (Guid id, ClaimsPrincipal user, IOptions<PeopleOptions> options, GetReportability get, IStringLocalizer<ReportingText> text, CancellationToken ct) =>
+                (await get.RunAsync(id, StaffActor.From(user), ComplaintsEndpoints.Masked(user, options), ct)).ToOk(text))
             .RequireAuthorization(Policies.Staff)
-            .WithSummary("Is this complaint reportable in the US, the EU and China, as what, by when: the engine on the stored facts and the product's regulatory profile, with what each market's report still misses, the stored obligations and the decision history (a changed decision is stored).")
+            .WithSummary("Is this complaint reportable in the US, the EU and China, as what, by when: the engine on the stored facts and the product's regulatory profile, with what each market's report still misses, the stored obligations and the decision history (a changed decision is stored). An outsourced agent reads later information's text (the caller's words) as ***.")
             .Produces<GetReportability.View>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -90,7 +90,9 @@ public sealed class CodeComplaint(CareDeskDbContext db, CaseAccess access, Trend
         await db.SaveChangesAsync(cancellationToken);
         if (modelId is not null)
         {
-            foreach (var (_, code) in wanted.Where(w => w.Annex == 'A'))
+            // A parent's trend counts its children: a coded A0701 may make A07's month signal too.
+            var trends = wanted.Where(w => w.Annex == 'A').SelectMany(w => ImdrfTerms.Shipped.Ancestors(w.Code).Prepend(w.Code)).Distinct(StringComparer.OrdinalIgnoreCase);
+            foreach (var code in trends)
             {
                 await watch.CheckAsync(modelId, code, month, cancellationToken);
             }

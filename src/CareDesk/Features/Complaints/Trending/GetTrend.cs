@@ -10,6 +10,7 @@ namespace CareDesk.Features.Complaints.Trending;
 /// <summary>
 /// The complaint rate of one model for one IMDRF problem code, month by month, with its denominators and u-chart limits
 /// (F18). Counted in the database: one GROUP BY month over the (model, code, month) index; cleared complaints do not count.
+/// A parent code counts its children: a trend of A07 counts complaints coded A07, A0701, A070101… (each complaint once).
 /// </summary>
 public sealed class GetTrend(CareDeskDbContext db, TimeProvider clock)
 {
@@ -74,14 +75,19 @@ public sealed class GetTrend(CareDeskDbContext db, TimeProvider clock)
     {
         // The baseline of the first month, and the two months before it the run rule looks back on.
         var readFrom = first - rules.BaselineMonths - 2;
-        var counts = await (
-                from c in db.Set<ComplaintCode>()
-                where c.ModelId == modelId && c.Code == code && c.Month >= readFrom && c.Month <= last
-                join k in db.Set<Complaint>() on c.ComplaintId equals k.Id
-                where k.ClearedAt == null
-                group c by c.Month into month
-                select new { Month = month.Key, Count = month.LongCount() })
-            .ToDictionaryAsync(m => m.Month, m => m.Count, cancellationToken);
+        var codes = ImdrfTerms.Shipped.WithDescendants(code).ToArray();
+        var coded =
+            from c in db.Set<ComplaintCode>()
+            where c.ModelId == modelId && codes.Contains(c.Code) && c.Month >= readFrom && c.Month <= last
+            join k in db.Set<Complaint>() on c.ComplaintId equals k.Id
+            where k.ClearedAt == null
+            select c;
+        // A code without children keeps the plain count; a parent counts a complaint coded with two of its children once.
+        var counts = codes.Length == 1
+            ? await coded.GroupBy(c => c.Month).Select(m => new { Month = m.Key, Count = m.LongCount() })
+                .ToDictionaryAsync(m => m.Month, m => m.Count, cancellationToken)
+            : await coded.Select(c => new { c.Month, c.ComplaintId }).Distinct().GroupBy(c => c.Month).Select(m => new { Month = m.Key, Count = m.LongCount() })
+                .ToDictionaryAsync(m => m.Month, m => m.Count, cancellationToken);
         var units = await UnitsAsync(modelId, readFrom, last, cancellationToken);
         var months = Enumerable.Range(readFrom, last - readFrom + 1)
             .Select(m => new MonthCount(m, counts.GetValueOrDefault(m), units.GetValueOrDefault(m).Units))

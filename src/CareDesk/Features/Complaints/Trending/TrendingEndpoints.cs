@@ -22,6 +22,7 @@ internal static class TrendingEndpoints
         services.AddScoped<SetDenominators>();
         services.AddScoped<GetTrend>();
         services.AddScoped<TrendWatch>();
+        services.AddScoped<RecheckTrends>();
         services.AddScoped<ListTrendSignals>();
         services.AddLiveChannel<TrendAlertHub>();
         services.AddScoped<IOutboxHandler, TrendAlertEmail>();
@@ -74,7 +75,7 @@ internal static class TrendingEndpoints
             })
             .RequireAuthorization(Policies.Quality)
             .AllowSignInCookieForReads()
-            .WithSummary("The complaint rate of one model for one IMDRF problem code per month (from, to: yyyy-MM; default the last 24 months) with denominators and u-chart limits per 1,000 units; format json, csv or xlsx.")
+            .WithSummary("The complaint rate of one model for one IMDRF problem code per month (from, to: yyyy-MM; default the last 24 months) with denominators and u-chart limits per 1,000 units; format json, csv or xlsx. A parent code counts the complaints coded with it or any code under it, each once.")
             .Produces<GetTrend.View>()
             .Produces(StatusCodes.Status200OK, contentType: TrendExport.XlsxType)
             .ProducesValidationProblem()
