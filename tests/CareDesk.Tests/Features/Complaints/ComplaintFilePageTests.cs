@@ -3,6 +3,8 @@ using CareDesk.Features.Cases;
 using CareDesk.Features.Complaints;
 using CareDesk.Features.Complaints.ComplaintFile;
 using CareDesk.Features.Complaints.Pages;
+using CareDesk.Features.Complaints.Reportability;
+using CareDesk.Features.Complaints.Reporting;
 using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Platform.Api;
@@ -32,6 +34,9 @@ public sealed class ComplaintFilePageTests : DatabaseComponentContext
         Services.AddScoped<DurableTimers>();
         Services.AddScoped<UserClock>();
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        // The page holds the reporting panel while the file is open.
+        Services.AddReportability();
+        Services.AddComplaintReporting();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
