@@ -160,6 +160,24 @@ public sealed class PromiseCallback(CareDeskDbContext db, CaseAccess access, Dur
             return Failure.Invalid("outcome", "Callback.OutcomeRequired");
         }
 
+        // "Done" carries no version: the agent cannot have seen a stale state. A conflict is a background write to the
+        // same case or callback at this moment (its overdue timer firing, say): read again and record it on the new state.
+        for (var attempt = 1; ; attempt++)
+        {
+            var done = await TryDoneAsync(callbackId, request, actor, cancellationToken);
+            if (done.Failure is not { Kind: FailureKind.Conflict } || attempt == DoneAttempts)
+            {
+                return done;
+            }
+
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private const int DoneAttempts = 3;
+
+    private async Task<Result<Guid>> TryDoneAsync(Guid callbackId, DoneRequest request, StaffActor actor, CancellationToken cancellationToken)
+    {
         if (await db.Callbacks.SingleOrDefaultAsync(c => c.Id == callbackId, cancellationToken) is not { } callback)
         {
             return Failure.NotFound("Callback.NotFound");
