@@ -29,6 +29,10 @@ public sealed class PageLayoutTests(BrowserSite site, ITestOutputHelper output) 
           .map(c => `${c.text} (${c.lines} lines)`)
         """;
 
+    // The page's margin moves with a transition as the dock opens: look or measure once it has settled.
+    private const string DockSettled =
+        "() => document.querySelector('.mud-main-content').getBoundingClientRect().right <= document.querySelector('#screen-pop-dock').getBoundingClientRect().left + 1";
+
     private readonly ITestOutputHelper output = output;
 
     [Theory]
@@ -58,9 +62,7 @@ public sealed class PageLayoutTests(BrowserSite site, ITestOutputHelper output) 
                     await PhoneSystem.RingAsync(Site.BaseAddress, DemoEmail(role), Guid.NewGuid().ToString("N"), ids.CallerPhone);
                     await Expect(Page.Locator(".screen-pop .caller-card").First).ToBeVisibleAsync();
                     await Expect(Page.Locator(".mud-drawer--open")).ToBeVisibleAsync();
-                    // The page's margin moves with a transition as the dock opens: measure once it has settled.
-                    await Page.WaitForFunctionAsync(
-                        "() => document.querySelector('.mud-main-content').getBoundingClientRect().right <= document.querySelector('#screen-pop-dock').getBoundingClientRect().left + 1");
+                    await Page.WaitForFunctionAsync(DockSettled);
                     problems.AddRange((await Page.EvaluateAsync<string[]>(WrappedCells)).Select(cell => $"{language} {width}×{height} {path}: {cell}"));
                 }
             }
@@ -87,6 +89,7 @@ public sealed class PageLayoutTests(BrowserSite site, ITestOutputHelper output) 
         await GoToAsync("/");
         await PhoneSystem.RingAsync(Site.BaseAddress, DemoEmail(Roles.Agent), Guid.NewGuid().ToString("N"), ids.CallerPhone);
         await Expect(Page.Locator(".screen-pop .caller-card").First).ToBeVisibleAsync();
+        await Page.WaitForFunctionAsync(DockSettled);
         await ShotAsync($"desk-{language}");
         await GoToAsync($"/cases/{ids.Case}");
         await ShotAsync($"case-{language}");

@@ -29,9 +29,10 @@ public sealed class PruneProcessedWebhookEvents(CareDeskDbContext db, IOptions<T
         var pruned = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            // Unordered on purpose: any expired rows will do, and the oldest are met first in insertion order.
+            // Oldest first: a batch is the same rows however the database chooses to read them.
             var deleted = await db.ProcessedWebhookEvents
                 .Where(e => e.ReceivedAt < cutoff)
+                .OrderBy(e => e.ReceivedAt)
                 .Take(BatchSize)
                 .ExecuteDeleteAsync(cancellationToken);
             pruned += deleted;

@@ -42,8 +42,8 @@ public sealed class PersonDevicesTests : DatabaseComponentContext
 
         var pump = (await RunAsync<SearchModels, IReadOnlyList<ModelSummary>>(search => search.RunAsync(new SearchModels.Query(Text: "MiniMed 780G"), CancellationToken.None)))
             .First(m => m.Id == "minimed-780g-pump");
-        var model = devices.FindComponent<MudAutocomplete<ModelSummary>>();
-        await devices.InvokeAsync(() => model.Instance.ValueChanged.InvokeAsync(pump));
+        var model = devices.FindComponent<MudAutocomplete<ProductModelChoice>>();
+        await devices.InvokeAsync(() => model.Instance.ValueChanged.InvokeAsync(ProductModelChoice.From(pump)));
         devices.Find("#device-serial").Change("NG0000001H");
         await devices.InvokeAsync(() => devices.FindComponents<MudDatePicker>()[0].Instance.DateChanged.InvokeAsync(new DateTime(2025, 9, 1)));
         devices.Find("#device-register").Click();
