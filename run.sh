@@ -14,6 +14,7 @@ mkdir -p data
 export ASPNETCORE_URLS="$url"
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
 export Demo__Enabled=${Demo__Enabled:-true}
+export Demo__SampleCases=${Demo__SampleCases:-true}
 export Database__ConnectionString=${Database__ConnectionString:-"Data Source=$root/data/caredesk.db"}
 
 cat <<TXT

@@ -25,6 +25,7 @@ internal static class CasesEndpoints
         services.AddScoped<CaseAccess>();
         services.AddScoped<OwnerNames>();
         services.AddScoped<OpenCase>();
+        services.AddScoped<DemoCasesSeeder>();
         services.AddScoped<CaseCaller>();
         services.AddScoped<GetCase>();
         services.AddScoped<ListCases>();

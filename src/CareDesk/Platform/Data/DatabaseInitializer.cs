@@ -55,6 +55,7 @@ public static class DatabaseInitializer
 
         // Demo mode: a few people from the stories, after the catalog their devices refer to.
         await provider.GetRequiredService<Features.People.DemoPeopleSeeder>().SeedAsync(cancellationToken);
+        await provider.GetRequiredService<Features.Cases.DemoCasesSeeder>().SeedAsync(cancellationToken);
     }
 
     private static void PrepareSqliteFile(string connectionString)

@@ -8,6 +8,9 @@ public sealed class DemoOptions
     public const string EmailDomain = "demo.caredesk";
 
     public bool Enabled { get; set; }
+
+    /// <summary>Also a few sample cases for the demo people (run.sh turns it on; the test hosts leave it off).</summary>
+    public bool SampleCases { get; set; }
 }
 
 /// <summary>
