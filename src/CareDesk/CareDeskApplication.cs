@@ -38,7 +38,7 @@ public static class CareDeskApplication
 {
     public static WebApplicationBuilder AddCareDesk(this WebApplicationBuilder builder)
     {
-        builder.Services.AddCareDeskOptions(builder.Configuration);
+        builder.Services.AddCareDeskOptions();
         builder.AddCareDeskOperations();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCareDeskDatabase(builder.Configuration);

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using CareDesk.Features.Telephony;
+using CareDesk.Platform.Webhooks;
 using CareDesk.Relay.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

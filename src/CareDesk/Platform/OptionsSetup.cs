@@ -14,34 +14,31 @@ namespace CareDesk.Platform;
 /// <summary>Typed settings, validated at start-up: a bad value stops the host with a message naming it.</summary>
 internal static class OptionsSetup
 {
-    public static IServiceCollection AddCareDeskOptions(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCareDeskOptions(this IServiceCollection services)
     {
-        Bind<DatabaseOptions>(services, configuration, DatabaseOptions.Section);
-        Bind<AuditOptions>(services, configuration, AuditOptions.Section);
-        Bind<ApiOptions>(services, configuration, ApiOptions.Section);
-        Bind<OutboxOptions>(services, configuration, OutboxOptions.Section);
-        Bind<SchedulingOptions>(services, configuration, SchedulingOptions.Section);
-        Bind<TelemetryOptions>(services, configuration, TelemetryOptions.Section);
-        Bind<DemoOptions>(services, configuration, DemoOptions.Section);
-        Bind<BootstrapOptions>(services, configuration, BootstrapOptions.Section);
-        Bind<SignInLimitsOptions>(services, configuration, SignInLimitsOptions.Section);
-        Bind<Features.People.PeopleOptions>(services, configuration, Features.People.PeopleOptions.Section);
-        Bind<Features.Telephony.TelephonyOptions>(services, configuration, Features.Telephony.TelephonyOptions.Section);
-        Bind<Features.Cases.EscalationOptions>(services, configuration, Features.Cases.EscalationOptions.Section);
-        Bind<Features.Staff.ShiftOptions>(services, configuration, Features.Staff.ShiftOptions.Section);
-        Bind<Mail.MailOptions>(services, configuration, Mail.MailOptions.Section);
-        Bind<Features.Contacts.ContactsOptions>(services, configuration, Features.Contacts.ContactsOptions.Section);
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
+        services.AddValidatedOptions<AuditOptions>(AuditOptions.Section);
+        services.AddValidatedOptions<ApiOptions>(ApiOptions.Section);
+        services.AddValidatedOptions<OutboxOptions>(OutboxOptions.Section);
+        services.AddValidatedOptions<SchedulingOptions>(SchedulingOptions.Section);
+        services.AddValidatedOptions<TelemetryOptions>(TelemetryOptions.Section);
+        services.AddValidatedOptions<DemoOptions>(DemoOptions.Section);
+        services.AddValidatedOptions<BootstrapOptions>(BootstrapOptions.Section);
+        services.AddValidatedOptions<SignInLimitsOptions>(SignInLimitsOptions.Section);
+        services.AddValidatedOptions<Mail.MailOptions>(Mail.MailOptions.Section);
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
-        services.AddSingleton<Features.Telephony.TelephonyOptionsSetup>();
-        services.AddSingleton<IPostConfigureOptions<Features.Telephony.TelephonyOptions>>(sp => sp.GetRequiredService<Features.Telephony.TelephonyOptionsSetup>());
-        services.AddSingleton<IValidateOptions<Features.Telephony.TelephonyOptions>>(sp => sp.GetRequiredService<Features.Telephony.TelephonyOptionsSetup>());
         return services;
     }
 
-    private static void Bind<T>(IServiceCollection services, IConfiguration configuration, string section)
+    /// <summary>
+    /// Binds a settings section to <typeparamref name="T"/>, checked when the host starts: an unknown key or a value
+    /// outside its data annotations stops start-up naming it. A feature binds its own settings with this in its
+    /// <c>Add&lt;Feature&gt;()</c>; the host's <see cref="IConfiguration"/> is read when the settings are first asked for.
+    /// </summary>
+    public static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, string section)
         where T : class =>
         services.AddOptions<T>()
-            .Bind(configuration.GetSection(section), binder => binder.ErrorOnUnknownConfiguration = true)
+            .BindConfiguration(section, binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 

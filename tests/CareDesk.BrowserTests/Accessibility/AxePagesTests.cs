@@ -1,9 +1,9 @@
 using System.Reflection;
 using CareDesk.BrowserTests.Infrastructure;
 using CareDesk.Features.Cases;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Components;

@@ -4,6 +4,7 @@ using CareDesk.Features.Complaints;
 using CareDesk.Features.Devices;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using CareDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using CareDesk.BrowserTests.Infrastructure;
 using CareDesk.Features.Cases;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using CareDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

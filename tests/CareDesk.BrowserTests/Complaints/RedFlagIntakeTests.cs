@@ -6,7 +6,6 @@ using CareDesk.Features.Catalog;
 using CareDesk.Features.Complaints;
 using CareDesk.Features.Complaints.Reportability;
 using CareDesk.Features.Complaints.Reporting;
-using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;

@@ -1,6 +1,5 @@
 using CareDesk.Features.Cases;
 using CareDesk.Features.Complaints;
-using CareDesk.Features.Devices;
 using CareDesk.Features.NothingLost;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;

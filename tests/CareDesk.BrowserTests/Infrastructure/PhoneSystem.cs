@@ -7,6 +7,7 @@ using CareDesk.Features.People;
 using CareDesk.Features.Telephony;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

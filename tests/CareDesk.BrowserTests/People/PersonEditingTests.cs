@@ -3,6 +3,7 @@ using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using CareDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

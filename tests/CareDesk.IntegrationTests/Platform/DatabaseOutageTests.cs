@@ -8,6 +8,7 @@ using CareDesk.Features.Telephony;
 using CareDesk.IntegrationTests.Infrastructure;
 using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
+using CareDesk.Platform.Webhooks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

@@ -13,6 +13,7 @@ using CareDesk.IntegrationTests.Infrastructure;
 using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Live;
+using CareDesk.Platform.Webhooks;
 using CareDesk.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -11,6 +11,7 @@ using CareDesk.Features.Telephony;
 using CareDesk.Platform;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

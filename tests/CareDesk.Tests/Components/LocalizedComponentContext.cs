@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -17,6 +18,8 @@ public abstract class LocalizedComponentContext : BunitContext
     protected LocalizedComponentContext()
     {
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Features bind their settings from the host's configuration; here there is none, so their defaults hold.
+        Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }

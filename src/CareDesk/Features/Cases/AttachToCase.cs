@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using Microsoft.Extensions.Options;
 
 namespace CareDesk.Features.Cases;

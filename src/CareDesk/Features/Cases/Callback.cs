@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CareDesk.Features.Devices;
 using CareDesk.Features.ServiceLevels;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Audit;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareDesk.Features.Cases;
@@ -50,31 +49,5 @@ internal sealed class CaseLinkConfiguration : IEntityTypeConfiguration<CaseLink>
         builder.HasOne<Case>().WithMany().HasForeignKey(l => l.SecondCaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(l => new { l.FirstCaseId, l.SecondCaseId }).IsUnique();
         builder.HasIndex(l => l.SecondCaseId);
-    }
-}
-
-/// <summary>
-/// Keeps <see cref="Case.LastActivityAt"/> true: every timeline entry about to be saved moves its case's last
-/// activity, whichever use case wrote it. Called by the context before each save; the case is tracked by every writer
-/// of an entry (each loads the case it changes).
-/// </summary>
-public static class CaseActivity
-{
-    public static void Touch(ChangeTracker tracker)
-    {
-        var added = tracker.Entries<CaseEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (added.Count == 0)
-        {
-            return;
-        }
-
-        var cases = tracker.Entries<Case>().ToDictionary(e => e.Entity.Id, e => e.Entity);
-        foreach (var entry in added)
-        {
-            if (cases.TryGetValue(entry.CaseId, out var touched) && touched.LastActivityAt < entry.At)
-            {
-                touched.LastActivityAt = entry.At;
-            }
-        }
     }
 }

@@ -1,12 +1,15 @@
 using System.Security.Claims;
-using CareDesk.Features.Devices;
+using CareDesk.Platform;
 using CareDesk.Platform.Api;
+using CareDesk.Platform.Audit;
+using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Live;
 using CareDesk.Platform.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -17,15 +20,18 @@ internal static class CasesEndpoints
 {
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
+        services.AddValidatedOptions<EscalationOptions>(EscalationOptions.Section);
         // Bound where the host has configuration (a component test's container has none: the defaults hold).
         services.AddOptions<CaseNumberOptions>()
             .Configure<IServiceProvider>((options, provider) => provider.GetService<IConfiguration>()?.GetSection(CaseNumberOptions.Section).Bind(options))
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<CaseNumberOptions>, CaseNumberOptions.FromLanguage>();
+        services.AddSingleton<IInterceptor, CaseActivity>();
+        services.AddSingleton<IAuditRecordNames, CaseAuditNames>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<OwnerNames>();
         services.AddScoped<OpenCase>();
-        services.AddScoped<DemoCasesSeeder>();
+        services.AddDataSeeder<DemoCasesSeeder>();
         services.AddScoped<CaseCaller>();
         services.AddScoped<GetCase>();
         services.AddScoped<ListCases>();

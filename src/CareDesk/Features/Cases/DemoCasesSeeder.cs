@@ -1,4 +1,3 @@
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
@@ -19,8 +18,11 @@ internal sealed class DemoCasesSeeder(
     AddCaseNote note,
     PromiseCallback callbacks,
     IOptions<DemoOptions> demo,
-    TimeProvider time)
+    TimeProvider time) : IDataSeeder
 {
+    /// <summary>After the demo people (50) and the teams and service levels the cases refer to.</summary>
+    public int Order => 60;
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (!demo.Value.Enabled || !demo.Value.SampleCases || await db.Cases.AnyAsync(cancellationToken))

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using CareDesk.Features.Devices;
 using CareDesk.Features.Staff;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using CareDesk.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,8 @@
-using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Features.ServiceLevels;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.Cases;
@@ -146,7 +146,7 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
                 Named(x.Entry.FromOwner),
                 Named(x.Entry.ToOwner),
                 x.Entry.Status is { } status ? CaseTerms.Of(status) : null,
-                x.Contact is { } c ? new ContactSummary(c.Id, DeviceTerms.Kebab(c.Channel), DeviceTerms.Kebab(c.Direction), c.StartedAt, c.AnsweredAt, c.EndedAt, c.Missed, c.Outcome, c.HasRecording, CallerOf(c.PersonId), Complaints.ScreenContact.WireName(c.DeviceProblemAlleged)) : null,
+                x.Contact is { } c ? new ContactSummary(c.Id, KebabCase.Of(c.Channel), KebabCase.Of(c.Direction), c.StartedAt, c.AnsweredAt, c.EndedAt, c.Missed, c.Outcome, c.HasRecording, CallerOf(c.PersonId), Complaints.ScreenContact.WireName(c.DeviceProblemAlleged)) : null,
                 x.Entry.OtherCaseId))],
             ServiceLevelsOf(found, access.Now()),
             CallerOf(found.CallerPersonId));

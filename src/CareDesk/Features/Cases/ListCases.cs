@@ -1,8 +1,8 @@
-using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Features.ServiceLevels;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.Cases;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using CareDesk.Features.Telephony;
 using CareDesk.Platform.Outbox;
+using CareDesk.Platform.Webhooks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -36,8 +36,7 @@ public sealed partial class PagingWebhook(IHttpClientFactory clients, IOptions<E
         request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
         request.Headers.Add("X-CareDesk-Message-Id", message.Id.ToString());
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
-        request.Headers.Add(WebhookSignature.SignatureHeader,
-            "sha256=" + Convert.ToHexStringLower(WebhookSignature.Compute(settings.PagingWebhookSecret ?? "", timestamp, body)));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(settings.PagingWebhookSecret ?? "", timestamp, body));
         using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
         if (response.IsSuccessStatusCode)
         {

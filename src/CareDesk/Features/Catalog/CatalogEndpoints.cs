@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
+using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +14,7 @@ internal static class CatalogEndpoints
 {
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
-        services.AddScoped<CatalogSeeder>();
+        services.AddDataSeeder<CatalogSeeder>();
         services.AddScoped<ListManufacturers>();
         services.AddScoped<SearchModels>();
         services.AddScoped<GetModel>();

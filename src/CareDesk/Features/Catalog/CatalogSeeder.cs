@@ -10,8 +10,11 @@ namespace CareDesk.Features.Catalog;
 /// Only what is missing is inserted, by id: a maker or model an admin edited stays as edited, and a link an admin
 /// removed stays removed (its <see cref="ModelLinkTombstone"/> is passed over), so a second start adds nothing.
 /// </summary>
-internal sealed class CatalogSeeder(CareDeskDbContext db, TimeProvider time, ILogger<CatalogSeeder> logger)
+internal sealed class CatalogSeeder(CareDeskDbContext db, TimeProvider time, ILogger<CatalogSeeder> logger) : IDataSeeder
 {
+    // Manufacturers and models first: devices and the demo's people refer to them.
+    public int Order => 10;
+
     internal const string ResourceName = "CareDesk.Features.Catalog.Seed.diabetes-devices.json";
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

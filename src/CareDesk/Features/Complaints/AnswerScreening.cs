@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using CareDesk.Features.Cases;
 using CareDesk.Features.Contacts;
-using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.Complaints;

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using CareDesk.Features.Cases;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.Complaints;

@@ -3,7 +3,6 @@ using CareDesk.Features.Complaints.ComplaintFile;
 using CareDesk.Features.Complaints.Exports;
 using CareDesk.Features.Complaints.RedFlags;
 using CareDesk.Features.Contacts;
-using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Localization;

@@ -60,12 +60,12 @@ public sealed partial class ContactAccess(CareDeskDbContext db, TimeProvider clo
         teamId is null || await db.Teams.AnyAsync(t => t.Id == teamId, cancellationToken) ? null : Failure.Invalid(field, "Contact.TeamNotFound");
 
     public static Result<ContactChannel> Channel(string? text) =>
-        PeopleNames.TryParse(text, out ContactChannel channel)
+        KebabCase.TryParse(text, out ContactChannel channel)
             ? channel
-            : Failure.Invalid("channel", "Contact.ChannelInvalid", string.Join(", ", Enum.GetValues<ContactChannel>().Select(PeopleNames.Of)));
+            : Failure.Invalid("channel", "Contact.ChannelInvalid", string.Join(", ", Enum.GetValues<ContactChannel>().Select(KebabCase.Of)));
 
     public static Result<ContactDirection> Direction(string? text) =>
-        PeopleNames.TryParse(text, out ContactDirection direction)
+        KebabCase.TryParse(text, out ContactDirection direction)
             ? direction
             : Failure.Invalid("direction", "Contact.DirectionInvalid", "inbound, outbound");
 

@@ -1,5 +1,6 @@
 using CareDesk.Features.Cases;
 using CareDesk.Features.People;
+using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,8 +82,8 @@ public sealed class ContactViews(CareDeskDbContext db, OwnerNames owners)
         return [.. contacts.Select(c => new ContactView(
             c.Id,
             c.PersonId,
-            PeopleNames.Of(c.Channel),
-            PeopleNames.Of(c.Direction),
+            KebabCase.Of(c.Channel),
+            KebabCase.Of(c.Direction),
             c.Source,
             c.ExternalId,
             masked ? MaskAddress(c.FromAddress) : c.FromAddress,

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CareDesk.Features.People;
+using CareDesk.Platform;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Localization;
@@ -20,6 +21,7 @@ internal static class ContactsEndpoints
 
     public static IServiceCollection AddContacts(this IServiceCollection services)
     {
+        services.AddValidatedOptions<ContactsOptions>(ContactsOptions.Section);
         services.AddScoped<ContactAccess>();
         services.AddScoped<ContactViews>();
         services.AddScoped<LogContact>();

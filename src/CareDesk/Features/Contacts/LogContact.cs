@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using CareDesk.Features.Complaints;
-using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.Contacts;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Localization;
 using Microsoft.AspNetCore.Builder;

@@ -1,8 +1,9 @@
 using CareDesk.Features.Cases;
-using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Features.ServiceLevels;
+using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.Desk;
@@ -88,7 +89,7 @@ public sealed class GetDesk(ListCases work, CareDeskDbContext db, OwnerNames own
         return [.. rows
             .Where(r => actor.MaySee(r.AssignedFieldRepId))
             .OrderByDescending(r => r.StartedAt)
-            .Select(r => new RecentContact(r.Id, r.PersonId, r.Name, DeviceTerms.Kebab(r.Channel), DeviceTerms.Kebab(r.Direction), r.StartedAt, r.Missed, r.Subject))];
+            .Select(r => new RecentContact(r.Id, r.PersonId, r.Name, KebabCase.Of(r.Channel), KebabCase.Of(r.Direction), r.StartedAt, r.Missed, r.Subject))];
     }
 
     private async Task<Supervision> SupervisionAsync(StaffActor actor, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using CareDesk.Features.Catalog;
 using CareDesk.Features.People;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.Devices;
@@ -78,12 +79,12 @@ public sealed class DeviceAccess(CareDeskDbContext db, TimeProvider clock, Perso
         device.WarrantyEnd,
         device.WarrantyOverrideReason,
         DeviceTerms.WarrantyState(device.WarrantyEnd, today),
-        DeviceTerms.Kebab(device.Status),
-        DeviceTerms.Kebab(device.Provenance.Source),
+        KebabCase.Of(device.Status),
+        KebabCase.Of(device.Provenance.Source),
         device.Version.ToString(),
         [.. device.Events.OrderByDescending(e => e.At).Select(e => new DeviceEventView(
-            e.Id, DeviceTerms.Kebab(e.Kind), e.At, e.Notes, e.RecordedBy,
-            e.FromStatus is { } from ? DeviceTerms.Kebab(from) : null, e.ToStatus is { } to ? DeviceTerms.Kebab(to) : null))]);
+            e.Id, KebabCase.Of(e.Kind), e.At, e.Notes, e.RecordedBy,
+            e.FromStatus is { } from ? KebabCase.Of(from) : null, e.ToStatus is { } to ? KebabCase.Of(to) : null))]);
 
     /// <summary>
     /// The warranty end to store: the model's term from the purchase date, unless the request sets another end,

@@ -53,10 +53,6 @@ public static class DeviceTerms
         ["import"] = FactSource.Import,
     };
 
-    public static string Kebab<T>(T value)
-        where T : struct, Enum =>
-        string.Concat(value.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-
     /// <summary>in-warranty, expired or unknown, on <paramref name="today"/>.</summary>
     public static string WarrantyState(DateOnly? warrantyEnd, DateOnly today) =>
         warrantyEnd is not { } end ? "unknown" : end >= today ? "in-warranty" : "expired";

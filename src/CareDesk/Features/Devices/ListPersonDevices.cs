@@ -2,6 +2,7 @@ using CareDesk.Features.People;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.Devices;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 
 namespace CareDesk.Features.Devices;
 

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using CareDesk.Features.Cases;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.NothingLost;

@@ -1,8 +1,9 @@
 using System.Security.Claims;
-using CareDesk.Features.Devices;
+using CareDesk.Platform;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Live;
+using CareDesk.Platform.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,10 +20,7 @@ internal static class NothingLostEndpoints
 {
     public static IServiceCollection AddNothingLost(this IServiceCollection services)
     {
-        services.AddOptions<NothingLostOptions>()
-            .BindConfiguration(NothingLostOptions.Section, binder => binder.ErrorOnUnknownConfiguration = true)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<NothingLostOptions>(NothingLostOptions.Section);
         // The rules, in the order a scan asks them; a new rule is one more line here ("owner off shift": docs/nothing-lost.md).
         services.AddScoped<IFindingRule, IdleCaseRule>();
         services.AddScoped<IFindingRule, DisabledOwnerRule>();
@@ -34,6 +32,7 @@ internal static class NothingLostEndpoints
         services.AddScoped<ListFindings>();
         services.AddScoped<ProduceHandover>();
         services.AddScoped<Handovers>();
+        services.AddRecurringJob<NothingLostJob>(NothingLostJob.Key, NothingLostJob.Interval);
         return services;
     }
 

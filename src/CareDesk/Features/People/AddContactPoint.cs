@@ -17,7 +17,7 @@ public sealed class AddContactPoint(CareDeskDbContext db, PhoneNumberParser pars
     public async Task<Result<Guid>> RunAsync(Guid personId, Request request, PersonViewer viewer, CancellationToken cancellationToken)
     {
         var source = FactSource.Agent;
-        if (request.Source is not null && !PeopleNames.TryParse(request.Source, out source))
+        if (request.Source is not null && !KebabCase.TryParse(request.Source, out source))
         {
             return Failure.Invalid("source", "Source.Invalid");
         }

@@ -14,7 +14,7 @@ public sealed class AddRelationship(CareDeskDbContext db, TimeProvider time)
 
     public async Task<Result<Guid>> RunAsync(Guid id, Request request, PersonViewer viewer, CancellationToken cancellationToken)
     {
-        if (!PeopleNames.TryParse(request.Kind, out RelationshipKind kind))
+        if (!KebabCase.TryParse(request.Kind, out RelationshipKind kind))
         {
             return Failure.Invalid("kind", "Relationship.KindInvalid");
         }
@@ -25,7 +25,7 @@ public sealed class AddRelationship(CareDeskDbContext db, TimeProvider time)
         }
 
         var source = FactSource.Agent;
-        if (request.Source is not null && !PeopleNames.TryParse(request.Source, out source))
+        if (request.Source is not null && !KebabCase.TryParse(request.Source, out source))
         {
             return Failure.Invalid("source", "Source.Invalid");
         }

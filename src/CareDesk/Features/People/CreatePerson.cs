@@ -57,7 +57,7 @@ public sealed class CreatePerson(CareDeskDbContext db, PhoneNumberParser parser,
         }
 
         var source = FactSource.Agent;
-        if (request.Source is not null && !PeopleNames.TryParse(request.Source, out source))
+        if (request.Source is not null && !KebabCase.TryParse(request.Source, out source))
         {
             return Failure.Invalid("source", "Source.Invalid");
         }
@@ -143,17 +143,17 @@ internal static class PersonRules
             return Failure.Invalid("name", "Name.Required");
         }
 
-        if (!PeopleNames.TryParse<PersonKind>(kind, out _))
+        if (!KebabCase.TryParse<PersonKind>(kind, out _))
         {
             return Failure.Invalid("kind", "Kind.Invalid");
         }
 
-        if (sex is not null && !PeopleNames.TryParse<Sex>(sex, out _))
+        if (sex is not null && !KebabCase.TryParse<Sex>(sex, out _))
         {
             return Failure.Invalid("sex", "Sex.Invalid");
         }
 
-        if (preferredChannel is not null && !PeopleNames.TryParse<ContactChannel>(preferredChannel, out _))
+        if (preferredChannel is not null && !KebabCase.TryParse<ContactChannel>(preferredChannel, out _))
         {
             return Failure.Invalid("preferredChannel", "Channel.Invalid");
         }
@@ -183,9 +183,9 @@ internal static class PersonRules
     {
         person.FamilyName = Blank(familyName);
         person.GivenName = Blank(givenName);
-        person.Kind = PeopleNames.TryParse(kind, out PersonKind personKind) ? personKind : PersonKind.Other;
+        person.Kind = KebabCase.TryParse(kind, out PersonKind personKind) ? personKind : PersonKind.Other;
         person.DateOfBirth = dateOfBirth;
-        person.Sex = PeopleNames.TryParse(sex, out Sex personSex) ? personSex : Sex.Unknown;
+        person.Sex = KebabCase.TryParse(sex, out Sex personSex) ? personSex : Sex.Unknown;
         person.Languages = [.. (languages ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).Distinct()];
         person.TimeZone = Blank(timeZone);
         person.Accessibility = accessibility is null
@@ -198,7 +198,7 @@ internal static class PersonRules
                 NeedsCaregiverPresent = accessibility.NeedsCaregiverPresent,
                 Notes = Blank(accessibility.Notes),
             };
-        person.PreferredChannel = PeopleNames.TryParse(preferredChannel, out ContactChannel channel) ? channel : null;
+        person.PreferredChannel = KebabCase.TryParse(preferredChannel, out ContactChannel channel) ? channel : null;
         person.PreferredHours = Blank(preferredHours);
         person.AssignedFieldRepId = Blank(assignedFieldRepId);
         person.Notes = Blank(notes);

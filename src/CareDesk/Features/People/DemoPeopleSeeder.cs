@@ -15,8 +15,11 @@ internal sealed class DemoPeopleSeeder(
     CareDeskDbContext db,
     PhoneNumberParser phones,
     IOptions<DemoOptions> demo,
-    TimeProvider time)
+    TimeProvider time) : IDataSeeder
 {
+    // After the catalog their devices refer to.
+    public int Order => 50;
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (!demo.Value.Enabled || await db.People.AnyAsync(cancellationToken))

@@ -91,7 +91,7 @@ public sealed class GetPersonProfile(CareDeskDbContext db, PersonReads reads, Ti
     {
         var now = time.GetUtcNow();
         var maxAge = options.Value.StaleFactAge;
-        Fact FactOf(FactProvenance p) => new(PeopleNames.Of(p.Source), p.RecordedAt, p.VerifiedAt, p.VerifiedBy, p.IsStale(now, maxAge));
+        Fact FactOf(FactProvenance p) => new(KebabCase.Of(p.Source), p.RecordedAt, p.VerifiedAt, p.VerifiedBy, p.IsStale(now, maxAge));
         var masked = viewer.Masked;
 
         var outgoing = await db.Relationships.AsNoTracking()
@@ -103,9 +103,9 @@ public sealed class GetPersonProfile(CareDeskDbContext db, PersonReads reads, Ti
             .Join(db.People, r => r.FromPersonId, p => p.Id, (r, p) => new { r, p.DisplayName })
             .ToListAsync(cancellationToken);
         var relationships = outgoing
-            .Select(x => new RelationshipView(x.r.Id, PeopleNames.Of(x.r.Kind), PeopleNames.Of(x.r.Kind), x.r.ToPersonId, x.DisplayName, FactOf(x.r.Provenance)))
+            .Select(x => new RelationshipView(x.r.Id, KebabCase.Of(x.r.Kind), KebabCase.Of(x.r.Kind), x.r.ToPersonId, x.DisplayName, FactOf(x.r.Provenance)))
             .Concat(incoming.Select(x => new RelationshipView(
-                x.r.Id, PeopleNames.Inverse(x.r.Kind), PeopleNames.Of(x.r.Kind), x.r.FromPersonId, x.DisplayName, FactOf(x.r.Provenance))))
+                x.r.Id, PeopleNames.Inverse(x.r.Kind), KebabCase.Of(x.r.Kind), x.r.FromPersonId, x.DisplayName, FactOf(x.r.Provenance))))
             .ToList();
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -116,7 +116,7 @@ public sealed class GetPersonProfile(CareDeskDbContext db, PersonReads reads, Ti
             .OrderByDescending(x => x.d.PurchaseDate)
             .Select(x => new DeviceView(
                 x.d.Id, x.d.ModelId, x.NameEn, x.NameZh, x.d.SerialNumber, x.d.LotNumber, x.d.PurchaseDate, x.d.WarrantyEnd,
-                WarrantyState(x.d.WarrantyEnd, today), PeopleNames.Of(x.d.Status), FactOf(x.d.Provenance)))
+                WarrantyState(x.d.WarrantyEnd, today), KebabCase.Of(x.d.Status), FactOf(x.d.Provenance)))
             .ToList();
 
         var contacts = await db.Contacts.AsNoTracking()
@@ -131,9 +131,9 @@ public sealed class GetPersonProfile(CareDeskDbContext db, PersonReads reads, Ti
             person.DisplayName,
             person.FamilyName,
             person.GivenName,
-            PeopleNames.Of(person.Kind),
+            KebabCase.Of(person.Kind),
             masked ? null : person.DateOfBirth,
-            PeopleNames.Of(person.Sex),
+            KebabCase.Of(person.Sex),
             person.Languages,
             person.TimeZone,
             new AccessibilityView(
@@ -142,7 +142,7 @@ public sealed class GetPersonProfile(CareDeskDbContext db, PersonReads reads, Ti
                 person.Accessibility.NeedsVideo,
                 person.Accessibility.NeedsCaregiverPresent,
                 person.Accessibility.Notes),
-            person.PreferredChannel is { } channel ? PeopleNames.Of(channel) : null,
+            person.PreferredChannel is { } channel ? KebabCase.Of(channel) : null,
             person.PreferredHours,
             person.AssignedFieldRepId,
             masked ? Masking.Text(person.Notes) : person.Notes,
@@ -165,7 +165,7 @@ public sealed class GetPersonProfile(CareDeskDbContext db, PersonReads reads, Ti
             relationships,
             devices,
             [.. contacts.Select(c => new ContactView(
-                c.Id, PeopleNames.Of(c.Channel), PeopleNames.Of(c.Direction), c.StartedAt, c.AnsweredAt, c.EndedAt, c.Missed, c.Outcome,
+                c.Id, KebabCase.Of(c.Channel), KebabCase.Of(c.Direction), c.StartedAt, c.AnsweredAt, c.EndedAt, c.Missed, c.Outcome,
                 masked ? Masking.Text(c.Notes) : c.Notes))],
             masked,
             person.Version.ToString());

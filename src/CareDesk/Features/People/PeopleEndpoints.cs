@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using CareDesk.Features.People.Search;
+using CareDesk.Platform;
 using CareDesk.Platform.Api;
+using CareDesk.Platform.Audit;
+using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,9 +20,10 @@ internal static class PeopleEndpoints
 {
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
+        services.AddValidatedOptions<PeopleOptions>(PeopleOptions.Section);
         services.AddSingleton<PhoneNumberParser>();
         services.AddScoped<LookupCallers>();
-        services.AddScoped<DemoPeopleSeeder>();
+        services.AddDataSeeder<DemoPeopleSeeder>();
         services.AddScoped<CreatePerson>();
         services.AddScoped<GetPersonProfile>();
         services.AddScoped<PersonReads>();
@@ -31,6 +35,7 @@ internal static class PeopleEndpoints
         services.AddScoped<RemoveFact>();
         services.AddScoped<ListFieldReps>();
         services.AddSingleton<IInterceptor, SearchTermIndexer>();
+        services.AddSingleton<IAuditRecordNames, PersonAuditNames>();
         services.AddHostedService<SearchTermBackfill>();
         return services;
     }

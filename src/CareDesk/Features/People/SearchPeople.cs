@@ -1,4 +1,5 @@
 using CareDesk.Features.People.Search;
+using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -124,7 +125,7 @@ public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser,
             {
                 var row = rows[f.Id];
                 var number = row.Phone;
-                return new Hit(f.Id, row.DisplayName, PeopleNames.Of(row.Kind), f.MatchedBy, f.Via,
+                return new Hit(f.Id, row.DisplayName, KebabCase.Of(row.Kind), f.MatchedBy, f.Via,
                     number is null ? null : viewer.Masked ? Masking.Phone(number) : number);
             })];
         await reads.RecordAsync(hits.Select(h => h.PersonId), "search", cancellationToken);

@@ -1,8 +1,8 @@
 using CareDesk.Features.Cases;
 using CareDesk.Features.Catalog;
-using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.Search;

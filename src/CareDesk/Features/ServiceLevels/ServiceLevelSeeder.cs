@@ -7,8 +7,10 @@ namespace CareDesk.Features.ServiceLevels;
 /// Sensible defaults at the first start (docs/service-levels.md): urgent cases and complaints on a 24/7 calendar,
 /// the rest in office hours in Asia/Shanghai. Adds only into empty tables, so supervisors' edits are never undone.
 /// </summary>
-internal sealed class ServiceLevelSeeder(CareDeskDbContext db, TimeProvider time)
+internal sealed class ServiceLevelSeeder(CareDeskDbContext db, TimeProvider time) : IDataSeeder
 {
+    public int Order => 30;
+
     public const string AlwaysOpen = "24x7";
     public const string ChinaOffice = "cn-office";
 

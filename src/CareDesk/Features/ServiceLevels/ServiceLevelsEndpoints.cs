@@ -1,3 +1,4 @@
+using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ internal static class ServiceLevelsEndpoints
         services.AddScoped<CaseClocks>();
         services.AddScoped<ServiceLevelDeadlines>();
         services.AddScoped<ServiceLevelSettings>();
-        services.AddScoped<ServiceLevelSeeder>();
+        services.AddDataSeeder<ServiceLevelSeeder>();
         return services;
     }
 

@@ -9,8 +9,11 @@ namespace CareDesk.Features.Staff;
 /// Demo mode only: the front line's week from today on the two-shift template (the agent and the outsourced agent
 /// in turn), and a few skills. Idempotent: adds nothing while the front line has shifts ahead.
 /// </summary>
-internal sealed class ShiftSeeder(CareDeskDbContext db, ApplyShiftTemplate template, IOptions<DemoOptions> demo, IOptions<ShiftOptions> shifts, TimeProvider time)
+internal sealed class ShiftSeeder(CareDeskDbContext db, ApplyShiftTemplate template, IOptions<DemoOptions> demo, IOptions<ShiftOptions> shifts, TimeProvider time) : IDataSeeder
 {
+    // After the teams whose members it puts on shift.
+    public int Order => 40;
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (!demo.Value.Enabled)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CareDesk.Platform;
 using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Live;
@@ -19,7 +20,8 @@ internal static class StaffEndpoints
 
     public static IServiceCollection AddStaff(this IServiceCollection services)
     {
-        services.AddScoped<TeamSeeder>();
+        services.AddValidatedOptions<ShiftOptions>(ShiftOptions.Section);
+        services.AddDataSeeder<TeamSeeder>();
         services.AddScoped<ListTeams>();
         services.AddScoped<Roster>();
         services.AddScoped<WorkShifts>();
@@ -28,7 +30,7 @@ internal static class StaffEndpoints
         services.AddScoped<StaffDirectory>();
         services.AddScoped<SetSkills>();
         services.AddScoped<SetPresence>();
-        services.AddScoped<ShiftSeeder>();
+        services.AddDataSeeder<ShiftSeeder>();
         services.AddLiveChannel<PresenceHub>();
         return services;
     }

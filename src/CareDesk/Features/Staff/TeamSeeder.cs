@@ -10,8 +10,10 @@ namespace CareDesk.Features.Staff;
 /// somewhere to go); admins may rename them and add more. In demo mode, puts the demo users in their teams.
 /// Idempotent: runs at every start.
 /// </summary>
-internal sealed class TeamSeeder(CareDeskDbContext db, IOptions<DemoOptions> demo, TimeProvider time)
+internal sealed class TeamSeeder(CareDeskDbContext db, IOptions<DemoOptions> demo, TimeProvider time) : IDataSeeder
 {
+    public int Order => 20;
+
     public const string FrontLine = "front-line";
     public const string Experts = "experts";
 

@@ -1,10 +1,14 @@
+using CareDesk.Platform;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Live;
+using CareDesk.Platform.Scheduling;
+using CareDesk.Platform.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CareDesk.Features.Telephony;
 
@@ -12,7 +16,10 @@ internal static class TelephonyEndpoints
 {
     public static IServiceCollection AddTelephony(this IServiceCollection services)
     {
-        services.AddSingleton<WebhookSignature>();
+        services.AddValidatedOptions<TelephonyOptions>(TelephonyOptions.Section);
+        services.AddSingleton<TelephonyOptionsSetup>();
+        services.AddSingleton<IPostConfigureOptions<TelephonyOptions>>(sp => sp.GetRequiredService<TelephonyOptionsSetup>());
+        services.AddSingleton<IValidateOptions<TelephonyOptions>>(sp => sp.GetRequiredService<TelephonyOptionsSetup>());
         services.AddLiveChannel<ScreenPopHub>();
         services.AddSingleton<IScreenPopPublisher>(sp => sp.GetRequiredService<ScreenPopHub>());
         services.AddScoped<RecordCallEvent>();
@@ -20,6 +27,7 @@ internal static class TelephonyEndpoints
         services.AddMemoryCache();
         services.AddSingleton<ScreenPopCards>();
         services.AddScoped<PruneProcessedWebhookEvents>();
+        services.AddRecurringJob<PruneProcessedWebhookEventsJob>(PruneProcessedWebhookEventsJob.Key, PruneProcessedWebhookEventsJob.Interval);
         return services;
     }
 
@@ -40,7 +48,8 @@ internal static class TelephonyEndpoints
 
     private static async Task<IResult> ReceiveAsync(
         HttpRequest request,
-        WebhookSignature signature,
+        IOptions<TelephonyOptions> options,
+        TimeProvider time,
         RecordCallEvent recordCallEvent,
         AuditContext audit,
         IStringLocalizer<TelephonyText> text,
@@ -50,7 +59,10 @@ internal static class TelephonyEndpoints
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        if (!signature.IsValid(
+        if (!WebhookSignature.IsValid(
+                options.Value.WebhookSecret!,
+                options.Value.AllowedClockSkew,
+                time.GetUtcNow(),
                 request.Headers[WebhookSignature.TimestampHeader].ToString(),
                 request.Headers[WebhookSignature.SignatureHeader].ToString(),
                 body.Span))

@@ -13,8 +13,15 @@ namespace CareDesk.Platform.Audit;
 /// readable JSON (no <c>\u002B</c> escapes) for auditors who need every field. Fields and record types the resources
 /// do not name are left to those details ("and 3 other fields"), so no property name reaches the sentence.
 /// </summary>
-public sealed partial class AuditSentences(IDbContextFactory<CareDeskDbContext> factory, IStringLocalizer<SharedResource> text)
+public sealed partial class AuditSentences(
+    IDbContextFactory<CareDeskDbContext> factory,
+    IStringLocalizer<SharedResource> text,
+    IEnumerable<IAuditRecordNames> recordNames)
 {
+    /// <summary>The pages of people and of cases, and so the two kinds of record a sentence names (<see cref="IAuditRecordNames"/>).</summary>
+    public const string PeoplePages = "people";
+    public const string CasesPages = "cases";
+
     /// <summary>A piece of a sentence: plain text, or a link to the record it names.</summary>
     public sealed record Part(string Text, string? Href = null);
 
@@ -36,12 +43,15 @@ public sealed partial class AuditSentences(IDbContextFactory<CareDeskDbContext> 
         var userIds = entries.Select(e => e.ActorId).Distinct().ToList();
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
-        var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, cancellationToken);
+        var people = await NamesAsync(db, PeoplePages, ids, cancellationToken);
+        var cases = await NamesAsync(db, CasesPages, ids, cancellationToken);
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
         return [.. entries.Select(e => new View(e, Sentence(e, changes[e.Sequence], people, cases, users), Details(changes[e.Sequence])))];
     }
+
+    private async Task<Dictionary<Guid, string>> NamesAsync(CareDeskDbContext db, string pages, List<Guid> ids, CancellationToken cancellationToken) =>
+        recordNames.FirstOrDefault(n => n.Pages == pages) is { } names ? await names.NamesAsync(db, ids, cancellationToken) : [];
 
     private List<Part> Sentence(
         AuditEntry entry,
@@ -109,18 +119,18 @@ public sealed partial class AuditSentences(IDbContextFactory<CareDeskDbContext> 
         if (entry.EntityType == AuditSubject.EntityType)
         {
             return entry.EntityId == "*" ? [new Part(text["Audit.People"])]
-                : [new Part(people.GetValueOrDefault(id) ?? type, $"people/{id}")];
+                : [new Part(people.GetValueOrDefault(id) ?? type, $"{PeoplePages}/{id}")];
         }
 
         if (cases.TryGetValue(id, out var number))
         {
-            return [new Part(text["Audit.Named", type, number], $"cases/{id}")];
+            return [new Part(text["Audit.Named", type, number], $"{CasesPages}/{id}")];
         }
 
         var ofCase = CaseIds(changes).FirstOrDefault(cases.ContainsKey);
         if (ofCase != default)
         {
-            List<Part> ofWhich = [new Part(text["Audit.Named", Word("Audit.Entity.Case")!, cases[ofCase]], $"cases/{ofCase}")];
+            List<Part> ofWhich = [new Part(text["Audit.Named", Word("Audit.Entity.Case")!, cases[ofCase]], $"{CasesPages}/{ofCase}")];
             return whose ? ofWhich : Compose(text["Audit.Possessive"], ofWhich, [new Part(type)]);
         }
 
@@ -130,7 +140,7 @@ public sealed partial class AuditSentences(IDbContextFactory<CareDeskDbContext> 
             return [new Part(type)];
         }
 
-        List<Part> person = [new Part(people[owner], $"people/{owner}")];
+        List<Part> person = [new Part(people[owner], $"{PeoplePages}/{owner}")];
         return whose ? person : Compose(text["Audit.Possessive"], person, [new Part(type)]);
     }
 

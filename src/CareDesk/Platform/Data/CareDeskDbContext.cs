@@ -1,9 +1,3 @@
-using CareDesk.Features.Cases;
-using CareDesk.Features.Catalog;
-using CareDesk.Features.Contacts;
-using CareDesk.Features.Devices;
-using CareDesk.Features.People;
-using CareDesk.Features.Staff;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Outbox;
@@ -12,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CareDesk.Platform.Data;
@@ -19,10 +14,16 @@ namespace CareDesk.Platform.Data;
 /// <summary>
 /// The one database context. Every save goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>,
 /// which writes the audit trail for all changes in the same transaction, so no use case can forget it.
+/// Each feature declares the sets of its own tables in a part of this class in its folder
+/// (<c>Features/Cases/CareDeskDbContext.Cases.cs</c>) and configures them with its <c>IEntityTypeConfiguration</c>s.
 /// </summary>
-public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> options, AuditTrail? auditTrail = null)
+public sealed partial class CareDeskDbContext(DbContextOptions<CareDeskDbContext> options, AuditTrail? auditTrail = null)
     : IdentityDbContext<User, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    // The features' interceptors that complete a save's changes before the audit collects them (e.g. a case's last activity).
+    private readonly IPendingChangesInterceptor[] pendingChangesInterceptors =
+        [.. options.FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<IPendingChangesInterceptor>() ?? []];
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditSubject> AuditSubjects => Set<AuditSubject>();
@@ -34,68 +35,6 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<IssuedRefreshToken> IssuedRefreshTokens => Set<IssuedRefreshToken>();
-
-    public DbSet<Person> People => Set<Person>();
-
-    public DbSet<ContactPoint> ContactPoints => Set<ContactPoint>();
-
-    public DbSet<Address> Addresses => Set<Address>();
-
-    public DbSet<Relationship> Relationships => Set<Relationship>();
-
-    public DbSet<Manufacturer> Manufacturers => Set<Manufacturer>();
-
-    public DbSet<ProductModel> ProductModels => Set<ProductModel>();
-
-    public DbSet<ModelLink> ModelLinks => Set<ModelLink>();
-
-    public DbSet<RegulatoryProfileEntry> RegulatoryProfiles => Set<RegulatoryProfileEntry>();
-
-    public DbSet<ModelLinkTombstone> ModelLinkTombstones => Set<ModelLinkTombstone>();
-
-    public DbSet<Device> Devices => Set<Device>();
-
-    public DbSet<DeviceEvent> DeviceEvents => Set<DeviceEvent>();
-
-    public DbSet<Contact> Contacts => Set<Contact>();
-
-    public DbSet<ContactTransfer> ContactTransfers => Set<ContactTransfer>();
-
-    public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
-
-    public DbSet<Team> Teams => Set<Team>();
-
-    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
-
-    public DbSet<Case> Cases => Set<Case>();
-
-    public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
-
-    public DbSet<OnCallShift> OnCallShifts => Set<OnCallShift>();
-
-    public DbSet<Escalation> Escalations => Set<Escalation>();
-
-    public DbSet<Callback> Callbacks => Set<Callback>();
-
-    public DbSet<Features.ServiceLevels.ServiceCalendar> ServiceCalendars => Set<Features.ServiceLevels.ServiceCalendar>();
-
-    public DbSet<Features.ServiceLevels.ServicePolicy> ServicePolicies => Set<Features.ServiceLevels.ServicePolicy>();
-
-    public DbSet<WorkShift> WorkShifts => Set<WorkShift>();
-
-    public DbSet<StaffSkills> StaffSkills => Set<StaffSkills>();
-
-    public DbSet<StaffPresence> StaffPresence => Set<StaffPresence>();
-
-    public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
-
-    public DbSet<Features.NothingLost.Finding> Findings => Set<Features.NothingLost.Finding>();
-
-    public DbSet<Features.NothingLost.HandoverReport> HandoverReports => Set<Features.NothingLost.HandoverReport>();
-
-    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
-
-    public DbSet<Features.Macros.Macro> Macros => Set<Features.Macros.Macro>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -142,7 +81,11 @@ public sealed class CareDeskDbContext(DbContextOptions<CareDeskDbContext> option
     {
         var trail = auditTrail ?? throw new InvalidOperationException(
             "This context was created without an audit trail and cannot save. Create it through dependency injection.");
-        CaseActivity.Touch(ChangeTracker);
+        foreach (var interceptor in pendingChangesInterceptors)
+        {
+            interceptor.SavingChanges(ChangeTracker);
+        }
+
         return await trail.SaveWithAuditAsync(this, acceptAllChangesOnSuccess, base.SaveChangesAsync, cancellationToken);
     }
 

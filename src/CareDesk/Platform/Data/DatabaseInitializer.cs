@@ -47,15 +47,20 @@ public static class DatabaseInitializer
 
         await provider.GetRequiredService<UserSeeder>().SeedAsync(cancellationToken);
 
-        // Reference data, in demo and production alike.
-        await provider.GetRequiredService<Features.Catalog.CatalogSeeder>().SeedAsync(cancellationToken);
-        await provider.GetRequiredService<Features.Staff.TeamSeeder>().SeedAsync(cancellationToken);
-        await provider.GetRequiredService<Features.ServiceLevels.ServiceLevelSeeder>().SeedAsync(cancellationToken);
-        await provider.GetRequiredService<Features.Staff.ShiftSeeder>().SeedAsync(cancellationToken);
+        // The features' reference data (in demo and production alike) and demo data, each after what it refers to.
+        foreach (var seeder in provider.GetServices<IDataSeeder>().OrderBy(s => s.Order))
+        {
+            await seeder.SeedAsync(cancellationToken);
+        }
+    }
 
-        // Demo mode: a few people from the stories, after the catalog their devices refer to.
-        await provider.GetRequiredService<Features.People.DemoPeopleSeeder>().SeedAsync(cancellationToken);
-        await provider.GetRequiredService<Features.Cases.DemoCasesSeeder>().SeedAsync(cancellationToken);
+    /// <summary>Registers a feature's <see cref="IDataSeeder"/>, also resolvable as itself (a test seeds with it).</summary>
+    public static IServiceCollection AddDataSeeder<TSeeder>(this IServiceCollection services)
+        where TSeeder : class, IDataSeeder
+    {
+        services.AddScoped<TSeeder>();
+        services.AddScoped<IDataSeeder>(provider => provider.GetRequiredService<TSeeder>());
+        return services;
     }
 
     private static void PrepareSqliteFile(string connectionString)

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CareDesk.Features.Telephony;
 using CareDesk.Platform.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,11 +58,6 @@ internal static class SchedulingSetup
             });
             quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = 10);
 
-            // Recurring housekeeping: each a job with one repeating trigger in the shared store, so a cluster runs it
-            // once per interval. Declared again at every start; the trigger keeps its firing history across restarts.
-            ScheduleRecurring<PruneProcessedWebhookEventsJob>(quartz, PruneProcessedWebhookEventsJob.Key, PruneProcessedWebhookEventsJob.Interval);
-            ScheduleRecurring<Features.NothingLost.NothingLostJob>(quartz, Features.NothingLost.NothingLostJob.Key, Features.NothingLost.NothingLostJob.Interval);
-            ScheduleRecurring<Features.Complaints.Trending.TrendRecheckJob>(quartz, Features.Complaints.Trending.TrendRecheckJob.Key, Features.Complaints.Trending.TrendRecheckJob.Interval);
             quartz.UsePersistentStore(store =>
             {
                 store.UseSystemTextJsonSerializer();
@@ -104,9 +98,15 @@ internal static class SchedulingSetup
         return services;
     }
 
-    private static void ScheduleRecurring<TJob>(IQuartzBuilder quartz, JobKey key, TimeSpan interval)
+    /// <summary>
+    /// Recurring housekeeping a feature registers in its <c>Add&lt;Feature&gt;()</c>: a job with one repeating trigger in
+    /// the shared store, so a cluster runs it once per interval. Declared again at every start; the trigger keeps its
+    /// firing history across restarts.
+    /// </summary>
+    public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, JobKey key, TimeSpan interval)
         where TJob : IJob =>
-        quartz.ScheduleJob<TJob>(
+        // Quartz gathers the jobs of every AddQuartz call into the one scheduler configured above.
+        services.AddQuartz(quartz => quartz.ScheduleJob<TJob>(
             trigger => trigger
                 .WithIdentity(key.Name, key.Group)
                 .StartNow()
@@ -115,5 +115,5 @@ internal static class SchedulingSetup
                     .RepeatForever()
                     // Runs missed while no node was up collapse into the next one.
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-            job => job.WithIdentity(key).StoreDurably().DisallowConcurrentExecution());
+            job => job.WithIdentity(key).StoreDurably().DisallowConcurrentExecution()));
 }

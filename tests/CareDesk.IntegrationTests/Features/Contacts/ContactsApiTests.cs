@@ -11,6 +11,7 @@ using CareDesk.Features.Telephony;
 using CareDesk.IntegrationTests.Features.People;
 using CareDesk.IntegrationTests.Infrastructure;
 using CareDesk.Platform.Identity;
+using CareDesk.Platform.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.IntegrationTests.Features.Contacts;

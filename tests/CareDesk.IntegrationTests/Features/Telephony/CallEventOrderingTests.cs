@@ -8,6 +8,7 @@ using CareDesk.Features.People;
 using CareDesk.Features.Telephony;
 using CareDesk.IntegrationTests.Infrastructure;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

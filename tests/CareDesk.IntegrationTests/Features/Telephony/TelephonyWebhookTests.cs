@@ -7,6 +7,7 @@ using CareDesk.Features.Contacts;
 using CareDesk.Features.People;
 using CareDesk.Features.Telephony;
 using CareDesk.IntegrationTests.Infrastructure;
+using CareDesk.Platform.Webhooks;
 using CareDesk.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

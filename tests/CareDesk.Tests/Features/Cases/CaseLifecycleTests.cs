@@ -1,5 +1,4 @@
 using CareDesk.Features.Cases;
-using CareDesk.Features.Devices;
 using CareDesk.Features.Staff;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;

@@ -3,7 +3,6 @@ using CareDesk.Features.Cases;
 using CareDesk.Features.Cases.Pages;
 using CareDesk.Features.Complaints;
 using CareDesk.Features.Contacts;
-using CareDesk.Features.Devices;
 using CareDesk.Features.Macros;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;

@@ -5,7 +5,6 @@ using CareDesk.Features.Complaints.ComplaintFile;
 using CareDesk.Features.Complaints.Pages;
 using CareDesk.Features.Complaints.Reportability;
 using CareDesk.Features.Complaints.Reporting;
-using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;

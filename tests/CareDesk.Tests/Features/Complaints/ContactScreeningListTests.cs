@@ -4,7 +4,6 @@ using CareDesk.Features.Cases;
 using CareDesk.Features.Complaints;
 using CareDesk.Features.Complaints.Pages;
 using CareDesk.Features.Contacts;
-using CareDesk.Features.Devices;
 using CareDesk.Features.Staff;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;

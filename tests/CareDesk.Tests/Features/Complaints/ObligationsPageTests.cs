@@ -5,7 +5,6 @@ using CareDesk.Features.Complaints;
 using CareDesk.Features.Complaints.Reportability;
 using CareDesk.Features.Complaints.Reporting;
 using CareDesk.Features.Complaints.Reporting.Pages;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Localization;

@@ -2,7 +2,6 @@ using Bunit;
 using CareDesk.Features.Cases;
 using CareDesk.Features.Complaints.RedFlags;
 using CareDesk.Features.Complaints.RedFlags.Pages;
-using CareDesk.Features.Devices;
 using CareDesk.Features.Staff;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;

@@ -1,7 +1,6 @@
 using Bunit;
 using CareDesk.Features.Complaints.Trending;
 using CareDesk.Features.Complaints.Trending.Pages;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
 using CareDesk.Tests.Components;

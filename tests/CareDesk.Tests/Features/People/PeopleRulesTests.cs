@@ -1,4 +1,5 @@
 using CareDesk.Features.People;
+using CareDesk.Platform.Api;
 
 namespace CareDesk.Tests.Features.People;
 
@@ -41,7 +42,7 @@ public sealed class PeopleRulesTests
     [InlineData(RelationshipKind.HealthcareProfessionalOf, "healthcare-professional-of", "patient-of")]
     public void A_relationship_reads_one_way_from_each_end(RelationshipKind kind, string name, string inverse)
     {
-        Assert.Equal(name, PeopleNames.Of(kind));
+        Assert.Equal(name, KebabCase.Of(kind));
         Assert.Equal(inverse, PeopleNames.Inverse(kind));
     }
 
@@ -50,7 +51,7 @@ public sealed class PeopleRulesTests
     [InlineData(" Parent-Of ", RelationshipKind.ParentOf)]
     public void A_term_is_read_in_any_case_and_trimmed(string text, RelationshipKind expected)
     {
-        Assert.True(PeopleNames.TryParse<RelationshipKind>(text, out var kind));
+        Assert.True(KebabCase.TryParse<RelationshipKind>(text, out var kind));
         Assert.Equal(expected, kind);
     }
 
@@ -61,7 +62,7 @@ public sealed class PeopleRulesTests
     [InlineData("cared-for-by")]
     public void An_unknown_term_is_refused(string? text)
     {
-        Assert.False(PeopleNames.TryParse<RelationshipKind>(text, out _));
+        Assert.False(KebabCase.TryParse<RelationshipKind>(text, out _));
     }
 
     [Fact]

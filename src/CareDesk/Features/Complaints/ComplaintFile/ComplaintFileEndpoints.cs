@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;

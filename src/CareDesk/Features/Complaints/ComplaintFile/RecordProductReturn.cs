@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
+using CareDesk.Platform.Identity;
 
 namespace CareDesk.Features.Complaints.ComplaintFile;
 

@@ -1,7 +1,7 @@
 using System.Text;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Audit;
+using CareDesk.Platform.Identity;
 
 namespace CareDesk.Features.Complaints.Exports;
 

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CareDesk.Features.Cases;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using CareDesk.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

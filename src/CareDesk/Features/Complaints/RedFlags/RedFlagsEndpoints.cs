@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using CareDesk.Features.Complaints.Reportability.Calendars;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

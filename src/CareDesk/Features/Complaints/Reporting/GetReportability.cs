@@ -1,8 +1,8 @@
 using CareDesk.Features.Cases;
 using CareDesk.Features.Complaints.Reportability;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using CareDesk.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using CareDesk.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
 

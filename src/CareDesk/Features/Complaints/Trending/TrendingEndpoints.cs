@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Live;
 using CareDesk.Platform.Outbox;
+using CareDesk.Platform.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -26,6 +26,7 @@ internal static class TrendingEndpoints
         services.AddScoped<ListTrendSignals>();
         services.AddLiveChannel<TrendAlertHub>();
         services.AddScoped<IOutboxHandler, TrendAlertEmail>();
+        services.AddRecurringJob<TrendRecheckJob>(TrendRecheckJob.Key, TrendRecheckJob.Interval);
         return services;
     }
 

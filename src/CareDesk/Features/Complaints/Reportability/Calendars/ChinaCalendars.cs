@@ -1,6 +1,6 @@
-using CareDesk.Features.Devices;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.Complaints.Reportability.Calendars;

@@ -1,21 +1,22 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 
-namespace CareDesk.Features.Telephony;
+namespace CareDesk.Platform.Webhooks;
 
 /// <summary>
-/// Checks <c>X-CareDesk-Signature: sha256=&lt;hex HMAC-SHA256 of "&lt;timestamp&gt;.&lt;raw body&gt;"&gt;</c> and that
-/// <c>X-CareDesk-Timestamp</c> (Unix seconds) is within the allowed skew, so a captured request cannot be replayed later.
+/// CareDesk's webhook signature, in both directions: <c>X-CareDesk-Signature: sha256=&lt;hex HMAC-SHA256 of
+/// "&lt;timestamp&gt;.&lt;raw body&gt;"&gt;</c> with <c>X-CareDesk-Timestamp</c> (Unix seconds) within the allowed skew, so a
+/// captured request cannot be replayed later. The phone system signs the call events it posts (Telephony checks them);
+/// CareDesk signs the pages it sends to a pager (Cases).
 /// </summary>
-public sealed class WebhookSignature(IOptions<TelephonyOptions> options, TimeProvider time)
+public static class WebhookSignature
 {
     public const string TimestampHeader = "X-CareDesk-Timestamp";
     public const string SignatureHeader = "X-CareDesk-Signature";
     private const string Prefix = "sha256=";
 
-    public bool IsValid(string? timestamp, string? signature, ReadOnlySpan<byte> body)
+    public static bool IsValid(string secret, TimeSpan allowedSkew, DateTimeOffset now, string? timestamp, string? signature, ReadOnlySpan<byte> body)
     {
         if (string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature)
             || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
@@ -24,8 +25,7 @@ public sealed class WebhookSignature(IOptions<TelephonyOptions> options, TimePro
             return false;
         }
 
-        var now = time.GetUtcNow().ToUnixTimeSeconds();
-        if (Math.Abs(now - seconds) > (long)options.Value.AllowedClockSkew.TotalSeconds)
+        if (Math.Abs(now.ToUnixTimeSeconds() - seconds) > (long)allowedSkew.TotalSeconds)
         {
             return false;
         }
@@ -42,8 +42,12 @@ public sealed class WebhookSignature(IOptions<TelephonyOptions> options, TimePro
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(Compute(options.Value.WebhookSecret!, timestamp, body), given);
+        return CryptographicOperations.FixedTimeEquals(Compute(secret, timestamp, body), given);
     }
+
+    /// <summary>The <see cref="SignatureHeader"/> value for a timestamp and body.</summary>
+    public static string Sign(string secret, string timestamp, ReadOnlySpan<byte> body) =>
+        Prefix + Convert.ToHexStringLower(Compute(secret, timestamp, body));
 
     /// <summary>The signature bytes for a timestamp and body (what the sender computes).</summary>
     public static byte[] Compute(string secret, string timestamp, ReadOnlySpan<byte> body)

@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using CareDesk.Platform.Identity;
 
-namespace CareDesk.Features.Devices;
+namespace CareDesk.Platform.Identity;
 
 /// <summary>
 /// Who acts: a field rep with no other role sees only own customers; a supervisor (or admin) oversees every team's

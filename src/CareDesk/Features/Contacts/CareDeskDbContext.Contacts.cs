@@ -1,0 +1,14 @@
+using CareDesk.Features.Contacts;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareDesk.Platform.Data;
+
+// The context's sets of this feature's tables, declared here so that Platform names no feature (docs/adr/0005).
+public sealed partial class CareDeskDbContext
+{
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<ContactTransfer> ContactTransfers => Set<ContactTransfer>();
+
+    public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
+}
