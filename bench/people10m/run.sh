@@ -80,9 +80,18 @@ start_cluster() {
     -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
     -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=16GB -c checkpoint_timeout=1h \
     -c shared_buffers=$shared_buffers -c effective_cache_size=12GB -c maintenance_work_mem=1GB \
-    -c shared_preload_libraries=auto_explain -c auto_explain.log_min_duration=250ms" start >/dev/null
+    -c shared_preload_libraries=auto_explain" start >/dev/null
   pg_started=yes
   connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Maximum Pool Size=50;Database=$database"
+  # Through ALTER SYSTEM, not -c: the checks turn it down to 0 for a while, and -c would win over that.
+  explain_from 250ms
+}
+# auto_explain for every session from the next statement on: plans of statements slower than $1, with EXPLAIN ANALYZE's
+# figures when $2 is on (that instruments every statement, so only for the checks).
+explain_from() {
+  "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -XAtq -c "ALTER SYSTEM SET auto_explain.log_min_duration = '$1'" \
+    -c "ALTER SYSTEM SET auto_explain.log_analyze = ${2:-off}" -c "ALTER SYSTEM SET auto_explain.log_buffers = ${2:-off}" \
+    -c "SELECT pg_reload_conf()" >/dev/null
 }
 psql_bench() { "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d "$database" -XAtq "$@"; }
 
@@ -162,8 +171,7 @@ export TOKEN="$token"
 # The checks run with every statement's plan logged (EXPLAIN ANALYZE through auto_explain): plans.txt keeps them, and
 # a sequential scan of a large table is named in the summary.
 log_from=$(stat -c %s "$pgdir/server.log")
-psql_bench -c "ALTER SYSTEM SET auto_explain.log_min_duration = 0" -c "ALTER SYSTEM SET auto_explain.log_analyze = on" \
-  -c "ALTER SYSTEM SET auto_explain.log_buffers = on" -c "SELECT pg_reload_conf()" >/dev/null
+explain_from 0 on
 check=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/people/lookup?phone=$(sed -n 2p "$pgdir/samples.txt")")
 echo "check: ${check:0:160}"
 case "$check" in *'"matchedVia":"caregiver"'*) ;; *) echo "lookup check failed" >&2; exit 1 ;; esac
@@ -172,8 +180,7 @@ for q in $(head -n 8 "$pgdir/search-samples.txt"); do
   echo "check q=$q: ${check:0:120}"
   case "$check" in *'"personId"'*) ;; *) echo "search check failed for q=$q" >&2; exit 1 ;; esac
 done
-psql_bench -c "ALTER SYSTEM RESET auto_explain.log_min_duration" -c "ALTER SYSTEM RESET auto_explain.log_analyze" \
-  -c "ALTER SYSTEM RESET auto_explain.log_buffers" -c "SELECT pg_reload_conf()" >/dev/null
+explain_from 250ms
 tail -c +"$((log_from + 1))" "$pgdir/server.log" >"$out/plans.txt"
 scans=$(grep -oE "Seq Scan on [a-z_\"A-Za-z]+ .*rows=[0-9]+ loops" "$out/plans.txt" | grep -E "actual.*rows=[0-9]{4,} " || true)
 say "plans of the checks: $(grep -c "duration:" "$out/plans.txt") statements in $out/plans.txt;" \
@@ -197,6 +204,7 @@ run_load() { # load connections
   wrk -t"$t" -c"$connections" -d"$warmup" -s "bench/people/$load.lua" "http://127.0.0.1:$port" >/dev/null
   : >"$file"
   for _ in $(seq 1 "$runs"); do
+    kill -0 "$host_pid" 2>/dev/null || { tail -n 20 "$out/host.log"; echo "the host stopped (log: $out/host.log)" >&2; exit 1; }
     local host0 pg0 result n
     host0=$(cpu_ticks "$host_pid"); pg0=$(pg_ticks)
     result=$(wrk -t"$t" -c"$connections" -d"$duration" -s "bench/people/$load.lua" "http://127.0.0.1:$port" | grep '^RESULT')
@@ -228,4 +236,6 @@ say "host at the end: RSS $(rss VmRSS), peak RSS $(rss VmHWM) (live heap: the '0
 
 tail -c +"$((log_from + 1))" "$pgdir/server.log" >"$out/slow.txt"
 say "statements slower than 250 ms during the loads and the pops: $(grep -c "duration:" "$out/slow.txt" || true) (plans in $out/slow.txt)"
+# Which statements, most frequent first (at 1 M on a noisy machine: the audit chain's lock, issue 13 item 15).
+grep -A1 "duration:" "$out/slow.txt" | grep -o "Query Text: .*" | cut -c13-140 | sort | uniq -c | sort -rn | head -n 5 | tee -a "$summary" || true
 echo "== summary"; cat "$summary"
