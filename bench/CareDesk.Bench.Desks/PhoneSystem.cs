@@ -57,8 +57,20 @@ internal sealed class PhoneSystem(Uri baseAddress, string secret, string agent) 
         return callers;
     }
 
-    /// <summary>A mobile number nobody has (CareDesk's demo and bench people use other prefixes).</summary>
-    public static string UnknownNumber() => $"+86137{RandomNumberGenerator.GetInt32(10_000_000, 99_999_999)}";
+    /// <summary>
+    /// Callers already in the database (the people bench's seeded population, bench/people10m): one E.164 number a
+    /// line; each is used once, so every call is its caller's first.
+    /// </summary>
+    public static List<Caller> ReadCallers(string path, int count)
+    {
+        var callers = File.ReadLines(path).Where(l => l.Length > 0).Take(count).Select(l => new Caller(Guid.Empty, l.Trim())).ToList();
+        return callers.Count == count
+            ? callers
+            : throw new InvalidOperationException($"{path} holds {callers.Count} callers, {count} are needed.");
+    }
+
+    /// <summary>A mobile number nobody has: 134 is no prefix of CareDesk's demo people nor of the bench's seeded population.</summary>
+    public static string UnknownNumber() => $"+86134{RandomNumberGenerator.GetInt32(10_000_000, 99_999_999)}";
 
     /// <summary>Posts a signed ringing event for the agent and returns when CareDesk accepted it.</summary>
     public async Task RingAsync(string callId, string from)

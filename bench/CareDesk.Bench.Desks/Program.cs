@@ -6,7 +6,8 @@ using CareDesk.Bench.Desks;
 // starts the published one in demo mode) over HTTP only, as a phone system and a browser would.
 //   CareDesk.Bench.Desks --url http://127.0.0.1:5097 --host-pid PID [--memory-desks "30 60 100"] [--fanout-desks 30]
 //                        [--calls 20] [--page /] [--gcdump dotnet-gcdump] [--out DIR] [--secret demo-telephony-secret]
-//                        [--host-log FILE]
+//                        [--host-log FILE] [--callers FILE]
+// With --callers (E.164 numbers of people already in the database, one a line: bench/people10m) no caller is created.
 // With --host-log (the host's console log, with ScreenPopHub at Debug) the server's share of each fan-out is read from
 // the host's own measurement: webhook handed over → the last desk's render batch handed to its connection.
 internal static class DesksBench
@@ -28,6 +29,7 @@ internal static class DesksBench
             ["out"] = "artifacts/bench-desks",
             ["min-free-mb"] = "3000",
             ["host-log"] = "",
+            ["callers"] = "",
         };
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
@@ -58,8 +60,18 @@ internal static class DesksBench
         await phones.SignInAsync(settings["password"]);
         // One caller to warm the pop path up, then one fresh caller per measured call: each is a first call for its
         // caller, so no card is cached anywhere.
-        var callers = await phones.CreateCallersAsync(fanout > 0 ? calls + 1 : 1);
-        Console.WriteLine($"{callers.Count} known callers created (a phone, a device, accessibility needs each)");
+        List<PhoneSystem.Caller> callers;
+        if (settings["callers"].Length > 0)
+        {
+            callers = PhoneSystem.ReadCallers(settings["callers"], fanout > 0 ? calls + 1 : 1);
+            Console.WriteLine($"{callers.Count} known callers read from {settings["callers"]}");
+        }
+        else
+        {
+            callers = await phones.CreateCallersAsync(fanout > 0 ? calls + 1 : 1);
+            Console.WriteLine($"{callers.Count} known callers created (a phone, a device, accessibility needs each)");
+        }
+
 
         await using var desks = await DeskBrowser.LaunchAsync(baseAddress, settings["agent"], settings["password"], settings["page"]);
         var minFreeMb = long.Parse(settings["min-free-mb"], CultureInfo.InvariantCulture);

@@ -6,6 +6,10 @@ namespace CareDesk.Bench.Seeder;
 /// </summary>
 internal static class CatalogSql
 {
+    // The models' concurrency token: required on SQLite, where a rebuilt table lost the migration's column default.
+    // Upper case, as EF Core's SQLite mapping stores GUIDs; PostgreSQL reads the same literal as a uuid.
+    private const string Version = "0000BE4C-0000-7000-8000-000000000000";
+
     public static string Insert => Build("'{}'");
 
     public static string InsertSqlite => Build("'[]'");
@@ -19,11 +23,11 @@ internal static class CatalogSql
             ON CONFLICT ("Id") DO NOTHING;
             """;
         var models = string.Join(",\n", SyntheticPopulation.Models.Select(m =>
-            $"('{m.Id}', '{m.ManufacturerId}', '{m.Category}', '{m.NameEn}', {emptyList}, {emptyList}, {emptyList}, {emptyList}, {emptyList}, {emptyList}, {m.WarrantyMonths})"));
+            $"('{m.Id}', '{m.ManufacturerId}', '{m.Category}', '{m.NameEn}', {emptyList}, {emptyList}, {emptyList}, {emptyList}, {emptyList}, {emptyList}, {m.WarrantyMonths}, '{Version}')"));
         return makers + $"""
 
             INSERT INTO product_models ("Id", "ManufacturerId", "Category", "NameEn", "ModelNumbers", "Aliases",
-              "UncertainAliases", "PrintedText", "VisualCues", "Markets", "WarrantyMonths") VALUES
+              "UncertainAliases", "PrintedText", "VisualCues", "Markets", "WarrantyMonths", "Version") VALUES
             {models}
             ON CONFLICT ("Id") DO NOTHING;
             """;

@@ -45,6 +45,21 @@ internal static class LookupSamples
         return written;
     }
 
+    /// <summary>
+    /// Callers for the screen-pop bench (bench/people10m): E.164 mobiles, one a line, of people spread over the
+    /// population with another stride than the lookup samples, so a pop's caller was not just looked up by the load.
+    /// </summary>
+    public static int WriteCallers(string path, int people, int count)
+    {
+        using var writer = new StreamWriter(path);
+        for (var k = 0; k < count; k++)
+        {
+            writer.WriteLine(SyntheticPopulation.Mobile((int)(((k * 104_729L) + 4_242) % people)));
+        }
+
+        return count;
+    }
+
     internal static string MobileFormat(string e164, int k)
     {
         var n = e164[3..]; // 11 digits

@@ -5,7 +5,7 @@ using CareDesk.Bench.Seeder;
 // trail on purpose: it is test data, and a real import is audited as one action, not a million row changes.
 //   CareDesk.Bench.Seeder --provider PostgreSql|Sqlite --connection "<connection string>"
 //                         [--people 1000000] [--devices 1000000] [--samples bench-samples.txt] [--sample-count 5000]
-//                         [--search-samples bench-search-samples.txt]
+//                         [--search-samples bench-search-samples.txt] [--callers callers.txt] [--caller-count 500]
 //   CareDesk.Bench.Seeder --load cases --provider … --connection … --people <as seeded> [--cases 1000000]
 //                         [--contacts 5000000] [--staff 500] [--long-case long-case.txt]
 //     adds cases, timelines and contacts to a seeded population whose host has started once in demo mode.
@@ -19,6 +19,8 @@ var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     ["samples"] = "bench-samples.txt",
     ["sample-count"] = "5000",
     ["search-samples"] = "bench-search-samples.txt",
+    ["callers"] = "",
+    ["caller-count"] = "500",
     ["cases"] = "1000000",
     ["contacts"] = "5000000",
     ["staff"] = "500",
@@ -73,6 +75,13 @@ var samples = LookupSamples.Write(settings["samples"], people, int.Parse(setting
 Console.WriteLine($"{samples} lookup samples written to {settings["samples"]}");
 var searchSamples = SearchSamples.Write(settings["search-samples"], people, devices, int.Parse(settings["sample-count"], CultureInfo.InvariantCulture));
 Console.WriteLine($"{searchSamples} search samples written to {settings["search-samples"]}");
+if (settings["callers"].Length > 0)
+{
+    var callers = LookupSamples.WriteCallers(settings["callers"], people, int.Parse(settings["caller-count"], CultureInfo.InvariantCulture));
+    Console.WriteLine($"{callers} screen-pop callers written to {settings["callers"]}");
+}
+
+Console.WriteLine($"{people:N0} people, {population.ContactPoints:N0} contact points, {devices:N0} devices");
 
 if (postgres)
 {

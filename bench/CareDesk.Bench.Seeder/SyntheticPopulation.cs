@@ -19,11 +19,14 @@ internal sealed record TableLoad(string Table, IReadOnlyList<Column> Columns, lo
 /// <summary>
 /// A deterministic synthetic population: every value is a pure function of the row's index, so two runs with the
 /// same sizes produce the same database (and the same sample numbers) without a shared random sequence.
-/// Person i owns one mobile, one landline and one e-mail; every 20th person (i % 20 == 19) is the caregiver of person i - 1.
+/// Person i owns one mobile, one landline and one e-mail, every 4th (i % 4 == 3) also a WeChat id; every 20th person
+/// (i % 20 == 19) is the caregiver of person i - 1.
 /// </summary>
 internal sealed class SyntheticPopulation(int people, int devices)
 {
     public const int CaregiverEvery = 20;
+
+    public const int MessagingEvery = 4;
 
     // Chinese mobile prefixes libphonenumber accepts as valid for CN.
     private static readonly string[] MobilePrefixes =
@@ -55,6 +58,9 @@ internal sealed class SyntheticPopulation(int people, int devices)
 
     public int People => people;
 
+    /// <summary>Two phones and an e-mail each, and a WeChat id for every <see cref="MessagingEvery"/>th person.</summary>
+    public long ContactPoints => (3L * people) + (people / MessagingEvery);
+
     public static Guid Id(int table, long index) =>
         // Index first: ascending keys append to the primary-key B-tree instead of splitting pages at random.
         new((int)(index >> 16), (short)(index & 0xFFFF), (short)(0x7000 | table), 0x80, 0, 0, 0, 0, 0, 0, 0);
@@ -82,12 +88,17 @@ internal sealed class SyntheticPopulation(int people, int devices)
 
     public static string Serial(int device) => string.Create(CultureInfo.InvariantCulture, $"SN{device:D10}");
 
+    public static bool HasMessaging(int person) => person % MessagingEvery == MessagingEvery - 1;
+
+    // Shaped like a WeChat OpenID (28 characters from "o"), unique by the index in its tail.
+    public static string WeChatId(int person) => string.Create(CultureInfo.InvariantCulture, $"o6_bm{Mix(person + 0x77EC_0000_0000L):x16}{person:x7}");
+
     public static int AreaCodeLength(int person) => AreaCodes[person % AreaCodes.Length].Length;
 
     public IEnumerable<TableLoad> Tables()
     {
         yield return new TableLoad("people", PeopleColumns, people, PeopleRows);
-        yield return new TableLoad("contact_points", ContactPointColumns, 3L * people, ContactPointRows);
+        yield return new TableLoad("contact_points", ContactPointColumns, ContactPoints, ContactPointRows);
         yield return new TableLoad("relationships", RelationshipColumns, people / CaregiverEvery, RelationshipRows);
         yield return new TableLoad("devices", DeviceColumns, devices, DeviceRows);
         // CareDesk's own term rules, so the bench searches what the app would have indexed (docs/adr/0003).
@@ -167,6 +178,10 @@ internal sealed class SyntheticPopulation(int people, int devices)
             yield return [Id(2, 2L * i), Id(1, i), "Phone", "mobile", mobile, mobile[^4..], true, RecordedAt, "Import"];
             yield return [Id(2, (2L * i) + 1), Id(1, i), "Phone", "landline", landline, landline[^4..], false, RecordedAt, "Import"];
             yield return [Id(5, i), Id(1, i), "Email", "email", Email(i), null, true, RecordedAt, "Import"];
+            if (HasMessaging(i))
+            {
+                yield return [Id(6, i), Id(1, i), "Messaging", "wechat", WeChatId(i), null, false, RecordedAt, "Import"];
+            }
         }
     }
 

@@ -57,7 +57,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] 
 
 measure() { # provider connection-string
   local provider=$1 connection=$2
-  echo "== $provider: seed $people people, $((2 * people)) phones, $people e-mails, $devices devices"
+  echo "== $provider: seed $people people, $((2 * people)) phones, $people e-mails, $((people / 4)) WeChat ids, $devices devices"
   dotnet "$out/seeder/CareDesk.Bench.Seeder.dll" --provider "$provider" --connection "$connection" \
     --people "$people" --devices "$devices" --samples "$out/samples.txt" --search-samples "$out/search-samples.txt" | tee "$out/seed-$provider.log"
 
