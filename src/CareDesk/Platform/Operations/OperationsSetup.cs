@@ -52,6 +52,19 @@ internal static class OperationsSetup
             {
                 logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
             }
+
+            // A file as well, for a shipper that tails files rather than the journal: one file a day, two weeks kept.
+            if (builder.Configuration["Logging:File"] is { Length: > 0 } file)
+            {
+                if (jsonLogs)
+                {
+                    logger.WriteTo.File(new RenderedCompactJsonFormatter(), file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
+                }
+                else
+                {
+                    logger.WriteTo.File(file, formatProvider: System.Globalization.CultureInfo.InvariantCulture, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
+                }
+            }
         });
 
         // One line per request as ever, at Error for a 5xx, except a 503 that asks the client to retry: that is the
