@@ -78,6 +78,8 @@ public static class CareDeskApplication
 
     public static WebApplication UseCareDesk(this WebApplication app)
     {
+        // First, so everything after sees the browser's address and scheme, not the reverse proxy's.
+        app.UseReverseProxyHeaders();
         // One log line per request: method, path (never the query string, which may carry personal data), status, time.
         app.UseSerilogRequestLogging();
         app.UseSecurityHeaders();

@@ -17,6 +17,7 @@ public sealed class StartupSettingsTests
     [InlineData("Outbox:MaxAtempts", "3", "MaxAtempts")]
     [InlineData("Localization:DefaultLanguage", "fr", "Localization:DefaultLanguage")]
     [InlineData("Cases:NumberStyle", "Roman", "Cases:NumberStyle")]
+    [InlineData("ReverseProxy:TrustedProxies:0", "nginx", "ReverseProxy:TrustedProxies")]
     public async Task A_bad_setting_stops_start_up_naming_it(string key, string value, string named)
     {
         await using var database = await TestDatabase.CreateEmptyAsync();

@@ -4,6 +4,7 @@ using CareDesk.Platform;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Localization;
+using CareDesk.Platform.Operations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -31,6 +32,7 @@ internal static class ContactsEndpoints
         services.AddScoped<AttachRecording>();
         services.AddScoped<PlayRecording>();
         services.AddSingleton<RecordingStore>();
+        services.AddSingleton(new BackedUpDirectory("recordings", provider => provider.GetRequiredService<RecordingStore>().Directory));
         return services;
     }
 

@@ -1,11 +1,14 @@
+using System.Net;
 using CareDesk.Platform.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -49,6 +52,19 @@ internal static class OperationsSetup
             {
                 logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
             }
+
+            // A file as well, for a shipper that tails files rather than the journal: one file a day, two weeks kept.
+            if (builder.Configuration["Logging:File"] is { Length: > 0 } file)
+            {
+                if (jsonLogs)
+                {
+                    logger.WriteTo.File(new RenderedCompactJsonFormatter(), file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
+                }
+                else
+                {
+                    logger.WriteTo.File(file, formatProvider: System.Globalization.CultureInfo.InvariantCulture, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
+                }
+            }
         });
 
         // One line per request as ever, at Error for a 5xx, except a 503 that asks the client to retry: that is the
@@ -76,10 +92,46 @@ internal static class OperationsSetup
             otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, endpoint);
         }
 
+        builder.Services.AddOptions<ReverseProxyOptions>()
+            .Bind(builder.Configuration.GetSection(ReverseProxyOptions.Section), binder => binder.ErrorOnUnknownConfiguration = true)
+            .Validate(
+                proxies => proxies.TrustedProxies.All(ReverseProxyOptions.IsAddressOrNetwork),
+                $"{ReverseProxyOptions.Section}:{nameof(ReverseProxyOptions.TrustedProxies)} takes IP addresses (10.0.0.5) or networks (10.0.0.0/24).")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((forwarded, proxies) =>
+        {
+            var trusted = proxies.Value.TrustedProxies.Where(ReverseProxyOptions.IsAddressOrNetwork).ToList();
+            if (trusted.Count == 0)
+            {
+                return;
+            }
+
+            // Only the listed proxies: not the framework's default of any loopback address.
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in trusted)
+            {
+                if (IPAddress.TryParse(proxy, out var address))
+                {
+                    forwarded.KnownProxies.Add(address);
+                }
+                else
+                {
+                    forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+                }
+            }
+        });
+
+        builder.Services.AddScoped<InstanceBackup>();
+
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<CareDeskDbContext>("database", tags: ["ready"]);
         return builder;
     }
+
+    /// <summary>The client's address and scheme as the trusted proxies forwarded them (<see cref="ReverseProxyOptions"/>).</summary>
+    public static IApplicationBuilder UseReverseProxyHeaders(this IApplicationBuilder app) => app.UseForwardedHeaders();
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
