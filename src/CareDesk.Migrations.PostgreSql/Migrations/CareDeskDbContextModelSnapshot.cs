@@ -2556,7 +2556,10 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("CareDesk.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -2589,12 +2592,10 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(128)");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
@@ -2606,6 +2607,9 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<long?>("SealOrder")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Subjects")
                         .HasColumnType("text");
 
@@ -2613,9 +2617,15 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("SealOrder")
+                        .IsUnique();
+
                     b.HasIndex("ActorId", "Sequence");
 
                     b.HasIndex("EntityType", "EntityId", "Sequence");
+
+                    b.HasIndex(new[] { "Sequence" }, "IX_audit_entries_unsealed")
+                        .HasFilter("\"SealOrder\" IS NULL");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -3467,11 +3477,13 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("CareDesk.Platform.Audit.AuditSubject", b =>
                 {
-                    b.HasOne("CareDesk.Platform.Audit.AuditEntry", null)
+                    b.HasOne("CareDesk.Platform.Audit.AuditEntry", "Entry")
                         .WithMany()
                         .HasForeignKey("Sequence")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

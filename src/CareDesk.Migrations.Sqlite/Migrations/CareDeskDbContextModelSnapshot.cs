@@ -2546,6 +2546,7 @@ namespace CareDesk.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CareDesk.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Action")
@@ -2579,12 +2580,10 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -2596,6 +2595,9 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SealOrder")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subjects")
                         .HasColumnType("TEXT");
 
@@ -2603,9 +2605,15 @@ namespace CareDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("SealOrder")
+                        .IsUnique();
+
                     b.HasIndex("ActorId", "Sequence");
 
                     b.HasIndex("EntityType", "EntityId", "Sequence");
+
+                    b.HasIndex(new[] { "Sequence" }, "IX_audit_entries_unsealed")
+                        .HasFilter("\"SealOrder\" IS NULL");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -3449,11 +3457,13 @@ namespace CareDesk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("CareDesk.Platform.Audit.AuditSubject", b =>
                 {
-                    b.HasOne("CareDesk.Platform.Audit.AuditEntry", null)
+                    b.HasOne("CareDesk.Platform.Audit.AuditEntry", "Entry")
                         .WithMany()
                         .HasForeignKey("Sequence")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

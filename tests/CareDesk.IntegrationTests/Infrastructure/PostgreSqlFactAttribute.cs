@@ -15,4 +15,17 @@ public sealed class PostgreSqlFactAttribute : FactAttribute
             Skip = "Two app nodes on one database need the clustered timer store, which runs on PostgreSQL only (CAREDESK_TEST_DB=postgres).";
         }
     }
+
+    /// <summary>Another reason the test needs PostgreSQL, said instead when it is skipped.</summary>
+    public string? Because
+    {
+        get => Skip;
+        set
+        {
+            if (Skip is not null)
+            {
+                Skip = $"{value} (CAREDESK_TEST_DB=postgres)";
+            }
+        }
+    }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CareDesk.IntegrationTests.Platform;
 
-/// <summary>The hash chain stays gapless and verifiable, whatever the load.</summary>
+/// <summary>The hash chain stays gapless and verifiable once sealed, whatever the load.</summary>
 public sealed class AuditChainTests(CareDeskFactory app) : IClassFixture<CareDeskFactory>
 {
     [Fact]
@@ -25,6 +25,7 @@ public sealed class AuditChainTests(CareDeskFactory app) : IClassFixture<CareDes
             await app.RecordReadAsAsync("user-chain", "chain@demo.caredesk", "Person", $"chain-{i}");
         }
 
+        await app.SealAsync();
         var report = await admin.VerifyChainAsync();
         var count = await app.WithDbAsync(db => db.AuditEntries.LongCountAsync());
 
@@ -33,10 +34,11 @@ public sealed class AuditChainTests(CareDeskFactory app) : IClassFixture<CareDes
         Assert.True(count > 150);
         Assert.Null(report.BrokenAtSequence);
         Assert.Null(report.Problem);
+        Assert.Equal(0, report.Unsealed);
     }
 
     [Fact]
-    public async Task Concurrent_saves_reads_and_requests_leave_a_gapless_verifiable_chain()
+    public async Task Concurrent_saves_reads_and_requests_leave_a_gapless_verifiable_chain_once_sealed()
     {
         const int Tasks = 20;
         var admin = await app.CreateClientForRoleAsync(Roles.Admin);
@@ -50,9 +52,10 @@ public sealed class AuditChainTests(CareDeskFactory app) : IClassFixture<CareDes
             i % 4 == 0 ? admin.CreateUserAsync($"Concurrent {i}") : Task.CompletedTask,
         });
         await Task.WhenAll(work);
+        await app.SealAsync();
 
-        var entries = await app.AllEntriesAsync();
-        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Sequence));
+        var entries = (await app.AllEntriesAsync()).OrderBy(e => e.SealOrder).ToList();
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long?)i), entries.Select(e => e.SealOrder));
         Assert.Equal(Tasks, entries.Count(e => e.EntityType == nameof(IdentityRole) && e.Action == AuditTrail.Created
             && AuditTestKit.ChangesOf(e)[nameof(IdentityRole.Name)].New!.StartsWith($"role-{run}-", StringComparison.Ordinal)));
         Assert.Equal(Tasks, entries.Count(e => e.Action == AuditTrail.Read && e.EntityId.StartsWith(run, StringComparison.Ordinal)));

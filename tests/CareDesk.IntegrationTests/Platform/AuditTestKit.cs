@@ -58,6 +58,13 @@ internal static class AuditTestKit
         await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordReadAsync(entityType, entityId, CancellationToken.None, reason);
     }
 
+    /// <summary>
+    /// Seals what is committed, as the host's sealer does moments after each commit: a test that reads hashes or
+    /// tampers with sealed entries calls it first rather than waiting for the background pass.
+    /// </summary>
+    public static Task<long> SealAsync(this CareDeskFactory app) =>
+        app.Services.GetRequiredService<AuditSealer>().SealAllAsync(CancellationToken.None);
+
     public static Task<List<AuditEntry>> EntriesForAsync(this CareDeskFactory app, string entityType, string entityId) =>
         app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityType == entityType && e.EntityId == entityId)

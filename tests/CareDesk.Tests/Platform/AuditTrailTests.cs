@@ -7,13 +7,23 @@ using Microsoft.EntityFrameworkCore;
 namespace CareDesk.Tests.Platform;
 
 /// <summary>
-/// The audit log on a real SQLite database (F32): entries appended to the hash chain by reads and by saves, what
-/// they record, and the verifier finding the first place where the chain was tampered with.
+/// The audit log on a real SQLite database (F32): entries written by reads and by saves, what they record, their
+/// sealing into the hash chain, and the verifier finding the first place where the chain was tampered with.
+/// No background sealer runs here: a test seals when it means to.
 /// </summary>
 public sealed class AuditTrailTests : DatabaseComponentContext
 {
-    private Task<AuditChainReport> VerifyAsync() =>
+    private Task<long> SealAsync() => RunAsync<AuditSealer, long>(sealer => sealer.SealAllAsync(CancellationToken.None));
+
+    private Task<AuditChainReport> VerifyUnsealedAsync() =>
         RunAsync<AuditChainVerifier, AuditChainReport>(verifier => verifier.VerifyAsync(CancellationToken.None));
+
+    // What an admin sees a moment after the writes: the sealer has run.
+    private async Task<AuditChainReport> VerifyAsync()
+    {
+        await SealAsync();
+        return await VerifyUnsealedAsync();
+    }
 
     // The shipped catalog seeded at start-up already wrote entries: a test reads those after them.
     private async Task<long> LastSequenceAsync() =>
@@ -41,7 +51,7 @@ public sealed class AuditTrailTests : DatabaseComponentContext
     {
         await TamperAsync("DELETE FROM audit_subjects; DELETE FROM audit_entries");
 
-        Assert.Equal(new AuditChainReport(true, 0, null, null), await VerifyAsync());
+        Assert.Equal(new AuditChainReport(true, 0, null, null, 0), await VerifyAsync());
     }
 
     [Fact]
@@ -50,22 +60,27 @@ public sealed class AuditTrailTests : DatabaseComponentContext
         await TamperAsync("DELETE FROM audit_subjects; DELETE FROM audit_entries");
 
         await RecordActionsAsync(1);
+        await SealAsync();
 
         var first = Assert.Single(await EntriesAsync(0));
-        Assert.Equal((1L, AuditChain.GenesisHash), (first.Sequence, first.PreviousHash));
-        Assert.Equal(new AuditChainReport(true, 1, null, null), await VerifyAsync());
+        Assert.Equal((1L, AuditChain.GenesisHash), (first.SealOrder, first.PreviousHash));
+        Assert.Equal(new AuditChainReport(true, 1, null, null, 0), await VerifyAsync());
     }
 
     [Fact]
     public async Task Entries_form_a_chain_in_sequence_and_verify()
     {
+        await SealAsync();
         var start = await LastSequenceAsync();
         var last = (await EntriesAsync(start - 1)).Single();
 
         await RecordActionsAsync(3);
+        Assert.All(await EntriesAsync(start), e => Assert.Equal((null, null, null), (e.SealOrder, e.PreviousHash, e.Hash)));
+        Assert.Equal(3, await SealAsync());
 
         var entries = await EntriesAsync(start);
         Assert.Equal([start + 1, start + 2, start + 3], entries.Select(e => e.Sequence));
+        Assert.Equal([last.SealOrder + 1, last.SealOrder + 2, last.SealOrder + 3], entries.Select(e => e.SealOrder));
         Assert.Equal(last.Hash, entries[0].PreviousHash);
         Assert.Equal(entries[0].Hash, entries[1].PreviousHash);
         Assert.Equal(entries[1].Hash, entries[2].PreviousHash);
@@ -73,7 +88,7 @@ public sealed class AuditTrailTests : DatabaseComponentContext
         Assert.Equal(
             ("exported", "Report", "report-2", "monthly 2", "system:bunit", AuditChain.Truncate(Clock.GetUtcNow())),
             (entries[1].Action, entries[1].EntityType, entries[1].EntityId, entries[1].Reason, entries[1].ActorId, entries[1].At));
-        Assert.Equal(new AuditChainReport(true, start + 3, null, null), await VerifyAsync());
+        Assert.Equal(new AuditChainReport(true, start + 3, null, null, 0), await VerifyAsync());
     }
 
     [Fact]
@@ -82,9 +97,11 @@ public sealed class AuditTrailTests : DatabaseComponentContext
         var start = await LastSequenceAsync();
         await RecordActionsAsync(3);
 
+        await SealAsync();
+
         await TamperAsync($"UPDATE audit_entries SET \"Reason\" = 'nothing to see' WHERE \"Sequence\" = {start + 2}");
 
-        Assert.Equal(new AuditChainReport(false, start + 1, start + 2, "content-altered"), await VerifyAsync());
+        Assert.Equal(new AuditChainReport(false, start + 1, start + 2, "content-altered", 0), await VerifyAsync());
     }
 
     [Fact]
@@ -92,6 +109,7 @@ public sealed class AuditTrailTests : DatabaseComponentContext
     {
         var start = await LastSequenceAsync();
         await RecordActionsAsync(3);
+        await SealAsync();
         await WithDbAsync(async db =>
         {
             var second = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == start + 2);
@@ -100,7 +118,7 @@ public sealed class AuditTrailTests : DatabaseComponentContext
             return await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE audit_entries SET \"Reason\" = 'nothing to see', \"Hash\" = {forged} WHERE \"Sequence\" = {second.Sequence}");
         });
 
-        Assert.Equal(new AuditChainReport(false, start + 2, start + 3, "previous-hash-mismatch"), await VerifyAsync());
+        Assert.Equal(new AuditChainReport(false, start + 2, start + 3, "previous-hash-mismatch", 0), await VerifyAsync());
     }
 
     [Fact]
@@ -109,17 +127,36 @@ public sealed class AuditTrailTests : DatabaseComponentContext
         var start = await LastSequenceAsync();
         await RecordActionsAsync(3);
 
+        await SealAsync();
+
         await TamperAsync($"DELETE FROM audit_entries WHERE \"Sequence\" = {start + 2}");
 
-        Assert.Equal(new AuditChainReport(false, start + 1, start + 2, "missing"), await VerifyAsync());
+        // Found at the entry that was sealed after it.
+        Assert.Equal(new AuditChainReport(false, start + 1, start + 3, "missing", 0), await VerifyAsync());
     }
 
     [Fact]
     public async Task A_deleted_first_entry_is_found_as_missing()
     {
+        await SealAsync();
+
         await TamperAsync("DELETE FROM audit_entries WHERE \"Sequence\" = 1");
 
-        Assert.Equal(new AuditChainReport(false, 0, 1, "missing"), await VerifyAsync());
+        Assert.Equal(new AuditChainReport(false, 0, 2, "missing", 0), await VerifyAsync());
+    }
+
+    [Fact]
+    public async Task An_entry_is_written_unsealed_and_the_verifier_counts_it_until_the_sealer_chains_it()
+    {
+        await SealAsync();
+        var sealedBefore = (await VerifyUnsealedAsync()).EntriesChecked;
+
+        await RecordActionsAsync(2);
+
+        Assert.Equal(new AuditChainReport(true, sealedBefore, null, null, 2), await VerifyUnsealedAsync());
+        Assert.Equal(2, await SealAsync());
+        Assert.Equal(new AuditChainReport(true, sealedBefore + 2, null, null, 0), await VerifyUnsealedAsync());
+        Assert.Equal(0, await SealAsync());
     }
 
     [Fact]
@@ -223,7 +260,7 @@ public sealed class AuditTrailTests : DatabaseComponentContext
         Assert.Equal([nameof(Person.PreferredHours)], changes.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, changes.GetProperty(nameof(Person.PreferredHours)).GetProperty("old").ValueKind);
         Assert.Equal("weekdays 9-11", changes.GetProperty(nameof(Person.PreferredHours)).GetProperty("new").GetString());
-        Assert.Equal(new AuditChainReport(true, before + 1, null, null), await VerifyAsync());
+        Assert.Equal(new AuditChainReport(true, before + 1, null, null, 0), await VerifyAsync());
     }
 
     [Fact]

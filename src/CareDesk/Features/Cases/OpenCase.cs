@@ -114,7 +114,8 @@ public sealed class OpenCase(CareDeskDbContext db, CaseAccess access, CaseCaller
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                await timers.HandOverAsync(db, cancellationToken);
+                // Its clocks' timers are hours away: handed to the scheduler in a batch just after, not in this request.
+                timers.HandOverSoon(db);
                 return opened.Id;
             }
             catch (DbUpdateException) when (attempt < NumberAttempts)

@@ -3,10 +3,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Platform.Audit;
 
-/// <summary>The outcome of checking the chain: intact, or the first entry where it breaks and why.</summary>
-public sealed record AuditChainReport(bool Intact, long EntriesChecked, long? BrokenAtSequence, string? Problem);
+/// <summary>
+/// The outcome of checking the chain: intact, or the first entry (by <see cref="AuditEntry.Sequence"/>) where it breaks
+/// and why; <paramref name="Unsealed"/> entries were not sealed yet, so not checked (they are within seconds).
+/// </summary>
+public sealed record AuditChainReport(bool Intact, long EntriesChecked, long? BrokenAtSequence, string? Problem, long Unsealed);
 
-/// <summary>Walks the whole log in order and recomputes every hash.</summary>
+/// <summary>Walks the sealed log in seal order and recomputes every hash.</summary>
 public sealed class AuditChainVerifier(IDbContextFactory<CareDeskDbContext> factory)
 {
     private const int BatchSize = 5_000;
@@ -14,46 +17,49 @@ public sealed class AuditChainVerifier(IDbContextFactory<CareDeskDbContext> fact
     public async Task<AuditChainReport> VerifyAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // Counted first: an entry sealed while the walk runs is then checked, not counted twice.
+        var unsealed = await db.AuditEntries.LongCountAsync(e => e.SealOrder == null, cancellationToken);
         long checkedCount = 0;
-        long expectedSequence = 1;
+        long expectedOrder = 1;
         var previousHash = AuditChain.GenesisHash;
 
         while (true)
         {
             var batch = await db.AuditEntries.AsNoTracking()
-                .Where(e => e.Sequence >= expectedSequence)
-                .OrderBy(e => e.Sequence)
+                .Where(e => e.SealOrder >= expectedOrder)
+                .OrderBy(e => e.SealOrder)
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
-                return new AuditChainReport(true, checkedCount, null, null);
+                return new AuditChainReport(true, checkedCount, null, null, unsealed);
             }
 
             foreach (var entry in batch)
             {
-                if (entry.Sequence != expectedSequence)
+                if (entry.SealOrder != expectedOrder)
                 {
-                    return Broken(checkedCount, expectedSequence, "missing");
+                    // The entry sealed before this one is gone.
+                    return Broken(checkedCount, entry.Sequence, "missing", unsealed);
                 }
 
                 if (!string.Equals(entry.PreviousHash, previousHash, StringComparison.Ordinal))
                 {
-                    return Broken(checkedCount, entry.Sequence, "previous-hash-mismatch");
+                    return Broken(checkedCount, entry.Sequence, "previous-hash-mismatch", unsealed);
                 }
 
                 if (!string.Equals(AuditChain.ComputeHash(entry), entry.Hash, StringComparison.Ordinal))
                 {
-                    return Broken(checkedCount, entry.Sequence, "content-altered");
+                    return Broken(checkedCount, entry.Sequence, "content-altered", unsealed);
                 }
 
                 previousHash = entry.Hash;
-                expectedSequence++;
+                expectedOrder++;
                 checkedCount++;
             }
         }
     }
 
-    private static AuditChainReport Broken(long checkedCount, long sequence, string problem) =>
-        new(false, checkedCount, sequence, problem);
+    private static AuditChainReport Broken(long checkedCount, long sequence, string problem, long unsealed) =>
+        new(false, checkedCount, sequence, problem, unsealed);
 }

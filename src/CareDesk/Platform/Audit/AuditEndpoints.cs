@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareDesk.Platform.Audit;
@@ -19,6 +20,9 @@ internal static class AuditEndpoints
         services.AddScoped<SearchAuditLog>();
         services.AddScoped<AuditSentences>();
         services.AddScoped<CircuitHandler, AuditCircuitHandler>();
+        services.AddSingleton<AuditSealer>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditSealer>());
+        services.AddSingleton<IInterceptor, AuditSealSignal>();
         return services;
     }
 

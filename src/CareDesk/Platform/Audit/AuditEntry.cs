@@ -4,13 +4,21 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace CareDesk.Platform.Audit;
 
 /// <summary>
-/// One line of the append-only audit log. <see cref="Hash"/> covers every field and the previous entry's hash,
-/// so changing or removing any entry breaks the chain from that point on.
+/// One line of the append-only audit log. It is written unsealed in the transaction of what it records, and sealed
+/// right after the commit by <see cref="AuditSealer"/>: given its place in the chain (<see cref="SealOrder"/>) and a
+/// <see cref="Hash"/> that covers every field and the previous entry's hash, so changing or removing any sealed entry
+/// breaks the chain from that point on (docs/adr/0005-audit-sealed-after-commit.md).
 /// </summary>
 public sealed class AuditEntry
 {
-    /// <summary>Position in the chain, gapless from 1.</summary>
+    /// <summary>
+    /// The entry's number, given by the database when it is written: increasing, but with gaps (a rolled-back
+    /// transaction burns its numbers) and, across nodes, not in commit order. The chain's order is <see cref="SealOrder"/>.
+    /// </summary>
     public long Sequence { get; set; }
+
+    /// <summary>Position in the hash chain, gapless from 1; null until the sealer has chained the entry.</summary>
+    public long? SealOrder { get; set; }
 
     public DateTimeOffset At { get; set; }
 
@@ -39,9 +47,11 @@ public sealed class AuditEntry
     /// </summary>
     public string? Subjects { get; set; }
 
-    public required string PreviousHash { get; set; }
+    /// <summary>The hash of the entry before it in the chain; null until sealed.</summary>
+    public string? PreviousHash { get; set; }
 
-    public required string Hash { get; set; }
+    /// <summary>Null until sealed.</summary>
+    public string? Hash { get; set; }
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -50,7 +60,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         builder.ToTable("audit_entries");
         builder.HasKey(e => e.Sequence);
-        builder.Property(e => e.Sequence).ValueGeneratedNever();
+        // Numbered by the database (an identity on PostgreSQL, AUTOINCREMENT on SQLite): no writer reads the last
+        // entry, so concurrent writers need no lock.
+        builder.Property(e => e.Sequence).ValueGeneratedOnAdd();
         builder.Property(e => e.ActorId).HasMaxLength(100);
         builder.Property(e => e.ActorName).HasMaxLength(256);
         builder.Property(e => e.Action).HasMaxLength(64);
@@ -63,6 +75,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(e => new { e.EntityType, e.EntityId, e.Sequence });
         builder.HasIndex(e => new { e.ActorId, e.Sequence });
         builder.HasIndex(e => e.At);
+        builder.HasIndex(e => e.SealOrder).IsUnique();
+        // The sealer's work list: small, because entries are sealed within moments of their commit.
+        builder.HasIndex(e => e.Sequence, "IX_audit_entries_unsealed").HasFilter("\"SealOrder\" IS NULL");
     }
 }
 
@@ -76,6 +91,9 @@ public sealed class AuditSubject
     public long Sequence { get; set; }
 
     public required string SubjectId { get; set; }
+
+    // Written with its entry in one save, before the database has numbered the entry.
+    internal AuditEntry? Entry { get; set; }
 }
 
 internal sealed class AuditSubjectConfiguration : IEntityTypeConfiguration<AuditSubject>
@@ -86,6 +104,6 @@ internal sealed class AuditSubjectConfiguration : IEntityTypeConfiguration<Audit
         builder.HasKey(s => new { s.Sequence, s.SubjectId });
         builder.Property(s => s.SubjectId).HasMaxLength(128);
         builder.HasIndex(s => new { s.SubjectId, s.Sequence });
-        builder.HasOne<AuditEntry>().WithMany().HasForeignKey(s => s.Sequence).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(s => s.Entry).WithMany().HasForeignKey(s => s.Sequence).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CareDesk.Platform.Audit;
 
 /// <summary>Section <c>Audit</c>.</summary>
@@ -10,4 +12,12 @@ public sealed class AuditOptions
     /// of a change stay). On by default: the audit log is read by admins who need not see the values.
     /// </summary>
     public bool MaskPersonalData { get; set; } = true;
+
+    /// <summary>
+    /// How often each node seals entries no commit on it announced (another node's, if that node stopped before
+    /// sealing): the longest an entry stays unsealed, and so without tamper evidence, while any node runs.
+    /// Entries are normally sealed within milliseconds of their commit.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan SealSweepInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using CareDesk.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,9 @@ public sealed class DurableTimers(ISchedulerFactory schedulers, IDbContextFactor
 
     // Serialises passes on this node; on PostgreSQL an advisory lock serialises them across nodes.
     private readonly SemaphoreSlim pass = new(1, 1);
+
+    // One pending hand-over is enough: a pass hands over every request committed before it starts.
+    private readonly Channel<bool> handOvers = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public void Dispose() => pass.Dispose();
 
@@ -74,6 +78,40 @@ public sealed class DurableTimers(ISchedulerFactory schedulers, IDbContextFactor
     }
 
     /// <summary>
+    /// After a save that set or cleared timers, on a path that must not queue behind the scheduler (opening a case:
+    /// every hand-over takes the scheduler store's lock, shared by all nodes): the requests are committed, and
+    /// <see cref="TimerRequestSweeper"/> hands them over moments later, many saves' requests in one pass. Until then
+    /// the timer is not in the scheduler, which suits a due time minutes or hours away, not one due at once.
+    /// </summary>
+    public void HandOverSoon(CareDeskDbContext db)
+    {
+        var requested = db.ChangeTracker.Entries<TimerRequest>().ToList();
+        if (requested.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var entry in requested)
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        handOvers.Writer.TryWrite(true);
+    }
+
+    /// <summary>Waits until <see cref="HandOverSoon"/> asks for a pass or <paramref name="timeout"/> passes; true when asked.</summary>
+    internal async Task<bool> WaitForHandOverAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var asked = handOvers.Reader.WaitToReadAsync(wait.Token).AsTask();
+        var elapsed = Task.Delay(timeout, time, wait.Token);
+        var first = await Task.WhenAny(asked, elapsed);
+        await wait.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+        return handOvers.Reader.TryRead(out _) && first == asked;
+    }
+
+    /// <summary>
     /// Hands every committed request to the scheduler, the latest per timer, and removes them. Safe to run on any
     /// node at any time: passes are serialised, and setting a timer again replaces it.
     /// </summary>
@@ -96,19 +134,34 @@ public sealed class DurableTimers(ISchedulerFactory schedulers, IDbContextFactor
                 return 0;
             }
 
+            // All of them in one store operation each for setting and for removing: the store's lock is taken twice
+            // per pass, not once per timer.
+            var toSchedule = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>();
+            var toDelete = new List<JobKey>();
             foreach (var latest in requests.GroupBy(r => (r.JobType, r.Key)).Select(g => g.Last()))
             {
                 var jobType = Type.GetType(latest.JobType, throwOnError: true)!;
                 if (latest.DueAt is { } dueAt)
                 {
                     var data = latest.Data is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(latest.Data);
-                    await ScheduleAsync(jobType, latest.Key, dueAt, data, cancellationToken);
+                    var (job, trigger) = Build(jobType, latest.Key, dueAt, data);
+                    toSchedule[job] = [trigger];
                 }
                 else
                 {
-                    var scheduler = await schedulers.GetScheduler(cancellationToken);
-                    await scheduler.DeleteJob(new JobKey(latest.Key, GroupOf(jobType)), cancellationToken);
+                    toDelete.Add(new JobKey(latest.Key, GroupOf(jobType)));
                 }
+            }
+
+            var scheduler = await schedulers.GetScheduler(cancellationToken);
+            if (toSchedule.Count > 0)
+            {
+                await scheduler.ScheduleJobs(toSchedule, ScheduleJobOptions.Replacing, cancellationToken);
+            }
+
+            if (toDelete.Count > 0)
+            {
+                await scheduler.DeleteJobs(toDelete, cancellationToken);
             }
 
             var ids = requests.ConvertAll(r => r.Id);
@@ -136,6 +189,14 @@ public sealed class DurableTimers(ISchedulerFactory schedulers, IDbContextFactor
 
     private async Task ScheduleAsync(Type jobType, string key, DateTimeOffset dueAt, IReadOnlyDictionary<string, string>? data, CancellationToken cancellationToken)
     {
+        var (job, trigger) = Build(jobType, key, dueAt, data);
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        // Job and trigger are replaced in one store operation under the store's lock: no read-then-write race.
+        await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
+    }
+
+    private (IJobDetail Job, ITrigger Trigger) Build(Type jobType, string key, DateTimeOffset dueAt, IReadOnlyDictionary<string, string>? data)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
 
         // A due time already past is set for now. Quartz takes a trigger whose time is more than its misfire
@@ -159,9 +220,7 @@ public sealed class DurableTimers(ISchedulerFactory schedulers, IDbContextFactor
             trigger = trigger.UsingJobData(name, value);
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        // Job and trigger are replaced in one store operation under the store's lock: no read-then-write race.
-        await scheduler.ScheduleJob(job, trigger.Build(), ScheduleJobOptions.Replacing, cancellationToken);
+        return (job, trigger.Build());
     }
 
     /// <summary>Removes timer <paramref name="key"/>; returns false when there was none (already fired or cancelled).</summary>

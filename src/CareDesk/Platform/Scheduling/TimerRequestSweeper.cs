@@ -9,13 +9,13 @@ namespace CareDesk.Platform.Scheduling;
 /// <summary>
 /// Hands committed <see cref="TimerRequest"/>s to the scheduler at start and every
 /// <see cref="SchedulingOptions.SweepInterval"/>: the ones a node wrote and could not hand over itself because it
-/// died (or its scheduler store was unreachable) right after the commit.
+/// died (or its scheduler store was unreachable) right after the commit. Also at once when a save asked for it
+/// (<see cref="DurableTimers.HandOverSoon"/>): then it hands over, in one pass, what many saves requested.
 /// </summary>
 internal sealed class TimerRequestSweeper(
     IServiceScopeFactory scopes,
     DurableTimers timers,
     IOptions<SchedulingOptions> options,
-    TimeProvider time,
     ILogger<TimerRequestSweeper> logger) : BackgroundService
 {
     // After a failed pass (the scheduler's store not reachable, or not yet provisioned): try again soon.
@@ -24,6 +24,7 @@ internal sealed class TimerRequestSweeper(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failing = false;
+        var asked = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -32,7 +33,7 @@ internal sealed class TimerRequestSweeper(
                 {
                     scope.ServiceProvider.GetRequiredService<AuditContext>().SetSystem("timers");
                     var applied = await timers.ApplyRequestedAsync(stoppingToken);
-                    if (applied > 0)
+                    if (applied > 0 && !asked)
                     {
                         Log.Recovered(logger, applied);
                     }
@@ -58,7 +59,7 @@ internal sealed class TimerRequestSweeper(
             try
             {
                 var wait = failing && RetryAfterFailure < options.Value.SweepInterval ? RetryAfterFailure : options.Value.SweepInterval;
-                await Task.Delay(wait, time, stoppingToken);
+                asked = await timers.WaitForHandOverAsync(wait, stoppingToken);
             }
             catch (OperationCanceledException)
             {
