@@ -7,7 +7,7 @@ namespace CareDesk.Platform.Audit;
 /// One line of the append-only audit log. It is written unsealed in the transaction of what it records, and sealed
 /// right after the commit by <see cref="AuditSealer"/>: given its place in the chain (<see cref="SealOrder"/>) and a
 /// <see cref="Hash"/> that covers every field and the previous entry's hash, so changing or removing any sealed entry
-/// breaks the chain from that point on (docs/adr/0005-audit-sealed-after-commit.md).
+/// breaks the chain from that point on (docs/adr/0006-audit-sealed-after-commit.md).
 /// </summary>
 public sealed class AuditEntry
 {
