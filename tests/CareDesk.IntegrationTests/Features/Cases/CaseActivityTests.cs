@@ -32,6 +32,6 @@ public sealed class CaseActivityTests(CareDeskFactory app) : IClassFixture<CareD
                 .Select(e => e.Changes).ToListAsync()));
         Assert.Equal(noted.Timeline[^1].At, lastActivity);
         Assert.True(lastActivity > opened.OpenedAt, "the note came after the opening");
-        Assert.Contains(changes, c => c is not null && c.Contains("\"lastActivityAt\"", StringComparison.Ordinal));
+        Assert.Contains(changes, c => c is not null && c.Contains("\"LastActivityAt\"", StringComparison.Ordinal));
     }
 }
