@@ -90,6 +90,6 @@ internal static class NothingLostEndpoints
                 extensions: new Dictionary<string, object?> { ["version"] = current.Value?.Version, ["current"] = current.Value });
         }
 
-        return result.Succeeded ? (await reports.GetAsync(id, ct)).ToOk(text) : result.Failure!.ToProblem(text);
+        return await result.ToOkAsync(text, _ => reports.GetAsync(id, ct));
     }
 }

@@ -52,7 +52,7 @@ internal static class StaffEndpoints
             {
 
                 var saved = await save.SaveAsync(null, input, ct);
-                return saved.Succeeded ? TypedResults.Created($"/api/roster/{saved.Value}", saved.Value) : saved.Failure!.ToProblem(text);
+                return saved.ToCreated(text, v => $"/api/roster/{v}");
             })
             .RequireAuthorization(Policies.Supervision)
             .WithSummary("Add an on-call shift for a team (supervisors): start, end, primary and backups in escalation order; shifts of a team do not overlap.")
@@ -62,7 +62,7 @@ internal static class StaffEndpoints
             {
 
                 var saved = await save.SaveAsync(id, input, ct);
-                return saved.Succeeded ? TypedResults.Ok(saved.Value) : saved.Failure!.ToProblem(text);
+                return saved.ToOk(text);
             })
             .RequireAuthorization(Policies.Supervision)
             .WithSummary("Change an on-call shift (supervisors); send the version you read (409 if it changed).")
@@ -72,7 +72,7 @@ internal static class StaffEndpoints
         roster.MapDelete("/{id:guid}", async (Guid id, Roster remove, IStringLocalizer<StaffText> text, CancellationToken ct) =>
             {
                 var removed = await remove.DeleteAsync(id, ct);
-                return removed.Succeeded ? (IResult)TypedResults.NoContent() : removed.Failure!.ToProblem(text);
+                return removed.ToNoContent(text);
             })
             .RequireAuthorization(Policies.Supervision)
             .WithSummary("Remove an on-call shift (supervisors).")
@@ -125,7 +125,7 @@ internal static class StaffEndpoints
         shifts.MapPost("/", async (WorkShifts.ShiftInput input, WorkShifts save, IStringLocalizer<StaffText> text, CancellationToken ct) =>
             {
                 var saved = await save.SaveAsync(null, input, ct);
-                return saved.Succeeded ? TypedResults.Created($"/api/shifts/{saved.Value!.Id}", saved.Value) : saved.Failure!.ToProblem(text);
+                return saved.ToCreated(text, v => $"/api/shifts/{v.Id}");
             })
             .RequireAuthorization(Policies.Supervision)
             .WithSummary("Add one work shift (supervisors): a team member, start, end (at most 24 h); one user's shifts do not overlap (400 naming startsAt).")
@@ -134,7 +134,7 @@ internal static class StaffEndpoints
         shifts.MapPost("/template", async (ApplyShiftTemplate.Request request, ApplyShiftTemplate apply, IStringLocalizer<StaffText> text, CancellationToken ct) =>
             {
                 var applied = await apply.RunAsync(request, ct);
-                return applied.Succeeded ? TypedResults.Created($"/api/shifts?team={request.TeamId}", applied.Value) : applied.Failure!.ToProblem(text);
+                return applied.ToCreated(text, v => $"/api/shifts?team={request.TeamId}");
             })
             .RequireAuthorization(Policies.Supervision)
             .WithSummary("Apply the two-shift 24/7 template to a team for local days [from, to] (supervisors): day and night shifts, members in turn; refused whole (400 naming from) when a member would work two shifts at once.")
@@ -150,7 +150,7 @@ internal static class StaffEndpoints
         shifts.MapDelete("/{id:guid}", async (Guid id, WorkShifts remove, IStringLocalizer<StaffText> text, CancellationToken ct) =>
             {
                 var removed = await remove.DeleteAsync(id, ct);
-                return removed.Succeeded ? (IResult)TypedResults.NoContent() : removed.Failure!.ToProblem(text);
+                return removed.ToNoContent(text);
             })
             .RequireAuthorization(Policies.Supervision)
             .WithSummary("Remove a work shift (supervisors).")
