@@ -11,9 +11,6 @@ using Microsoft.Extensions.Localization;
 
 namespace CareDesk.Features.NothingLost;
 
-/// <summary>Marker for the strings in <c>Resources/Features/NothingLost/NothingLostText*.resx</c>.</summary>
-public sealed class NothingLostText;
-
 /// <summary>Nothing lost (F14): the detector's findings and the shift handover reports, for supervisors and admins.</summary>
 internal static class NothingLostEndpoints
 {
