@@ -11,6 +11,10 @@ public static class CaseTerms
 
     public static readonly IReadOnlyDictionary<string, CaseStatus> Statuses = Map<CaseStatus>();
 
+    public static readonly IReadOnlyDictionary<string, EscalationStatus> EscalationStatuses = Map<EscalationStatus>();
+
+    public static readonly IReadOnlyDictionary<string, CallbackStatus> CallbackStatuses = Map<CallbackStatus>();
+
     public static string Of<T>(T value)
         where T : struct, Enum => DeviceTerms.Kebab(value);
 

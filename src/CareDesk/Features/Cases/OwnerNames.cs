@@ -17,8 +17,8 @@ public sealed class OwnerNames(CareDeskDbContext db)
         var teams = teamIds.Count == 0 ? [] : await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, t => t.LocalName(chinese), cancellationToken);
         return (userId, teamId) => userId is not null
-            ? new OwnerView("user", userId, users.GetValueOrDefault(userId) ?? userId)
-            : new OwnerView("team", teamId ?? "", teams.GetValueOrDefault(teamId ?? "") ?? teamId ?? "");
+            ? new OwnerView(OwnerView.UserKind, userId, users.GetValueOrDefault(userId) ?? userId)
+            : new OwnerView(OwnerView.TeamKind, teamId ?? "", teams.GetValueOrDefault(teamId ?? "") ?? teamId ?? "");
     }
 
     /// <summary>Reads back a stored <see cref="CaseOwner.ToString"/> ("user:…" / "team:…").</summary>
