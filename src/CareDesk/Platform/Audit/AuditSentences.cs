@@ -13,7 +13,7 @@ namespace CareDesk.Platform.Audit;
 /// readable JSON (no <c>\u002B</c> escapes) for auditors who need every field. Fields and record types the resources
 /// do not name are left to those details ("and 3 other fields"), so no property name reaches the sentence.
 /// </summary>
-public sealed partial class AuditSentences(IDbContextFactory<CareDeskDbContext> factory, IStringLocalizer<SharedResource> text)
+public sealed partial class AuditSentences(CareDeskDbContext db, IStringLocalizer<SharedResource> text)
 {
     /// <summary>A piece of a sentence: plain text, or a link to the record it names.</summary>
     public sealed record Part(string Text, string? Href = null);
@@ -34,8 +34,6 @@ public sealed partial class AuditSentences(IDbContextFactory<CareDeskDbContext> 
         var ids = entries.SelectMany(e => new[] { e.EntityId }.Concat(PersonIds(e, changes[e.Sequence]).Concat(CaseIds(changes[e.Sequence])).Select(g => g.ToString())))
             .Select(id => Guid.TryParse(id, out var g) ? g : (Guid?)null).OfType<Guid>().Distinct().ToList();
         var userIds = entries.Select(e => e.ActorId).Distinct().ToList();
-
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, cancellationToken);
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);

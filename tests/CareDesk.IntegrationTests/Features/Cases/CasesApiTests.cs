@@ -314,7 +314,7 @@ public sealed class CasesApiTests(CareDeskFactory app) : IClassFixture<CareDeskF
         var target = await OpenAsync(agent, person.Id);
         Task<HttpResponseMessage> SendAsync(Guid id, string version) => agent.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/api/cases/{id}/{action}")
         {
-            Content = ProblemExtensions.Raw(json.Replace("VERSION", version, StringComparison.Ordinal).Replace("TARGET", target.Number, StringComparison.Ordinal)),
+            Content = ApiJson.Raw(json.Replace("VERSION", version, StringComparison.Ordinal).Replace("TARGET", target.Number, StringComparison.Ordinal)),
         });
 
         await (await SendAsync(Guid.NewGuid(), opened.Version)).ProblemAsync(HttpStatusCode.NotFound);
