@@ -39,7 +39,7 @@ public sealed class CaseFlowTests(BrowserSite site, ITestOutputHelper output) : 
         // Another test may have switched the demo agent to English: either name of the department will do.
         await ChooseAsync("#case-handoff-to", new Regex("质量部|Quality"));
         await Page.Locator("#case-handoff").ClickAsync();
-        await Expect(Page.Locator("#case-action-error")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#case-handoff-error")).ToBeVisibleAsync();
         await Expect(Page.Locator(".timeline-entry[data-kind='handoff']")).ToHaveCountAsync(0);
         await Page.Locator("#case-handoff-note").FillAsync("Battery swapped, still drains. Please investigate the meter.");
         await Page.Locator("#case-handoff").ClickAsync();

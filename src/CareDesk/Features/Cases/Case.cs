@@ -1,4 +1,3 @@
-using CareDesk.Features.Contacts;
 using CareDesk.Features.Devices;
 using CareDesk.Features.People;
 using CareDesk.Features.Staff;
@@ -118,16 +117,6 @@ public sealed partial class Case
     public CaseOwner Owner => new(OwnerUserId, OwnerTeamId);
 }
 
-/// <summary>Who owns a case: a user or a team, never both, never neither.</summary>
-public readonly record struct CaseOwner(string? UserId, string? TeamId)
-{
-    public static CaseOwner User(string userId) => new(userId, null);
-
-    public static CaseOwner Team(string teamId) => new(null, teamId);
-
-    public override string ToString() => UserId is not null ? $"user:{UserId}" : $"team:{TeamId}";
-}
-
 internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 {
     public void Configure(EntityTypeBuilder<Case> builder)
@@ -161,91 +150,5 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.PersonId, c.OpenedAt });
         // The nothing-lost detector: cases of a status idle since before a threshold, in one range scan per status.
         builder.HasIndex(c => new { c.Status, c.LastActivityAt });
-    }
-}
-
-public enum CaseEntryKind
-{
-    Opened,
-    Note,
-    Handoff,
-    Taken,
-    StatusChanged,
-    Answer,
-    ContactLinked,
-    Linked,
-    Merged,
-    Escalated,
-    EscalationAcknowledged,
-    EscalationMissed,
-    EscalationContacted,
-    EscalationExhausted,
-    CallbackPromised,
-    CallbackDone,
-    CallbackOverdue,
-    CallbackWarning,
-    ServiceLevelWarning,
-    ServiceLevelBreached,
-    Unlinked,
-    ComplaintFlagged,
-    ComplaintCleared,
-    ComplaintAwarenessCorrected,
-    DetailsChanged,
-    AttachmentAdded,
-    AttachmentRemoved,
-
-    /// <summary>Clinical red-flag questions were answered at intake; the text is coded: <c>flag:answer,…</c>.</summary>
-    RedFlagsScreened,
-
-    /// <summary>Quality took the case's complaint out of the event it was linked to; the text is the reason.</summary>
-    ComplaintEventUnlinked,
-}
-
-/// <summary>One line of a case's timeline: who did what, when (F11). Written in the same transaction as the change.</summary>
-public sealed class CaseEntry
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-
-    public Guid CaseId { get; set; }
-
-    public CaseEntryKind Kind { get; set; }
-
-    public DateTimeOffset At { get; set; }
-
-    public required string ActorUserId { get; set; }
-
-    public string? Text { get; set; }
-
-    /// <summary>For handoffs: the owner before and after (<see cref="CaseOwner.ToString"/>).</summary>
-    public string? FromOwner { get; set; }
-
-    public string? ToOwner { get; set; }
-
-    /// <summary>For status changes: the new status.</summary>
-    public CaseStatus? Status { get; set; }
-
-    public Guid? ContactId { get; set; }
-
-    /// <summary>For links and merges: the other case.</summary>
-    public Guid? OtherCaseId { get; set; }
-}
-
-internal sealed class CaseEntryConfiguration : IEntityTypeConfiguration<CaseEntry>
-{
-    public void Configure(EntityTypeBuilder<CaseEntry> builder)
-    {
-        builder.ToTable("case_entries");
-        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
-        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(32);
-        builder.Property(e => e.ActorUserId).HasMaxLength(450);
-        builder.Property(e => e.Text).HasMaxLength(8000);
-        builder.Property(e => e.FromOwner).HasMaxLength(500);
-        builder.Property(e => e.ToOwner).HasMaxLength(500);
-        builder.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Contact>().WithMany().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(e => new { e.CaseId, e.At });
-        // A contact is linked to a case once.
-        builder.HasIndex(e => new { e.CaseId, e.ContactId }).IsUnique().HasFilter("\"ContactId\" IS NOT NULL");
-        builder.HasIndex(e => e.ContactId);
     }
 }

@@ -25,6 +25,22 @@ public sealed class CaseAccess(CareDeskDbContext db, TimeProvider clock, CaseClo
         return await CheckPersonAsync(found.PersonId, actor, cancellationToken) is { } denied ? denied : found;
     }
 
+    /// <summary>
+    /// The one way to load a case for a change: found, visible to <paramref name="actor"/> and still at the
+    /// <paramref name="version"/> the caller read (null: no version was sent, so none is checked). Another change saved
+    /// since is a conflict (409), never overwritten.
+    /// </summary>
+    public async Task<Result<Case>> LoadForChangeAsync(Guid id, string? version, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, actor, cancellationToken);
+        if (loaded.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        return CheckVersion(loaded.Value!, version) is { } stale ? stale : loaded;
+    }
+
     public async Task<Failure?> CheckPersonAsync(Guid personId, StaffActor actor, CancellationToken cancellationToken)
     {
         var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
@@ -38,7 +54,7 @@ public sealed class CaseAccess(CareDeskDbContext db, TimeProvider clock, CaseClo
     }
 
     /// <summary>A version the caller read, if they sent one: a different current version is a conflict.</summary>
-    public static Failure? CheckVersion(Case found, string? version)
+    private static Failure? CheckVersion(Case found, string? version)
     {
         if (version is null)
         {

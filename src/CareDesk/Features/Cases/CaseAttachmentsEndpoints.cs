@@ -106,7 +106,7 @@ internal static class CaseAttachmentsEndpoints
         cases.MapDelete("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ClaimsPrincipal user, IOptions<PeopleOptions> options, RemoveCaseAttachment remove, IStringLocalizer<CasesText> text, CancellationToken ct) =>
             {
                 var removed = await remove.RunAsync(id, attachmentId, StaffActor.From(user), PersonViewer.From(user, options.Value), ct);
-                return removed.Succeeded ? TypedResults.NoContent() : removed.Failure!.ToProblem(text);
+                return removed.ToNoContent(text);
             })
             .WithSummary("Remove a file from the case (whoever may change the case; not masked viewers). The timeline keeps that it was removed.")
             .Produces(StatusCodes.Status204NoContent)

@@ -8,9 +8,6 @@ using Microsoft.Extensions.Localization;
 
 namespace CareDesk.Features.Cases;
 
-/// <summary>Marker for the link and merge strings in <c>Resources/Features/Cases/CaseLinksText*.resx</c>.</summary>
-public sealed class CaseLinksText;
-
 /// <summary>Links between cases and merging a duplicate (F11).</summary>
 internal static class CaseLinksEndpoints
 {
@@ -54,16 +51,4 @@ internal static class CaseLinksEndpoints
 
         return app;
     }
-}
-
-/// <summary>The link strings, then the case strings for the failures the shared case checks return (not found, conflict…).</summary>
-public sealed class LinksText(IStringLocalizer links, IStringLocalizer cases) : IStringLocalizer
-{
-    public LocalizedString this[string name] => links[name] is { ResourceNotFound: false } found ? found : cases[name];
-
-    public LocalizedString this[string name, params object[] arguments] =>
-        links[name, arguments] is { ResourceNotFound: false } found ? found : cases[name, arguments];
-
-    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) =>
-        links.GetAllStrings(includeParentCultures).Concat(cases.GetAllStrings(includeParentCultures));
 }

@@ -23,9 +23,3 @@ public sealed class CaseNumberOptions
                 : CaseNumberStyle.Letters;
     }
 }
-
-public enum CaseNumberStyle
-{
-    Letters,
-    Digits,
-}

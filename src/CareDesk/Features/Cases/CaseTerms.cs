@@ -1,4 +1,3 @@
-
 using CareDesk.Platform.Api;
 
 namespace CareDesk.Features.Cases;
@@ -11,6 +10,10 @@ public static class CaseTerms
     public static readonly IReadOnlyDictionary<string, CasePriority> Priorities = KebabCase.Terms<CasePriority>();
 
     public static readonly IReadOnlyDictionary<string, CaseStatus> Statuses = KebabCase.Terms<CaseStatus>();
+
+    public static readonly IReadOnlyDictionary<string, EscalationStatus> EscalationStatuses = KebabCase.Terms<EscalationStatus>();
+
+    public static readonly IReadOnlyDictionary<string, CallbackStatus> CallbackStatuses = KebabCase.Terms<CallbackStatus>();
 
     public static string Of<T>(T value)
         where T : struct, Enum => KebabCase.Of(value);

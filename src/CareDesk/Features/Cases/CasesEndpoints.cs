@@ -67,13 +67,7 @@ internal static class CasesEndpoints
 
                 var actor = StaffActor.From(user);
                 var opened = await open.RunAsync(request, actor, ct);
-                if (!opened.Succeeded)
-                {
-                    return opened.Failure!.ToProblem(text);
-                }
-
-                var view = await get.RunAsync(opened.Value, actor, ct);
-                return TypedResults.Created($"/api/cases/{opened.Value}", view.Value);
+                return await opened.ToCreatedAsync(text, v => $"/api/cases/{v}", v => get.RunAsync(v, actor, ct));
             })
             .WithSummary("Open a case for a person: type (question, technical-support, repair, complaint, order-help, feedback), priority (low, normal, high, urgent), subject, optionally a device of theirs, a team queue as owner (else you own it) and the contact it came from.")
             .Produces<GetCase.View>(StatusCodes.Status201Created)
@@ -83,7 +77,7 @@ internal static class CasesEndpoints
         cases.MapGet("/", async (string? owner, string? team, Guid? personId, string? number, bool? open, int? limit, ClaimsPrincipal user, ListCases list, IStringLocalizer<CasesText> text, CancellationToken ct) =>
             {
                 var result = await list.RunAsync(new ListCases.Filter(owner, team, personId, number, open ?? true, limit ?? 50), StaffActor.From(user), ct);
-                return result.Succeeded ? (IResult)TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
+                return result.ToOk(text);
             })
             .WithSummary("Cases by owner (a user id or \"me\"), team queue, person, or the number a caller reads out (any case, dashes optional); open ones unless open=false; most urgent first.")
             .Produces<CaseSummary[]>()
@@ -139,13 +133,7 @@ internal static class CasesEndpoints
 
                 var actor = StaffActor.From(user);
                 var escalated = await escalate.RunAsync(id, request, actor, ct);
-                if (!escalated.Succeeded)
-                {
-                    return escalated.Failure!.ToProblem(text);
-                }
-
-                var view = await get.RunAsync(id, actor, ct);
-                return TypedResults.Created($"/api/cases/{id}", view.Value);
+                return await escalated.ToCreatedAsync(text, _ => $"/api/cases/{id}", _ => get.RunAsync(id, actor, ct));
             })
             .WithSummary("Escalate to the on-duty expert from the roster: they are alerted live and paged, must acknowledge and then contact the customer in time, else the next in the chain is alerted and the supervisors told.")
             .Produces<GetCase.View>(StatusCodes.Status201Created)
@@ -157,13 +145,7 @@ internal static class CasesEndpoints
             {
                 var actor = StaffActor.From(user);
                 var promised = await promise.RunAsync(id, request, actor, ct);
-                if (!promised.Succeeded)
-                {
-                    return promised.Failure!.ToProblem(text);
-                }
-
-                var view = await get.RunAsync(id, actor, ct);
-                return TypedResults.Created($"/api/cases/{id}", view.Value);
+                return await promised.ToCreatedAsync(text, _ => $"/api/cases/{id}", _ => get.RunAsync(id, actor, ct));
             })
             .WithSummary("Promise the caller a call back by dueAt (yours, or ownerUserId's): it goes on the owner's work list and the supervisors'; when it is overdue the supervisors are told.")
             .Produces<GetCase.View>(StatusCodes.Status201Created)
@@ -185,7 +167,7 @@ internal static class CasesEndpoints
             {
                 var actor = StaffActor.From(user);
                 var done = await promise.DoneAsync(id, request, actor, ct);
-                return done.Succeeded ? (await get.RunAsync(done.Value, actor, ct)).ToOk(text) : done.Failure!.ToProblem(text);
+                return await done.ToOkAsync(text, v => get.RunAsync(v, actor, ct));
             })
             .WithSummary("The callback was made: say the outcome; it leaves the work lists and its timer stops.")
             .Produces<GetCase.View>()
@@ -198,7 +180,7 @@ internal static class CasesEndpoints
             {
                 var actor = StaffActor.From(user);
                 var result = await acknowledge.RunAsync(id, actor, ct);
-                return result.Succeeded ? await CaseOfAsync(id, actor, get, acknowledge, text, ct) : result.Failure!.ToProblem(text);
+                return await result.ToOkAsync(text, _ => CaseOfAsync(id, actor, get, acknowledge, ct));
             })
             .WithSummary("The alerted expert takes the escalation: they own the case now and must contact the customer before the contact deadline.")
             .Produces<GetCase.View>()
@@ -210,7 +192,7 @@ internal static class CasesEndpoints
 
                 var actor = StaffActor.From(user);
                 var result = await record.RunAsync(id, request, actor, ct);
-                return result.Succeeded ? await CaseOfAsync(id, actor, get, acknowledge, text, ct) : result.Failure!.ToProblem(text);
+                return await result.ToOkAsync(text, _ => CaseOfAsync(id, actor, get, acknowledge, ct));
             })
             .WithSummary("The expert reached the customer: say how; the escalation is done and its timer stops.")
             .Produces<GetCase.View>()
@@ -223,8 +205,8 @@ internal static class CasesEndpoints
         return app;
     }
 
-    private static async Task<IResult> CaseOfAsync(Guid escalationId, StaffActor actor, GetCase get, AcknowledgeEscalation escalations, IStringLocalizer<CasesText> text, CancellationToken ct) =>
-        (await get.RunAsync(await escalations.CaseIdOfAsync(escalationId, ct), actor, ct)).ToOk(text);
+    private static async Task<Result<GetCase.View>> CaseOfAsync(Guid escalationId, StaffActor actor, GetCase get, AcknowledgeEscalation escalations, CancellationToken ct) =>
+        await get.RunAsync(await escalations.CaseIdOfAsync(escalationId, ct), actor, ct);
 
     /// <summary>Runs a change and answers with the case as it is now; a conflict carries the current case and version.</summary>
     internal static async Task<IResult> ChangeAsync(
@@ -242,6 +224,6 @@ internal static class CasesEndpoints
                 extensions: new Dictionary<string, object?> { ["version"] = current.Value?.Version, ["current"] = current.Value });
         }
 
-        return result.Succeeded ? (await get.RunAsync(id, actor, ct)).ToOk(text) : result.Failure!.ToProblem(text);
+        return await result.ToOkAsync(text, _ => get.RunAsync(id, actor, ct));
     }
 }

@@ -18,17 +18,13 @@ public sealed class EditCaseDetails(CaseAccess access, CaseDevices devices)
 
     public async Task<Result<Guid>> RunAsync(Guid id, Request request, StaffActor actor, CancellationToken cancellationToken)
     {
-        var loaded = await access.LoadAsync(id, actor, cancellationToken);
+        var loaded = await access.LoadForChangeAsync(id, request.Version ?? "", actor, cancellationToken);
         if (loaded.Failure is { } failure)
         {
             return failure;
         }
 
         var found = loaded.Value!;
-        if (CaseAccess.CheckVersion(found, request.Version ?? "") is { } stale)
-        {
-            return stale;
-        }
 
         if (request.DeviceId is { } deviceId && deviceId != found.DeviceId && await devices.CheckAsync(deviceId, found.PersonId, cancellationToken) is { } notTheirs)
         {

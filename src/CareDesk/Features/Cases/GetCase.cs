@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CareDesk.Features.People;
 using CareDesk.Features.ServiceLevels;
 using CareDesk.Platform.Api;
@@ -29,9 +30,21 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
     public sealed record EscalationView(
         Guid Id, string Status, int Level, IReadOnlyList<OwnerView> Chain, OwnerView? Alerted, DateTimeOffset RequestedAt, string? Note,
         DateTimeOffset? AcknowledgeBy, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ContactBy, DateTimeOffset? ContactedAt,
-        IReadOnlyList<string>? RedFlags = null);
+        IReadOnlyList<string>? RedFlags = null)
+    {
+        /// <summary>For pages: the status as the enum, never compared as a string.</summary>
+        public bool Is(EscalationStatus status) => CaseTerms.EscalationStatuses[Status] == status;
 
-    public sealed record CallbackView(Guid Id, OwnerView Owner, DateTimeOffset DueAt, string Status, string? Note, DateTimeOffset? DoneAt, string? Outcome);
+        /// <summary>Still running: the expert has yet to acknowledge or to reach the customer.</summary>
+        [JsonIgnore]
+        public bool IsRunning => Is(EscalationStatus.Alerting) || Is(EscalationStatus.Acknowledged);
+    }
+
+    public sealed record CallbackView(Guid Id, OwnerView Owner, DateTimeOffset DueAt, string Status, string? Note, DateTimeOffset? DoneAt, string? Outcome)
+    {
+        /// <summary>For pages: the status as the enum, never compared as a string.</summary>
+        public bool Is(CallbackStatus status) => CaseTerms.CallbackStatuses[Status] == status;
+    }
 
     /// <summary>One service-level clock: its target (business minutes), due and warn instants, and when it was met, warned or breached.</summary>
     public sealed record ClockView(string State, int TargetMinutes, DateTimeOffset? DueAt, DateTimeOffset? WarnAt, DateTimeOffset? MetAt, DateTimeOffset? WarnedAt, DateTimeOffset? BreachedAt);
@@ -66,7 +79,15 @@ public sealed class GetCase(CareDeskDbContext db, CaseAccess access, OwnerNames 
         IReadOnlyList<CallbackView> Callbacks,
         IReadOnlyList<Entry> Timeline,
         ServiceLevelsView? ServiceLevels = null,
-        PersonView? Caller = null);
+        PersonView? Caller = null)
+    {
+        /// <summary>For pages: the status as the enum, never compared as a string.</summary>
+        public bool Is(CaseStatus status) => CaseTerms.Statuses[Status] == status;
+
+        /// <summary>Neither resolved nor closed: the case is still being worked.</summary>
+        [JsonIgnore]
+        public bool IsOpen => !Is(CaseStatus.Resolved) && !Is(CaseStatus.Closed);
+    }
 
     public async Task<Result<View>> RunAsync(Guid id, StaffActor actor, CancellationToken cancellationToken)
     {

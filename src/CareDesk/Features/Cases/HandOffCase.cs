@@ -23,17 +23,13 @@ public sealed class HandOffCase(CaseAccess access)
             return Failure.Invalid("note", "Case.HandoffNoteRequired");
         }
 
-        var loaded = await access.LoadAsync(id, actor, cancellationToken);
+        var loaded = await access.LoadForChangeAsync(id, request.Version, actor, cancellationToken);
         if (loaded.Failure is { } failure)
         {
             return failure;
         }
 
         var found = loaded.Value!;
-        if (CaseAccess.CheckVersion(found, request.Version) is { } stale)
-        {
-            return stale;
-        }
 
         if (!found.IsOpen)
         {

@@ -30,17 +30,13 @@ public sealed class MergeCase(CareDeskDbContext db, CaseAccess access, LinkCases
             return Failure.Invalid("note", "CaseLink.MergeNoteRequired");
         }
 
-        var loaded = await access.LoadAsync(id, actor, cancellationToken);
+        var loaded = await access.LoadForChangeAsync(id, request.Version ?? "", actor, cancellationToken);
         if (loaded.Failure is { } failure)
         {
             return failure;
         }
 
         var source = loaded.Value!;
-        if (CaseAccess.CheckVersion(source, request.Version ?? "") is { } stale)
-        {
-            return stale;
-        }
 
         if (source.MergedIntoCaseId is not null || source.Status == CaseStatus.Closed)
         {

@@ -14,17 +14,13 @@ public sealed class TakeCase(CaseAccess access)
 
     public async Task<Result<Guid>> RunAsync(Guid id, Request request, StaffActor actor, CancellationToken cancellationToken)
     {
-        var loaded = await access.LoadAsync(id, actor, cancellationToken);
+        var loaded = await access.LoadForChangeAsync(id, request.Version ?? "", actor, cancellationToken);
         if (loaded.Failure is { } failure)
         {
             return failure;
         }
 
         var found = loaded.Value!;
-        if (CaseAccess.CheckVersion(found, request.Version ?? "") is { } stale)
-        {
-            return stale;
-        }
 
         if (!found.IsOpen)
         {

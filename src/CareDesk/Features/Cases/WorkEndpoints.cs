@@ -40,7 +40,7 @@ internal static class WorkEndpoints
         work.MapDelete("/views/{id:guid}", async (Guid id, ClaimsPrincipal user, SavedWorkViews views, IStringLocalizer<CasesText> text, CancellationToken ct) =>
             {
                 var deleted = await views.DeleteAsync(id, StaffActor.From(user), ct);
-                return deleted.Succeeded ? (IResult)TypedResults.NoContent() : deleted.Failure!.ToProblem(text);
+                return deleted.ToNoContent(text);
             })
             .WithSummary("Remove one of my saved views.")
             .Produces(StatusCodes.Status204NoContent)

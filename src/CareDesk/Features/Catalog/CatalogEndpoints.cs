@@ -45,9 +45,7 @@ internal static class CatalogEndpoints
         catalog.MapPost("/models", async (SaveModel.Request request, SaveModel save, IStringLocalizer<CatalogText> text, CancellationToken ct) =>
             {
                 var result = await save.CreateAsync(request, ct);
-                return result.Succeeded
-                    ? TypedResults.Created($"/api/catalog/models/{result.Value!.Id}", result.Value)
-                    : result.Failure!.ToProblem(text);
+                return result.ToCreated(text, v => $"/api/catalog/models/{v.Id}");
             })
             .RequireAuthorization(Policies.Admin)
             .WithSummary("Add a model to the catalog (admin).")

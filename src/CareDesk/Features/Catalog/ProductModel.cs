@@ -3,14 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareDesk.Features.Catalog;
 
-/// <summary>In-vitro diagnostic (meters, strips), device (pumps, sensors) or software (apps).</summary>
-public enum RegulatoryKind
-{
-    Device,
-    Ivd,
-    Software,
-}
-
 /// <summary>
 /// One product of the catalog (F5): a meter, a strip, a pump, a sensor, an app... Categories and ids follow the
 /// shipped reference catalog (<c>bg_meter</c>, <c>test_strip</c>, <c>insulin_pump</c>...).

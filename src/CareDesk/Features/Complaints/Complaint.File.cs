@@ -5,36 +5,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareDesk.Features.Complaints;
 
-/// <summary>Whether a patient was involved in the event (F16).</summary>
-public enum PatientInvolvement
-{
-    Unknown,
-    NotInvolved,
-    Involved,
-}
-
-/// <summary>
-/// What became of the patient: the outcome terms of ICH E2B(R3) (recovered, recovering, not recovered, recovered with
-/// sequelae, fatal, unknown), with "no health effect" first, as most device complaints have none.
-/// </summary>
-public enum PatientOutcome
-{
-    Unknown,
-    NoHealthEffect,
-    Recovered,
-    Recovering,
-    NotRecovered,
-    RecoveredWithSequelae,
-    Fatal,
-}
-
-/// <summary>How the UDI reached CareDesk: read by a scanner, or typed from the label.</summary>
-public enum UdiEntry
-{
-    Typed,
-    Scanned,
-}
-
 /// <summary>Why quality closed the file (F16).</summary>
 public enum ComplaintClosure
 {

@@ -37,7 +37,7 @@ internal static class ComplaintsEndpoints
             {
                 var actor = StaffActor.From(user);
                 var flagged = await flag.RunAsync(id, request, actor, UserClock.ZoneOf(user), ct);
-                return flagged.Succeeded ? (await get.ByIdAsync(flagged.Value, actor, Masked(user, options), ct)).ToOk(text) : flagged.Failure!.ToProblem(text);
+                return await flagged.ToOkAsync(text, v => get.ByIdAsync(v, actor, Masked(user, options), ct));
             })
             .WithTags("Complaints")
             .RequireAuthorization(Policies.Staff)
@@ -71,7 +71,7 @@ internal static class ComplaintsEndpoints
                 var actor = StaffActor.From(user);
                 var cleared = await clear.RunAsync(id, request, actor, ct);
                 // Quality only: never a masked viewer.
-                return cleared.Succeeded ? (await get.ByIdAsync(id, actor, masked: false, ct)).ToOk(text) : cleared.Failure!.ToProblem(text);
+                return await cleared.ToOkAsync(text, _ => get.ByIdAsync(id, actor, masked: false, ct));
             })
             .RequireAuthorization(Policies.QualityDecisions)
             .WithSummary("Quality only: it was not a complaint after all; the reason is required and stays on the case's timeline. The file is kept (legal hold).")
@@ -85,7 +85,7 @@ internal static class ComplaintsEndpoints
             {
                 var actor = StaffActor.From(user);
                 var corrected = await correct.RunAsync(id, request, actor, ct);
-                return corrected.Succeeded ? (await get.ByIdAsync(id, actor, masked: false, ct)).ToOk(text) : corrected.Failure!.ToProblem(text);
+                return await corrected.ToOkAsync(text, _ => get.ByIdAsync(id, actor, masked: false, ct));
             })
             .RequireAuthorization(Policies.QualityDecisions)
             .WithSummary("Quality only: correct when the maker became aware (not in the future), with a reason kept on the timeline.")

@@ -1,5 +1,4 @@
 using CareDesk.Features.People;
-using CareDesk.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -98,44 +97,6 @@ public sealed class Contact
     public DateTimeOffset? ScreenedAt { get; set; }
 }
 
-/// <summary>One transfer of a contact, from whom (a user or team) to whom (a user, a team or an outside number), when.</summary>
-public sealed class ContactTransfer
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-
-    public Guid ContactId { get; set; }
-
-    public DateTimeOffset At { get; set; }
-
-    public string? FromUserId { get; set; }
-
-    public string? FromTeamId { get; set; }
-
-    public string? ToUserId { get; set; }
-
-    public string? ToTeamId { get; set; }
-
-    /// <summary>Where it went when that is no CareDesk user or team (an extension, a number, a department's line).</summary>
-    public string? ToAddress { get; set; }
-
-    public string? Note { get; set; }
-}
-
-internal sealed class ContactTransferConfiguration : IEntityTypeConfiguration<ContactTransfer>
-{
-    public void Configure(EntityTypeBuilder<ContactTransfer> builder)
-    {
-        builder.ToTable("contact_transfers");
-        builder.Property(t => t.FromUserId).HasMaxLength(450);
-        builder.Property(t => t.FromTeamId).HasMaxLength(64);
-        builder.Property(t => t.ToUserId).HasMaxLength(450);
-        builder.Property(t => t.ToTeamId).HasMaxLength(64);
-        builder.Property(t => t.ToAddress).HasMaxLength(128);
-        builder.Property(t => t.Note).HasMaxLength(500);
-        builder.HasIndex(t => new { t.ContactId, t.At });
-    }
-}
-
 internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 {
     public void Configure(EntityTypeBuilder<Contact> builder)
@@ -166,27 +127,5 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(c => new { c.HasRecording, c.StartedAt });
         // The desk's recent contacts: an agent's newest first.
         builder.HasIndex(c => new { c.AgentUserId, c.StartedAt });
-    }
-}
-
-/// <summary>A webhook event already processed: a repeated event id has no second effect.</summary>
-[NotAudited]
-public sealed class ProcessedWebhookEvent
-{
-    public required string Source { get; set; }
-
-    public required string EventId { get; set; }
-
-    public DateTimeOffset ReceivedAt { get; set; }
-}
-
-internal sealed class ProcessedWebhookEventConfiguration : IEntityTypeConfiguration<ProcessedWebhookEvent>
-{
-    public void Configure(EntityTypeBuilder<ProcessedWebhookEvent> builder)
-    {
-        builder.ToTable("processed_webhook_events");
-        builder.HasKey(e => new { e.Source, e.EventId });
-        builder.Property(e => e.Source).HasMaxLength(32);
-        builder.Property(e => e.EventId).HasMaxLength(128);
     }
 }

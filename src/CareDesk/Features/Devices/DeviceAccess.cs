@@ -106,5 +106,3 @@ public sealed class DeviceAccess(CareDeskDbContext db, TimeProvider clock, Perso
         return new WarrantyTerms(requestedEnd, reason.Trim());
     }
 }
-
-public sealed record WarrantyTerms(DateOnly? End, string? Reason);

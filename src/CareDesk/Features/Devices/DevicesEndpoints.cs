@@ -37,9 +37,7 @@ internal static class DevicesEndpoints
         people.MapPost("/", async (Guid personId, RegisterDevice.Request request, ClaimsPrincipal user, RegisterDevice register, IStringLocalizer<DevicesText> text, CancellationToken ct) =>
             {
                 var result = await register.RunAsync(personId, request, StaffActor.From(user), ct);
-                return result.Succeeded
-                    ? TypedResults.Created($"/api/devices/{result.Value!.Id}", result.Value)
-                    : result.Failure!.ToProblem(text);
+                return result.ToCreated(text, v => $"/api/devices/{v.Id}");
             })
             .WithSummary("Register a device a person uses; warranty end is computed from the model's term unless overridden with a reason.")
             .Produces<DeviceView>(StatusCodes.Status201Created)

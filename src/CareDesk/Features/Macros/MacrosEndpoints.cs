@@ -53,7 +53,7 @@ internal static class MacrosEndpoints
         macros.MapPost("/", async (SaveMacro.Request request, ClaimsPrincipal user, SaveMacro save, IStringLocalizer<MacrosText> text, CancellationToken ct) =>
             {
                 var saved = await save.RunAsync(null, request, StaffActor.From(user).UserId, ct);
-                return saved.Succeeded ? (IResult)TypedResults.Created($"/api/macros/{saved.Value!.Id}", saved.Value) : saved.Failure!.ToProblem(text);
+                return saved.ToCreated(text, v => $"/api/macros/{v.Id}");
             })
             .RequireAuthorization(Policies.Supervision)
             .WithSummary("Add a macro: shortcut (what agents type to find it, unique per language), title, language (zh-CN or en), text with placeholders such as {person name}; an unknown placeholder is refused naming text.")
@@ -74,7 +74,7 @@ internal static class MacrosEndpoints
         macros.MapDelete("/{id:guid}", async (Guid id, string? version, DeleteMacro delete, IStringLocalizer<MacrosText> text, CancellationToken ct) =>
             {
                 var deleted = await delete.RunAsync(id, version, ct);
-                return deleted.Succeeded ? (IResult)TypedResults.NoContent() : deleted.Failure!.ToProblem(text);
+                return deleted.ToNoContent(text);
             })
             .RequireAuthorization(Policies.Supervision)
             .WithSummary("Remove a macro; send the version you read as ?version= (409 when it changed since).")

@@ -1,22 +1,8 @@
 using CareDesk.Platform.Data;
-using CareDesk.Platform.Live;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CareDesk.Features.NothingLost;
-
-/// <summary>What changed in one scan; pushed to the supervisors' open findings pages.</summary>
-public sealed record FindingsChanged(int Raised, int Resolved);
-
-/// <summary>
-/// Live pushes of <see cref="FindingsChanged"/> to every open findings page, on every node: one channel keyed by
-/// <see cref="Group"/> rather than by user, because every supervisor sees the same list.
-/// </summary>
-public sealed class FindingsHub(ILogger<FindingsHub> logger) : UserChannel<FindingsChanged>(logger)
-{
-    public const string Group = "supervision";
-}
 
 /// <summary>
 /// One scan of the nothing-lost detector (F14): asks every rule what holds now, raises a finding for each new

@@ -12,9 +12,6 @@ using Microsoft.Extensions.Localization;
 
 namespace CareDesk.Features.NothingLost;
 
-/// <summary>Marker for the strings in <c>Resources/Features/NothingLost/NothingLostText*.resx</c>.</summary>
-public sealed class NothingLostText;
-
 /// <summary>Nothing lost (F14): the detector's findings and the shift handover reports, for supervisors and admins.</summary>
 internal static class NothingLostEndpoints
 {
@@ -89,6 +86,6 @@ internal static class NothingLostEndpoints
                 extensions: new Dictionary<string, object?> { ["version"] = current.Value?.Version, ["current"] = current.Value });
         }
 
-        return result.Succeeded ? (await reports.GetAsync(id, ct)).ToOk(text) : result.Failure!.ToProblem(text);
+        return await result.ToOkAsync(text, _ => reports.GetAsync(id, ct));
     }
 }

@@ -57,12 +57,3 @@ internal sealed class ContactPointConfiguration : IEntityTypeConfiguration<Conta
         builder.HasIndex(c => c.PersonId);
     }
 }
-
-internal static class ProvenanceMapping
-{
-    public static void Configure(ComplexPropertyBuilder<FactProvenance> provenance)
-    {
-        provenance.Property(p => p.Source).HasConversion<string>().HasMaxLength(16);
-        provenance.Property(p => p.VerifiedBy).HasMaxLength(450);
-    }
-}

@@ -1,17 +1,6 @@
 
 namespace CareDesk.Features.People;
 
-/// <summary>Where a fact about a person came from (F2).</summary>
-public enum FactSource
-{
-    Distributor,
-    Dealer,
-    FieldRep,
-    Person,
-    Agent,
-    Import,
-}
-
 /// <summary>
 /// Every fact (contact point, address, relationship, device) remembers its source, and when and by whom it was
 /// last confirmed. The profile marks facts not verified within the configured age as stale.

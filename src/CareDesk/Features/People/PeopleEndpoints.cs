@@ -74,13 +74,7 @@ internal static class PeopleEndpoints
                 var viewer = PersonViewer.From(user, options.Value);
                 // A field rep's new person is theirs, or they could not see it afterwards.
                 var result = await create.RunAsync(viewer.OnlyAssigned ? request with { AssignedFieldRepId = viewer.UserId } : request, ct);
-                if (!result.Succeeded)
-                {
-                    return result.Failure!.ToProblem(text);
-                }
-
-                var created = await profile.RunAsync(result.Value, viewer, ct);
-                return TypedResults.Created($"/api/people/{result.Value}", created.Value);
+                return await result.ToCreatedAsync(text, v => $"/api/people/{v}", v => profile.RunAsync(v, viewer, ct));
             })
             .WithSummary("Create a person with phones (any format, stored as E.164), e-mails, messaging ids and addresses; each fact records its source.")
             .Produces<GetPersonProfile.Profile>(StatusCodes.Status201Created)
@@ -107,7 +101,7 @@ internal static class PeopleEndpoints
                         extensions: new Dictionary<string, object?> { ["version"] = current.Value?.Version, ["current"] = current.Value });
                 }
 
-                return result.Succeeded ? (await profile.RunAsync(id, viewer, ct)).ToOk(text) : result.Failure!.ToProblem(text);
+                return await result.ToOkAsync(text, _ => profile.RunAsync(id, viewer, ct));
             })
             .WithSummary("Change the person's own fields; send the version you read (409 with the current profile and version if it changed).")
             .Produces<GetPersonProfile.Profile>()
@@ -120,13 +114,7 @@ internal static class PeopleEndpoints
             {
                 var viewer = PersonViewer.From(user, options.Value);
                 var result = await add.RunAsync(id, request, viewer, ct);
-                if (!result.Succeeded)
-                {
-                    return result.Failure!.ToProblem(text);
-                }
-
-                var current = await profile.RunAsync(id, viewer, ct);
-                return TypedResults.Created($"/api/people/{id}", current.Value);
+                return await result.ToCreatedAsync(text, _ => $"/api/people/{id}", _ => profile.RunAsync(id, viewer, ct));
             })
             .WithSummary("Relate this person to another: kind caregiver-of, parent-of or healthcare-professional-of (read both ways).")
             .Produces<GetPersonProfile.Profile>(StatusCodes.Status201Created)
@@ -138,7 +126,7 @@ internal static class PeopleEndpoints
             {
                 var viewer = PersonViewer.From(user, options.Value);
                 var result = await add.RunAsync(id, request, viewer, ct);
-                return result.Succeeded ? (await profile.RunAsync(id, viewer, ct)).ToOk(text) : result.Failure!.ToProblem(text);
+                return await result.ToOkAsync(text, _ => profile.RunAsync(id, viewer, ct));
             })
             .WithSummary("Add a phone (any format), e-mail, messaging id or address: exactly one of phone, email, messaging, address.")
             .Produces<GetPersonProfile.Profile>()
@@ -148,7 +136,7 @@ internal static class PeopleEndpoints
         people.MapDelete("/{id:guid}/facts/{factId:guid}", async (Guid id, Guid factId, ClaimsPrincipal user, IOptions<PeopleOptions> options, RemoveFact remove, IStringLocalizer<PeopleText> text, CancellationToken ct) =>
             {
                 var result = await remove.RunAsync(id, factId, PersonViewer.From(user, options.Value), ct);
-                return result.Succeeded ? TypedResults.NoContent() : result.Failure!.ToProblem(text);
+                return result.ToNoContent(text);
             })
             .WithSummary("Remove a contact point, address or relationship of this person.")
             .Produces(StatusCodes.Status204NoContent)
@@ -158,7 +146,7 @@ internal static class PeopleEndpoints
             {
                 var viewer = PersonViewer.From(user, options.Value);
                 var result = await confirm.RunAsync(id, factId, viewer, ct);
-                return result.Succeeded ? (await profile.RunAsync(id, viewer, ct)).ToOk(text) : result.Failure!.ToProblem(text);
+                return await result.ToOkAsync(text, _ => profile.RunAsync(id, viewer, ct));
             })
             .WithSummary("Confirm a contact point, address, relationship or device with the caller: verified now, by you (audited).")
             .Produces<GetPersonProfile.Profile>()

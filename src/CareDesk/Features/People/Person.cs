@@ -12,46 +12,6 @@ public enum PersonKind
     Other,
 }
 
-public enum Sex
-{
-    Unknown,
-    Female,
-    Male,
-    Other,
-}
-
-public enum ContactChannel
-{
-    Phone,
-    Email,
-    WeChat,
-    Sms,
-    Video,
-    Letter,
-
-    /// <summary>A web or in-app chat (WeChat and SMS have their own values).</summary>
-    Chat,
-
-    /// <summary>In person: a home visit by a field rep, or the customer at a service point.</summary>
-    Visit,
-}
-
-/// <summary>What a person needs for a call to work (story 7).</summary>
-public sealed record AccessibilityNeeds
-{
-    public bool HardOfHearing { get; init; }
-
-    public bool LowVision { get; init; }
-
-    public bool NeedsVideo { get; init; }
-
-    public bool NeedsCaregiverPresent { get; init; }
-
-    public string? Notes { get; init; }
-
-    public bool Any => HardOfHearing || LowVision || NeedsVideo || NeedsCaregiverPresent || !string.IsNullOrWhiteSpace(Notes);
-}
-
 /// <summary>A patient, caregiver, healthcare professional or other contact: one profile per person (F1).</summary>
 public sealed class Person
 {

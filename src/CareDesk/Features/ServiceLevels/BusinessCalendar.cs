@@ -4,12 +4,6 @@ using CareDesk.Platform.Api;
 
 namespace CareDesk.Features.ServiceLevels;
 
-/// <summary>An interval of time [<see cref="Start"/>, <see cref="End"/>), in UTC.</summary>
-public readonly record struct TimeInterval(DateTimeOffset Start, DateTimeOffset End)
-{
-    public TimeSpan Length => End - Start;
-}
-
 /// <summary>
 /// When a care center is open: always (24/7), or office hours per weekday in a time zone, closed on the public
 /// holidays of a country and on custom days, open on custom extra working days. Immutable and safe to share.

@@ -33,9 +33,3 @@ public sealed record BusinessCalendarSettings
     /// <summary>The weekday whose office hours an extra working day keeps when its own weekday has none.</summary>
     public DayOfWeek ExtraWorkingDaysFollow { get; init; } = DayOfWeek.Monday;
 }
-
-/// <summary>
-/// One open interval of a weekday, in local wall-clock time. <see cref="Closes"/> 00:00 means midnight at the
-/// end of the day; an interval never runs past midnight (a night shift is two intervals, one on each day).
-/// </summary>
-public sealed record OfficeHours(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);

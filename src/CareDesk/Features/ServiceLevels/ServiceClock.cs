@@ -1,11 +1,5 @@
 namespace CareDesk.Features.ServiceLevels;
 
-/// <summary>
-/// A time the clock stood still (the case was waiting on the customer): from <see cref="From"/> until
-/// <see cref="Until"/>, or still now when <see cref="Until"/> is null.
-/// </summary>
-public readonly record struct ClockPause(DateTimeOffset From, DateTimeOffset? Until);
-
 public enum ServiceClockState
 {
     /// <summary>Less than the warning share of the target has elapsed.</summary>
@@ -17,17 +11,6 @@ public enum ServiceClockState
     /// <summary>The target has elapsed.</summary>
     Breached,
 }
-
-/// <summary>Where one service-level clock stands at a moment.</summary>
-/// <param name="DueAt">When the target elapses; null while the clock is paused with no end.</param>
-/// <param name="WarnAt">When the warning share elapses; null while paused with no end.</param>
-public sealed record ServiceClockReading(
-    TimeSpan Elapsed,
-    TimeSpan Remaining,
-    DateTimeOffset? DueAt,
-    DateTimeOffset? WarnAt,
-    ServiceClockState State,
-    bool Paused);
 
 /// <summary>
 /// Business time: how much of it has elapsed since a start, and when a target of it elapses. Only open time of

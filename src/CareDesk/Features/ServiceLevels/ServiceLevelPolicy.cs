@@ -2,40 +2,6 @@ using CareDesk.Platform.Api;
 
 namespace CareDesk.Features.ServiceLevels;
 
-/// <summary>The three service-level clocks a case runs.</summary>
-public enum ServiceLevelKind
-{
-    /// <summary>From opening until someone first answers the customer.</summary>
-    FirstResponse,
-
-    /// <summary>From a callback request until the customer is called back.</summary>
-    Callback,
-
-    /// <summary>From opening until the problem is solved.</summary>
-    Resolution,
-}
-
-/// <summary>
-/// The targets of one kind of case, in business time of the calendar named <see cref="CalendarId"/>; a null
-/// target means that clock does not run.
-/// </summary>
-public sealed record ServiceLevelTargets(string CalendarId, TimeSpan? FirstResponse, TimeSpan? Callback, TimeSpan? Resolution)
-{
-    public TimeSpan? For(ServiceLevelKind kind) => kind switch
-    {
-        ServiceLevelKind.FirstResponse => FirstResponse,
-        ServiceLevelKind.Callback => Callback,
-        ServiceLevelKind.Resolution => Resolution,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
-}
-
-/// <summary>
-/// Targets for a case type, a priority, or both; null matches any. Types and priorities are the words of the
-/// cases API (<c>technical-support</c>, <c>urgent</c>).
-/// </summary>
-public sealed record ServiceLevelRule(string? CaseType, string? Priority, ServiceLevelTargets Targets);
-
 /// <summary>
 /// Which targets apply to a case: the rule for its type and priority, else for its type, else for its priority,
 /// else the default. Built by <see cref="Create"/>, which checks every rule.

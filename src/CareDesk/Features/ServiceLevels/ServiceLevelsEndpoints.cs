@@ -30,7 +30,7 @@ internal static class ServiceLevelsEndpoints
         levels.MapPost("/calendars", async (ServiceLevelSettings.CalendarInput input, ServiceLevelSettings settings, IStringLocalizer<ServiceLevelsText> text, CancellationToken ct) =>
             {
                 var saved = await settings.SaveCalendarAsync(null, input, ct);
-                return saved.Succeeded ? TypedResults.Created($"/api/service-levels/calendars/{saved.Value!.Id}", saved.Value) : saved.Failure!.ToProblem(text);
+                return saved.ToCreated(text, v => $"/api/service-levels/calendars/{v.Id}");
             })
             .RequireAuthorization(Policies.Supervision)
             .WithSummary("Add a business calendar (supervisors): id, name, alwaysOpen or office hours per weekday in an IANA timeZone, holidayCountry, closedDays, extraWorkingDays.")
@@ -49,7 +49,7 @@ internal static class ServiceLevelsEndpoints
         levels.MapPost("/policies", async (ServiceLevelSettings.PolicyInput input, ServiceLevelSettings settings, IStringLocalizer<ServiceLevelsText> text, CancellationToken ct) =>
             {
                 var saved = await settings.SavePolicyAsync(null, input, ct);
-                return saved.Succeeded ? TypedResults.Created($"/api/service-levels/policies/{saved.Value!.Id}", saved.Value) : saved.Failure!.ToProblem(text);
+                return saved.ToCreated(text, v => $"/api/service-levels/policies/{v.Id}");
             })
             .RequireAuthorization(Policies.Supervision)
             .WithSummary("Add a policy (supervisors): caseType and/or priority (null: any), calendarId, firstResponseMinutes, callbackMinutes, resolutionMinutes, warnShare in (0, 1).")

@@ -1,23 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
-using CareDesk.Platform.Live;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace CareDesk.Features.Staff;
-
-/// <summary>A presence change, pushed live to supervisors (and to the user's other desktops).</summary>
-public sealed record PresenceChanged(string UserId, string Name, string Presence);
-
-/// <summary>
-/// Live presence on every node: per user (their own selectors) and, under <see cref="Supervisors"/>, one group every
-/// supervisor's staff page subscribes to. User ids are GUIDs, so the group key never meets one.
-/// </summary>
-public sealed class PresenceHub(ILogger<PresenceHub> logger) : UserChannel<PresenceChanged>(logger)
-{
-    public const string Supervisors = "group:supervisors";
-}
 
 /// <summary>The signed-in user's presence (F26): read the effective one (<see cref="PresenceRule"/>), or say it.</summary>
 public sealed class SetPresence(CareDeskDbContext db, WhoIsOnShift onShift, PresenceHub hub, TimeProvider clock)

@@ -1,12 +1,11 @@
 using System.Security.Claims;
-using CareDesk.Platform;
 using CareDesk.Platform.Data;
+using CareDesk.Platform;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
@@ -54,7 +53,7 @@ internal static class StaffEndpoints
             {
 
                 var saved = await save.SaveAsync(null, input, ct);
-                return saved.Succeeded ? TypedResults.Created($"/api/roster/{saved.Value}", saved.Value) : saved.Failure!.ToProblem(text);
+                return saved.ToCreated(text, v => $"/api/roster/{v}");
             })
             .RequireAuthorization(Policies.Supervision)
             .WithSummary("Add an on-call shift for a team (supervisors): start, end, primary and backups in escalation order; shifts of a team do not overlap.")
@@ -64,7 +63,7 @@ internal static class StaffEndpoints
             {
 
                 var saved = await save.SaveAsync(id, input, ct);
-                return saved.Succeeded ? TypedResults.Ok(saved.Value) : saved.Failure!.ToProblem(text);
+                return saved.ToOk(text);
             })
             .RequireAuthorization(Policies.Supervision)
             .WithSummary("Change an on-call shift (supervisors); send the version you read (409 if it changed).")
@@ -74,7 +73,7 @@ internal static class StaffEndpoints
         roster.MapDelete("/{id:guid}", async (Guid id, Roster remove, IStringLocalizer<StaffText> text, CancellationToken ct) =>
             {
                 var removed = await remove.DeleteAsync(id, ct);
-                return removed.Succeeded ? (IResult)TypedResults.NoContent() : removed.Failure!.ToProblem(text);
+                return removed.ToNoContent(text);
             })
             .RequireAuthorization(Policies.Supervision)
             .WithSummary("Remove an on-call shift (supervisors).")
@@ -127,7 +126,7 @@ internal static class StaffEndpoints
         shifts.MapPost("/", async (WorkShifts.ShiftInput input, WorkShifts save, IStringLocalizer<StaffText> text, CancellationToken ct) =>
             {
                 var saved = await save.SaveAsync(null, input, ct);
-                return saved.Succeeded ? TypedResults.Created($"/api/shifts/{saved.Value!.Id}", saved.Value) : saved.Failure!.ToProblem(text);
+                return saved.ToCreated(text, v => $"/api/shifts/{v.Id}");
             })
             .RequireAuthorization(Policies.Supervision)
             .WithSummary("Add one work shift (supervisors): a team member, start, end (at most 24 h); one user's shifts do not overlap (400 naming startsAt).")
@@ -136,7 +135,7 @@ internal static class StaffEndpoints
         shifts.MapPost("/template", async (ApplyShiftTemplate.Request request, ApplyShiftTemplate apply, IStringLocalizer<StaffText> text, CancellationToken ct) =>
             {
                 var applied = await apply.RunAsync(request, ct);
-                return applied.Succeeded ? TypedResults.Created($"/api/shifts?team={request.TeamId}", applied.Value) : applied.Failure!.ToProblem(text);
+                return applied.ToCreated(text, v => $"/api/shifts?team={request.TeamId}");
             })
             .RequireAuthorization(Policies.Supervision)
             .WithSummary("Apply the two-shift 24/7 template to a team for local days [from, to] (supervisors): day and night shifts, members in turn; refused whole (400 naming from) when a member would work two shifts at once.")
@@ -152,27 +151,11 @@ internal static class StaffEndpoints
         shifts.MapDelete("/{id:guid}", async (Guid id, WorkShifts remove, IStringLocalizer<StaffText> text, CancellationToken ct) =>
             {
                 var removed = await remove.DeleteAsync(id, ct);
-                return removed.Succeeded ? (IResult)TypedResults.NoContent() : removed.Failure!.ToProblem(text);
+                return removed.ToNoContent(text);
             })
             .RequireAuthorization(Policies.Supervision)
             .WithSummary("Remove a work shift (supervisors).")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
-    }
-}
-
-/// <summary>Teams with their members, names in the reader's language; for handoff pickers and the API.</summary>
-public sealed class ListTeams(CareDeskDbContext db)
-{
-    internal async Task<StaffEndpoints.TeamView[]> RunAsync(CancellationToken cancellationToken)
-    {
-        var chinese = Platform.Localization.SupportedCultures.IsChinese();
-        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.IsDepartment).ThenBy(t => t.Id).ToListAsync(cancellationToken);
-        var members = await db.TeamMembers.AsNoTracking()
-            .Join(db.Users.Where(u => !u.IsDisabled), m => m.UserId, u => u.Id, (m, u) => new { m.TeamId, u.Id, u.DisplayName })
-            .ToListAsync(cancellationToken);
-        return [.. teams.Select(t => new StaffEndpoints.TeamView(
-            t.Id, t.LocalName(chinese), t.IsDepartment,
-            [.. members.Where(m => m.TeamId == t.Id).OrderBy(m => m.DisplayName, StringComparer.Ordinal).Select(m => new StaffEndpoints.MemberView(m.Id, m.DisplayName))]))];
     }
 }

@@ -1,4 +1,3 @@
-using CareDesk.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -24,14 +23,6 @@ public sealed class Team
     public string LocalName(bool chinese) => chinese && !string.IsNullOrWhiteSpace(NameZh) ? NameZh : Name;
 }
 
-/// <summary>A user's membership in a team: they see and take the team's queue.</summary>
-public sealed class TeamMember
-{
-    public required string TeamId { get; set; }
-
-    public required string UserId { get; set; }
-}
-
 internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
 {
     public void Configure(EntityTypeBuilder<Team> builder)
@@ -40,18 +31,5 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         builder.Property(t => t.Id).HasMaxLength(64);
         builder.Property(t => t.Name).HasMaxLength(100);
         builder.Property(t => t.NameZh).HasMaxLength(100);
-    }
-}
-
-internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMember>
-{
-    public void Configure(EntityTypeBuilder<TeamMember> builder)
-    {
-        builder.ToTable("team_members");
-        builder.HasKey(m => new { m.TeamId, m.UserId });
-        builder.Property(m => m.TeamId).HasMaxLength(64);
-        builder.HasOne<Team>().WithMany().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(m => m.UserId);
     }
 }

@@ -26,13 +26,6 @@ public sealed class WorkShift
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 
-public static class WorkShiftKinds
-{
-    public const string Day = "day";
-    public const string Night = "night";
-    public const string Custom = "custom";
-}
-
 internal sealed class WorkShiftConfiguration : IEntityTypeConfiguration<WorkShift>
 {
     public void Configure(EntityTypeBuilder<WorkShift> builder)

@@ -2,10 +2,7 @@ using CareDesk.Features.Contacts;
 using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace CareDesk.Features.Telephony;
 
@@ -48,28 +45,5 @@ public sealed class PruneProcessedWebhookEvents(CareDeskDbContext db, IOptions<T
         }
 
         return pruned;
-    }
-}
-
-/// <summary>
-/// The recurring Quartz job running <see cref="PruneProcessedWebhookEvents"/> every <see cref="Interval"/>. One trigger in
-/// the shared store: on a PostgreSQL cluster it fires on one node per interval, never on two at once.
-/// </summary>
-[DisallowConcurrentExecution]
-internal sealed class PruneProcessedWebhookEventsJob(IServiceScopeFactory scopes, ILogger<PruneProcessedWebhookEventsJob> logger) : IJob
-{
-    public static readonly JobKey Key = new("prune-processed-webhook-events", "housekeeping");
-
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AuditContext>().SetSystem("housekeeping");
-        var pruned = await scope.ServiceProvider.GetRequiredService<PruneProcessedWebhookEvents>().RunAsync(cancellationToken);
-        if (pruned > 0)
-        {
-            logger.LogInformation("Pruned {Count} processed webhook event id(s) past their retention", pruned);
-        }
     }
 }

@@ -78,6 +78,6 @@ internal static class TelephonyEndpoints
         }
 
         var result = await recordCallEvent.RunAsync(parsed.Value!, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Failure!.ToProblem(text);
+        return result.ToOk(text);
     }
 }

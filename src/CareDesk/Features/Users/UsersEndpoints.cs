@@ -34,9 +34,7 @@ internal static class UsersEndpoints
         users.MapPost("/", async (CreateUser.Request request, CreateUser create, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             {
                 var result = await create.RunAsync(request, ct);
-                return result.Succeeded
-                    ? TypedResults.Created($"/api/users/{result.Value!.Id}", result.Value)
-                    : result.Failure!.ToProblem(text);
+                return result.ToCreated(text, v => $"/api/users/{v.Id}");
             })
             .WithSummary("Create a staff account with roles, language and time zone (admin).")
             .Produces<UserView>(StatusCodes.Status201Created)

@@ -11,6 +11,3 @@ public sealed class ApiOptions
     [Range(1_024, 1_073_741_824)]
     public long MaxRequestBodyBytes { get; set; } = 1_048_576;
 }
-
-/// <summary>Endpoint metadata: this endpoint accepts bodies up to the size read from settings, instead of <see cref="ApiOptions.MaxRequestBodyBytes"/>.</summary>
-public sealed record UploadLimit(Func<IServiceProvider, long> Bytes);

@@ -14,7 +14,7 @@ namespace CareDesk.Platform.Audit;
 /// do not name are left to those details ("and 3 other fields"), so no property name reaches the sentence.
 /// </summary>
 public sealed partial class AuditSentences(
-    IDbContextFactory<CareDeskDbContext> factory,
+    CareDeskDbContext db,
     IStringLocalizer<SharedResource> text,
     IEnumerable<IAuditRecordNames> recordNames)
 {
@@ -41,16 +41,14 @@ public sealed partial class AuditSentences(
         var ids = entries.SelectMany(e => new[] { e.EntityId }.Concat(PersonIds(e, changes[e.Sequence]).Concat(CaseIds(changes[e.Sequence])).Select(g => g.ToString())))
             .Select(id => Guid.TryParse(id, out var g) ? g : (Guid?)null).OfType<Guid>().Distinct().ToList();
         var userIds = entries.Select(e => e.ActorId).Distinct().ToList();
-
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var people = await NamesAsync(db, PeoplePages, ids, cancellationToken);
-        var cases = await NamesAsync(db, CasesPages, ids, cancellationToken);
+        var people = await NamesAsync(PeoplePages, ids, cancellationToken);
+        var cases = await NamesAsync(CasesPages, ids, cancellationToken);
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
         return [.. entries.Select(e => new View(e, Sentence(e, changes[e.Sequence], people, cases, users), Details(changes[e.Sequence])))];
     }
 
-    private async Task<Dictionary<Guid, string>> NamesAsync(CareDeskDbContext db, string pages, List<Guid> ids, CancellationToken cancellationToken) =>
+    private async Task<Dictionary<Guid, string>> NamesAsync(string pages, List<Guid> ids, CancellationToken cancellationToken) =>
         recordNames.FirstOrDefault(n => n.Pages == pages) is { } names ? await names.NamesAsync(db, ids, cancellationToken) : [];
 
     private List<Part> Sentence(

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareDesk.Platform.Audit;
 
 /// <summary>Search the audit log by actor, entity and time, newest first, paged by sequence.</summary>
-public sealed class SearchAuditLog(IDbContextFactory<CareDeskDbContext> factory)
+public sealed class SearchAuditLog(CareDeskDbContext db)
 {
     public const int MaxPageSize = 200;
 
@@ -21,7 +21,6 @@ public sealed class SearchAuditLog(IDbContextFactory<CareDeskDbContext> factory)
 
     public async Task<Page> RunAsync(Query query, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.ActorId))
         {

@@ -2,12 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CareDesk.Platform.Data;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    PostgreSql,
-}
-
 /// <summary>Section <c>Database</c>: which database CareDesk runs on.</summary>
 public sealed class DatabaseOptions
 {

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-
 namespace CareDesk.Platform.Identity;
 
 /// <summary>
@@ -13,11 +11,4 @@ public sealed class SignInCookieReads
     private SignInCookieReads()
     {
     }
-}
-
-public static class SignInCookieReadsExtensions
-{
-    public static TBuilder AllowSignInCookieForReads<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(SignInCookieReads.Instance);
 }

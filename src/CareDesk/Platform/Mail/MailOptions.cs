@@ -2,22 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CareDesk.Platform.Mail;
 
-/// <summary>How the SMTP connection is secured (MailKit's <c>SecureSocketOptions</c>, named for operators).</summary>
-public enum MailSecurity
-{
-    /// <summary>Plain text: only for a relay on the same host or in tests.</summary>
-    None,
-
-    /// <summary>STARTTLS is required (port 587).</summary>
-    StartTls,
-
-    /// <summary>TLS from the first byte (port 465).</summary>
-    SslOnConnect,
-
-    /// <summary>STARTTLS when the server offers it, plain text otherwise.</summary>
-    StartTlsWhenAvailable,
-}
-
 /// <summary>
 /// Section <c>Mail</c>: the SMTP server CareDesk sends its e-mails through. Without a <see cref="Host"/> nothing is
 /// sent (each e-mail is skipped with a log line). The user name and password come from configuration or secrets

@@ -1,7 +1,6 @@
 using CareDesk.Platform.Outbox;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -58,16 +57,4 @@ public sealed class SmtpMailer(IOptions<MailOptions> options)
         MailSecurity.StartTlsWhenAvailable => SecureSocketOptions.StartTlsWhenAvailable,
         _ => SecureSocketOptions.StartTls,
     };
-}
-
-/// <summary>The mail server answered "try again later" (4xx): the outbox retries.</summary>
-public sealed class MailDeferredException(string message, Exception inner) : Exception(message, inner);
-
-internal static class MailSetup
-{
-    public static IServiceCollection AddCareDeskMail(this IServiceCollection services)
-    {
-        services.AddSingleton<SmtpMailer>();
-        return services;
-    }
 }

@@ -7,6 +7,3 @@ public interface IOutboxHandler
 
     Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken);
 }
-
-/// <summary>Thrown by a handler when retrying cannot help (a malformed payload, a refused address).</summary>
-public sealed class PermanentDeliveryFailureException(string message) : Exception(message);

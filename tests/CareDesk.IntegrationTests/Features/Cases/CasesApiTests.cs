@@ -300,6 +300,32 @@ public sealed class CasesApiTests(CareDeskFactory app) : IClassFixture<CareDeskF
         Assert.Contains(teams.Single(t => t.Id == "front-line").Members, m => m.UserId == me);
     }
 
+    [Theory]
+    [InlineData("POST", "status", """{"status":"in-progress","version":"VERSION"}""")]
+    [InlineData("POST", "handoffs", """{"toTeam":"quality","note":"Needs a repair quote.","version":"VERSION"}""")]
+    [InlineData("POST", "take", """{"version":"VERSION"}""")]
+    [InlineData("PUT", "details", """{"description":"Meter shows E-3.","version":"VERSION"}""")]
+    [InlineData("POST", "merge", """{"intoNumber":"TARGET","note":"Same meter, same fault.","version":"VERSION"}""")]
+    public async Task Every_change_of_a_case_answers_404_for_an_unknown_case_and_409_for_a_version_read_before_another_change(string method, string action, string json)
+    {
+        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var person = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("王建国"));
+        var opened = await OpenAsync(agent, person.Id, ownerTeam: "front-line");
+        var target = await OpenAsync(agent, person.Id);
+        Task<HttpResponseMessage> SendAsync(Guid id, string version) => agent.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/api/cases/{id}/{action}")
+        {
+            Content = ApiJson.Raw(json.Replace("VERSION", version, StringComparison.Ordinal).Replace("TARGET", target.Number, StringComparison.Ordinal)),
+        });
+
+        await (await SendAsync(Guid.NewGuid(), opened.Version)).ProblemAsync(HttpStatusCode.NotFound);
+
+        var stale = await (await SendAsync(opened.Id, Guid.NewGuid().ToString())).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(opened.Version, stale.Body.GetProperty("version").GetString());
+        var stored = await GetAsync(agent, opened.Id);
+        Assert.Equal((opened.Version, opened.Status, opened.Owner), (stored.Version, stored.Status, stored.Owner));
+        Assert.Equal(opened.Timeline.Count, stored.Timeline.Count);
+    }
+
     private sealed record TeamDto(string Id, string Name, bool IsDepartment, MemberDto[] Members);
 
     private sealed record MemberDto(string UserId, string Name);

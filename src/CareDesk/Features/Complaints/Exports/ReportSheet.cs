@@ -14,8 +14,3 @@ public sealed record ReportSheet(string Form, string Title, string Language, str
     /// <summary>The value of the field with that form number; null when it is blank or not on the sheet.</summary>
     public string? Value(string code) => Fields.FirstOrDefault(f => f.Code == code)?.Value;
 }
-
-public sealed record ReportSection(string Code, string Title, IReadOnlyList<ReportField> Fields);
-
-/// <param name="Value">Null: not known to the care center; the form shows it blank for quality to complete.</param>
-public sealed record ReportField(string Code, string Label, string? Value);

@@ -2,14 +2,6 @@ using System.Collections.Frozen;
 
 namespace CareDesk.Features.Complaints.RedFlags;
 
-/// <summary>An answer to a clinical red-flag question, as the caller gave it.</summary>
-public enum RedFlagAnswerValue
-{
-    Yes,
-    No,
-    Unknown,
-}
-
 /// <summary>
 /// The clinical red flags asked at intake (F15), by their wire names: any "yes" is an urgent medical escalation. The
 /// questions, names and default scripts are in <c>Resources/Features/Complaints/RedFlags/RedFlagsText*.resx</c>.

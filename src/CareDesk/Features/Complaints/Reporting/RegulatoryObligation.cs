@@ -3,18 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareDesk.Features.Complaints.Reporting;
 
-public enum ObligationStatus
-{
-    /// <summary>Owed (or, <see cref="RegulatoryObligation.Provisional"/>, owed unless the open facts rule it out).</summary>
-    Open,
-
-    /// <summary>Sent to the regulator, with its reference number.</summary>
-    Submitted,
-
-    /// <summary>A later decision no longer owes it; kept, never deleted.</summary>
-    Withdrawn,
-}
-
 /// <summary>
 /// One report a complaint owes a regulator (F17), as the engine decided it and quality works it off: by when, and
 /// whether it went out. Identified within its complaint by market, kind, period and clock start: a re-decision that

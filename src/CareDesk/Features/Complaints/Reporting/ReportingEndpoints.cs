@@ -46,7 +46,7 @@ internal static class ReportingEndpoints
             {
                 var actor = StaffActor.From(user);
                 var recorded = await record.RunAsync(id, request, actor, ct);
-                return recorded.Succeeded ? (await get.RunAsync(id, actor, ComplaintsEndpoints.Masked(user, options), ct)).ToOk(text) : recorded.Failure!.ToProblem(text);
+                return await recorded.ToOkAsync(text, _ => get.RunAsync(id, actor, ComplaintsEndpoints.Masked(user, options), ct));
             })
             .RequireAuthorization(Policies.Staff)
             .WithSummary("Record the caller's answers to the guided facts (each yes/no/unknown, who and when, history kept) and the product, event date, event country and EU member state (replaced as sent; version required). Answers the decision again.")
@@ -60,7 +60,7 @@ internal static class ReportingEndpoints
             {
                 var actor = StaffActor.From(user);
                 var added = await add.RunAsync(id, request, actor, ct);
-                return added.Succeeded ? (await get.RunAsync(id, actor, ComplaintsEndpoints.Masked(user, options), ct)).ToOk(text) : added.Failure!.ToProblem(text);
+                return await added.ToOkAsync(text, _ => get.RunAsync(id, actor, ComplaintsEndpoints.Masked(user, options), ct));
             })
             .RequireAuthorization(Policies.Staff)
             .WithSummary("Later information (receipt time, source, facts, text): stored, and the complaint decided again; supplemental and supplementary reports count from its receipt.")

@@ -1,12 +1,6 @@
-using CareDesk.Platform.Live;
-using Microsoft.Extensions.Logging;
-
 namespace CareDesk.Features.Complaints.Trending;
 
 /// <summary>What quality is told, live and by e-mail, when a trend signals.</summary>
 /// <param name="Month">The month, <c>2026-03</c>.</param>
 /// <param name="Rule"><see cref="UChart.ActionLimit"/> or <see cref="UChart.TwoOfThree"/>.</param>
 public sealed record TrendAlert(Guid SignalId, string ModelId, string ModelName, string Code, string Month, string Rule, long Complaints, long Units);
-
-/// <summary>Live trend alerts to the open desktops of quality, on every node.</summary>
-public sealed class TrendAlertHub(ILogger<TrendAlertHub> logger) : UserChannel<TrendAlert>(logger);

@@ -37,7 +37,7 @@ internal static class TrendingEndpoints
             {
                 var actor = StaffActor.From(user);
                 var coded = await code.RunAsync(id, request, actor, ct);
-                return coded.Succeeded ? (await get.RunAsync(id, actor, ct)).ToOk(text) : coded.Failure!.ToProblem(text);
+                return await coded.ToOkAsync(text, _ => get.RunAsync(id, actor, ct));
             })
             .RequireAuthorization(Policies.QualityDecisions)
             .WithSummary("Quality only: the complaint's IMDRF codes — problem (annex A) and healthEffect (annexes E, F) — replace the ones it had; each is checked against the shipped code list (400 naming the code). version is the IMDRF release; modelId the catalog model when the case names no device. Checks the model's trend for each problem code.")

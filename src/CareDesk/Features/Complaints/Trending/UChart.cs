@@ -1,25 +1,5 @@
 namespace CareDesk.Features.Complaints.Trending;
 
-/// <summary>How the u-chart judges a month (section <c>Trending</c> of the settings is not needed: these are the documented defaults).</summary>
-/// <param name="BaselineMonths">The months before a month whose pooled rate is its centre line.</param>
-/// <param name="MinimumBaselineMonths">Fewer baseline months with units than this: no limits, no signal.</param>
-/// <param name="MinimumCount">A month with fewer complaints never signals: one complaint against a baseline of none is not a trend.</param>
-public sealed record UChartRules(int BaselineMonths = 12, int MinimumBaselineMonths = 6, long MinimumCount = 3, double WarningSigmas = 2, double ActionSigmas = 3)
-{
-    public static UChartRules Default { get; } = new();
-}
-
-/// <summary>One month's count and denominator, as read from the database.</summary>
-public readonly record struct MonthCount(int Month, long Complaints, long Units);
-
-/// <summary>
-/// One month of a u-chart. Rates are complaints per unit in use; the limits are the month's own, from its own
-/// denominator; null where the month has no units or too short a baseline.
-/// </summary>
-public sealed record UChartPoint(
-    int Month, long Complaints, long Units, double? Rate, double? CentreLine,
-    double? UpperWarning, double? UpperAction, double? LowerWarning, double? LowerAction, string? Signal);
-
 /// <summary>
 /// The u-chart (Montgomery, Introduction to Statistical Quality Control, 7th ed., 7.3.3) of a complaint rate: centre line
 /// ū = Σc / Σn pooled over the <see cref="UChartRules.BaselineMonths"/> months before each month (a moving baseline, so each

@@ -1,0 +1,7 @@
+namespace CareDesk.Features.Cases;
+
+public enum CaseNumberStyle
+{
+    Letters,
+    Digits,
+}

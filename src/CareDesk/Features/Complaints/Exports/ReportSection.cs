@@ -1,0 +1,3 @@
+namespace CareDesk.Features.Complaints.Exports;
+
+public sealed record ReportSection(string Code, string Title, IReadOnlyList<ReportField> Fields);

@@ -1,0 +1,3 @@
+namespace CareDesk.Features.Complaints.Reportability.Calendars;
+
+public sealed record ChinaHolidayRange(string Name, DateOnly From, DateOnly To);

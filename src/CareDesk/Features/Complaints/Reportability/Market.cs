@@ -1,0 +1,8 @@
+namespace CareDesk.Features.Complaints.Reportability;
+
+public enum Market
+{
+    US,
+    EU,
+    CN,
+}

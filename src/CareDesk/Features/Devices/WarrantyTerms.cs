@@ -1,0 +1,3 @@
+namespace CareDesk.Features.Devices;
+
+public sealed record WarrantyTerms(DateOnly? End, string? Reason);

@@ -1,0 +1,9 @@
+namespace CareDesk.Features.People;
+
+public enum Sex
+{
+    Unknown,
+    Female,
+    Male,
+    Other,
+}

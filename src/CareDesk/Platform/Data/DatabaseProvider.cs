@@ -1,0 +1,7 @@
+namespace CareDesk.Platform.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
