@@ -16,11 +16,11 @@ public sealed partial class SourceFileTests
     [
         "Platform/Scheduling/SchedulingSetup.cs: SchedulingOptions",
         "Platform/Scheduling/TimerRequestSweeper.cs: Log",
+        "Platform/Audit/AuditSealer.cs: Log",
         "Platform/Audit/AuditChainVerifier.cs: AuditChainReport",
         "Platform/Audit/AuditEntry.cs: AuditSubject",
         "Platform/Audit/AuditEntry.cs: AuditSubjectConfiguration",
         "Platform/Audit/AuditMiddleware.cs: AuditCircuitHandler",
-        "Features/Cases/CaseLink.cs: CaseActivity",
         "Features/Telephony/TelephonyOptions.cs: TelephonyOptionsSetup",
     ];
 
