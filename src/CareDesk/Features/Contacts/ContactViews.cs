@@ -1,6 +1,6 @@
-using CareDesk.Platform.Api;
 using CareDesk.Features.Cases;
 using CareDesk.Features.People;
+using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using CareDesk.Platform.Data;
 using CareDesk.Platform;
+using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Live;
 using Microsoft.AspNetCore.Builder;
