@@ -27,6 +27,7 @@ public sealed class AuditSealer(
     IServiceScopeFactory scopes,
     IOptions<AuditOptions> options,
     TimeProvider time,
+    DatabaseOutage outage,
     ILogger<AuditSealer> logger) : BackgroundService
 {
     // Most entries one pass seals; a larger backlog is sealed by the passes that follow at once.
@@ -142,9 +143,14 @@ public sealed class AuditSealer(
             {
                 return;
             }
+            catch (Exception ex) when (DatabaseOutage.IsUnavailable(ex))
+            {
+                // The database unreachable: said once for the whole host by the outage tracker; entries wait unsealed.
+                outage.Report(ex, "audit sealer");
+            }
             catch (Exception ex)
             {
-                // One line per outage (the database unreachable), not one per pass; entries wait unsealed meanwhile.
+                // Any other failure: one line until a pass succeeds again, not one per pass.
                 if (!failing)
                 {
                     Log.SealFailed(logger, ex);
