@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using CareDesk.Features.Telephony;
 using CareDesk.IntegrationTests.Infrastructure;
+using CareDesk.Platform.Audit;
 using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Webhooks;
@@ -60,6 +61,11 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageFactory app) :
 
             var file = SqliteFile;
             File.Move(file, file + ".away");
+
+            // A pooled connection opened before the move keeps its handle on the moved file: reads on it still
+            // succeed (writes fail, "database moved"), so a background read such as the audit sealer's would end the
+            // outage between two refused requests. Closed now, every connection has to open the missing file.
+            SqliteConnection.ClearAllPools();
         }
 
         public void StartDatabase()
@@ -118,6 +124,8 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageFactory app) :
 
         for (var outage = 1; outage <= 2; outage++)
         {
+            // The sealer's pass woken by the last commit finishes first (it holds the pass while it runs).
+            await app.Services.GetRequiredService<AuditSealer>().SealAllAsync(CancellationToken.None);
             app.Logged.Clear();
             app.StopDatabase();
             try

@@ -21,6 +21,9 @@ public sealed class DatabaseOutage(TimeProvider time, ILogger<DatabaseOutage> lo
     private DateTimeOffset? since;
     private long refused;
 
+    // When the outage was first seen, by the wall clock EF stamps on every command (CommandEventData.StartTime).
+    private DateTimeOffset seenAt;
+
     // Read without the lock by every command that succeeds (the fast path while nothing is wrong).
     private volatile bool ongoing;
 
@@ -67,6 +70,7 @@ public sealed class DatabaseOutage(TimeProvider time, ILogger<DatabaseOutage> lo
             }
 
             since = time.GetUtcNow();
+            seenAt = TimeProvider.System.GetUtcNow(); // EF's clock, not the injected one: compared with StartTime
             ongoing = true;
         }
 
@@ -77,45 +81,47 @@ public sealed class DatabaseOutage(TimeProvider time, ILogger<DatabaseOutage> lo
             where);
     }
 
-    // A command that ran is what ends an outage (an opened connection is not: a pooled one opens without the server).
+    // A command that ran is what ends an outage (an opened connection is not: a pooled one opens without the server),
+    // if it started after the outage was seen: one already under way on a connection opened before (SQLite reads on
+    // a handle to a file that went away still succeed) proves nothing, and would split one outage into two.
     public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
-        Reachable();
+        Reachable(eventData.StartTime);
         return result;
     }
 
     public ValueTask<DbDataReader> ReaderExecutedAsync(
         DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
     {
-        Reachable();
+        Reachable(eventData.StartTime);
         return ValueTask.FromResult(result);
     }
 
     public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        Reachable();
+        Reachable(eventData.StartTime);
         return result;
     }
 
     public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Reachable();
+        Reachable(eventData.StartTime);
         return ValueTask.FromResult(result);
     }
 
     public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
     {
-        Reachable();
+        Reachable(eventData.StartTime);
         return result;
     }
 
     public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
     {
-        Reachable();
+        Reachable(eventData.StartTime);
         return ValueTask.FromResult(result);
     }
 
-    private void Reachable()
+    internal void Reachable(DateTimeOffset commandStarted)
     {
         if (!ongoing)
         {
@@ -126,7 +132,7 @@ public sealed class DatabaseOutage(TimeProvider time, ILogger<DatabaseOutage> lo
         long count;
         lock (gate)
         {
-            if (since is not { } s)
+            if (since is not { } s || commandStarted < seenAt)
             {
                 return;
             }
