@@ -55,6 +55,12 @@ sample_waits() { # psql-connection file
   while :; do
     psql "$1" -XAtq -c "SELECT coalesce(wait_event_type || '/' || wait_event, 'CPU') FROM pg_stat_activity
       WHERE datname = 'caredesk_bench' AND state = 'active' AND pid <> pg_backend_pid()" >>"$2" 2>/dev/null || true
+    # Who waits on a lock for whom: the waiting statement and the blocker's (its last, if idle in its transaction).
+    psql "$1" -XAtq -c "SELECT left(regexp_replace(a.query, '\s+', ' ', 'g'), 90) || '  <=  ' || b.state || ': '
+        || left(regexp_replace(b.query, '\s+', ' ', 'g'), 90)
+      FROM pg_stat_activity a CROSS JOIN LATERAL unnest(pg_blocking_pids(a.pid)) AS blocker(pid)
+      JOIN pg_stat_activity b ON b.pid = blocker.pid
+      WHERE a.datname = 'caredesk_bench' AND a.wait_event_type = 'Lock'" >>"${2%.txt}-blockers.txt" 2>/dev/null || true
     sleep 0.05
   done
 }
@@ -73,7 +79,7 @@ measure() { # provider connection-string [psql-connection]
   for c in $clients; do
     local file="$out/runs-$provider-$c.txt" waits="$out/waits-$provider-$c.txt"
     echo "== $provider, $c client(s): $runs run(s) of ${duration}s after ${warmup}s warm-up"
-    : >"$file"; : >"$waits"
+    : >"$file"; : >"$waits"; : >"${waits%.txt}-blockers.txt"
     for i in $(seq 1 "$runs"); do
       local host0 pg0 result n
       if [ -n "$psql_connection" ]; then sample_waits "$psql_connection" "$waits" & sampler_pid=$!; fi
@@ -93,6 +99,10 @@ measure() { # provider connection-string [psql-connection]
     if [ -s "$waits" ]; then
       echo "$provider $c clients: busy PostgreSQL sessions by wait (share of samples):" | tee -a "$out/summary.txt"
       sort "$waits" | uniq -c | sort -rn | awk -v total="$(wc -l <"$waits")" '{ printf "  %5.1f%%  %s\n", 100 * $1 / total, $2 }' | head -8 | tee -a "$out/summary.txt"
+    fi
+    if [ -s "${waits%.txt}-blockers.txt" ]; then
+      echo "$provider $c clients: lock waits, waiting statement <= blocking session (samples):" | tee -a "$out/summary.txt"
+      sort "${waits%.txt}-blockers.txt" | uniq -c | sort -rn | head -6 | tee -a "$out/summary.txt"
     fi
   done
 

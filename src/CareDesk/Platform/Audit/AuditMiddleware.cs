@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareDesk.Platform.Audit;
@@ -17,25 +15,4 @@ internal static class AuditMiddleware
             audit.RequestId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
             await next(context);
         });
-}
-
-/// <summary>
-/// Blazor circuits have no HttpContext after the first request: the circuit's user is copied into its
-/// scope's <see cref="AuditContext"/> whenever it changes.
-/// </summary>
-internal sealed class AuditCircuitHandler(AuthenticationStateProvider authentication, AuditContext audit)
-    : CircuitHandler, IDisposable
-{
-    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
-    {
-        authentication.AuthenticationStateChanged += OnChanged;
-        audit.RequestId = $"circuit:{circuit.Id}";
-        await UpdateAsync(authentication.GetAuthenticationStateAsync());
-    }
-
-    private void OnChanged(Task<AuthenticationState> task) => _ = UpdateAsync(task);
-
-    private async Task UpdateAsync(Task<AuthenticationState> task) => audit.SetUser((await task).User);
-
-    public void Dispose() => authentication.AuthenticationStateChanged -= OnChanged;
 }

@@ -23,7 +23,7 @@ namespace CareDesk.Platform.Audit;
 /// then see its seals); the unique index on the seal order refuses a second entry in one place whatever happens.
 /// On SQLite the pass's write transaction is the lock.
 /// </remarks>
-public sealed class AuditSealer(
+public sealed partial class AuditSealer(
     IServiceScopeFactory scopes,
     IOptions<AuditOptions> options,
     TimeProvider time,
@@ -153,7 +153,7 @@ public sealed class AuditSealer(
                 // Any other failure: one line until a pass succeeds again, not one per pass.
                 if (!failing)
                 {
-                    Log.SealFailed(logger, ex);
+                    SealFailed(logger, ex);
                 }
 
                 failing = true;
@@ -183,10 +183,7 @@ public sealed class AuditSealer(
         pass.Dispose();
         base.Dispose();
     }
-}
 
-internal static partial class Log
-{
     [LoggerMessage(Level = LogLevel.Error, Message = "Audit entries could not be sealed; retrying after every commit and sweep interval")]
-    public static partial void SealFailed(ILogger logger, Exception exception);
+    private static partial void SealFailed(ILogger logger, Exception exception);
 }

@@ -23,7 +23,7 @@ namespace CareDesk.Platform.Scheduling;
 /// timer directly after the commit loses it when the node dies between the two.
 /// </para>
 /// </remarks>
-public sealed class DurableTimers(ISchedulerFactory schedulers, IDbContextFactory<CareDeskDbContext> databases, TimeProvider time, ILogger<DurableTimers> logger) : IDisposable
+public sealed partial class DurableTimers(ISchedulerFactory schedulers, IDbContextFactory<CareDeskDbContext> databases, TimeProvider time, ILogger<DurableTimers> logger) : IDisposable
 {
     // Most requests one pass hands over; a backlog larger than this is taken by the next pass.
     private const int BatchSize = 500;
@@ -73,7 +73,7 @@ public sealed class DurableTimers(ISchedulerFactory schedulers, IDbContextFactor
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.HandOverFailed(logger, ex);
+            HandOverFailed(logger, ex);
         }
     }
 
@@ -262,4 +262,7 @@ public sealed class DurableTimers(ISchedulerFactory schedulers, IDbContextFactor
             RequestedAt = time.GetUtcNow(),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Committed timer requests could not be handed to the scheduler now; the sweep will")]
+    private static partial void HandOverFailed(ILogger logger, Exception exception);
 }

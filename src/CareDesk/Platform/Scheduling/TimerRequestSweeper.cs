@@ -12,7 +12,7 @@ namespace CareDesk.Platform.Scheduling;
 /// died (or its scheduler store was unreachable) right after the commit. Also at once when a save asked for it
 /// (<see cref="DurableTimers.HandOverSoon"/>): then it hands over, in one pass, what many saves requested.
 /// </summary>
-internal sealed class TimerRequestSweeper(
+internal sealed partial class TimerRequestSweeper(
     IServiceScopeFactory scopes,
     DurableTimers timers,
     IOptions<SchedulingOptions> options,
@@ -35,7 +35,7 @@ internal sealed class TimerRequestSweeper(
                     var applied = await timers.ApplyRequestedAsync(stoppingToken);
                     if (applied > 0 && !asked)
                     {
-                        Log.Recovered(logger, applied);
+                        Recovered(logger, applied);
                     }
                 }
 
@@ -50,7 +50,7 @@ internal sealed class TimerRequestSweeper(
                 // One line per outage, not one per pass.
                 if (!failing)
                 {
-                    Log.Failed(logger, ex);
+                    Failed(logger, ex);
                 }
 
                 failing = true;
@@ -67,16 +67,10 @@ internal sealed class TimerRequestSweeper(
             }
         }
     }
-}
 
-internal static partial class Log
-{
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} committed timer request(s) handed to the scheduler by the sweep (their node had not done it yet, or had stopped)")]
-    public static partial void Recovered(ILogger logger, int count);
+    private static partial void Recovered(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer requests could not be handed to the scheduler; retrying every sweep interval")]
-    public static partial void Failed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Committed timer requests could not be handed to the scheduler now; the sweep will")]
-    public static partial void HandOverFailed(ILogger logger, Exception exception);
+    private static partial void Failed(ILogger logger, Exception exception);
 }
