@@ -64,7 +64,7 @@ public sealed class EscalationEmailTests(EmailHost app) : IClassFixture<EmailHos
         var alertBody = alert.TextBody;
         Assert.Contains("CGM sensor error E-2", alertBody, StringComparison.Ordinal);
         Assert.Contains("请在", alertBody, StringComparison.Ordinal);
-        Assert.Contains("(Asia/Shanghai)", alertBody, StringComparison.Ordinal);
+        Assert.Contains("(UTC+08:00)", alertBody, StringComparison.Ordinal);
         Assert.Contains($"打开工单：https://caredesk.care.test/cases/{opened.Id}", alertBody, StringComparison.Ordinal);
         Assert.Equal("caredesk@care.test", Assert.Single(alert.From.Mailboxes).Address);
 
@@ -132,7 +132,7 @@ public sealed class EscalationEmailTests(EmailHost app) : IClassFixture<EmailHos
         var warning = await MailToAsync(owner.Email, opened.Number);
         Assert.Equal($"回电即将到期：工单 {opened.Number}", warning.Subject);
         Assert.Contains($"工单 {opened.Number}：您承诺的回电须在", warning.TextBody, StringComparison.Ordinal);
-        Assert.Contains("(Asia/Shanghai)", warning.TextBody, StringComparison.Ordinal);
+        Assert.Contains("(UTC+08:00)", warning.TextBody, StringComparison.Ordinal);
         Assert.Contains($"https://caredesk.care.test/cases/{opened.Id}", warning.TextBody, StringComparison.Ordinal);
     }
 
