@@ -9,18 +9,20 @@ public sealed class DatabaseSetupTests
     [Fact]
     public void PostgreSQL_connections_prepare_hot_statements_unless_told_otherwise()
     {
-        var prepared = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithAutoPrepare("Host=db;Database=caredesk"));
+        var prepared = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithPoolTuning("Host=db;Database=caredesk"));
 
         Assert.Equal(50, prepared.MaxAutoPrepare);
+        Assert.True(prepared.NoResetOnClose);
         Assert.Equal("caredesk", prepared.Database);
     }
 
     [Fact]
-    public void An_explicit_auto_prepare_setting_wins()
+    public void Explicit_auto_prepare_and_reset_settings_win()
     {
-        var explicitZero = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithAutoPrepare("Host=db;Max Auto Prepare=0"));
+        var explicitSettings = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithPoolTuning("Host=db;Max Auto Prepare=0;No Reset On Close=false"));
 
-        Assert.Equal(0, explicitZero.MaxAutoPrepare);
+        Assert.Equal(0, explicitSettings.MaxAutoPrepare);
+        Assert.False(explicitSettings.NoResetOnClose);
     }
 
     [Fact]

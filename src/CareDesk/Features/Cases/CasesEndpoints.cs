@@ -67,7 +67,7 @@ internal static class CasesEndpoints
 
                 var actor = StaffActor.From(user);
                 var opened = await open.RunAsync(request, actor, ct);
-                return await opened.ToCreatedAsync(text, v => $"/api/cases/{v}", v => get.RunAsync(v, actor, ct));
+                return await opened.ToCreatedAsync(text, v => $"/api/cases/{v}", v => get.JustOpenedAsync(v, actor, ct));
             })
             .WithSummary("Open a case for a person: type (question, technical-support, repair, complaint, order-help, feedback), priority (low, normal, high, urgent), subject, optionally a device of theirs, a team queue as owner (else you own it) and the contact it came from.")
             .Produces<GetCase.View>(StatusCodes.Status201Created)

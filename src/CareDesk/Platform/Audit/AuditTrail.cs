@@ -95,10 +95,21 @@ public sealed class AuditTrail(
             return await SaveAndAppendAsync(db, changes, save, cancellationToken);
         }
 
+        // Our own transaction: a failed save rolls all of it back, so EF's savepoint around each of the two saves (two
+        // more round trips each on PostgreSQL) would guard nothing.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var written = await SaveAndAppendAsync(db, changes, save, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return written;
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            var written = await SaveAndAppendAsync(db, changes, save, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
     }
 
     private async Task AppendAloneAsync(PendingAudit entry, CancellationToken cancellationToken)
