@@ -75,18 +75,11 @@ public sealed class EscalationAlerts(
     }
 
     private Task<List<string>> SupervisorsAsync(CancellationToken cancellationToken) =>
-        (from user in db.Users
-         join link in db.UserRoles on user.Id equals link.UserId
-         join role in db.Roles on link.RoleId equals role.Id
-         where role.Name == Roles.Supervisor && !user.IsDisabled
-         select user.Id).Distinct().ToListAsync(cancellationToken);
+        StaffRecipient.InRoleAsync(db, Roles.Supervisor, cancellationToken);
 
     private async Task QueueAsync(IReadOnlyList<string> userIds, EscalationAlert alert, CancellationToken cancellationToken)
     {
-        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PhoneNumber, u.PhoneExtension, u.Language, u.TimeZone })
-            .ToListAsync(cancellationToken);
-        foreach (var user in users)
+        foreach (var user in await StaffRecipient.LoadAsync(db, userIds, cancellationToken))
         {
             var payload = JsonSerializer.Serialize(new
             {
@@ -101,7 +94,7 @@ public sealed class EscalationAlerts(
                 redFlags = alert.RedFlags ?? [],
                 // The pager shows text, not codes: the red flags named in the recipient's language.
                 redFlagText = Complaints.RedFlags.RedFlagNames.Line(alert.RedFlags, user.Language, redFlagText),
-                recipient = new { userId = user.Id, email = user.Email, name = user.DisplayName, phone = user.PhoneNumber, extension = user.PhoneExtension, language = user.Language },
+                recipient = user.Pager,
             }, JsonSerializerOptions.Web);
             db.OutboxMessages.Add(OutboxMessage.Create(PagingMessageType, payload, clock.GetUtcNow()));
             if (!string.IsNullOrWhiteSpace(user.Email))

@@ -24,20 +24,14 @@ public sealed class ObligationAlerts(CareDeskDbContext db, ObligationAlertHub hu
 
     /// <summary>The users who decide and submit reports: enabled users in the quality role.</summary>
     public Task<List<string>> QualityUsersAsync(CancellationToken cancellationToken) =>
-        (from user in db.Users
-         join link in db.UserRoles on user.Id equals link.UserId
-         join role in db.Roles on link.RoleId equals role.Id
-         where role.Name == Roles.Quality && !user.IsDisabled
-         select user.Id).Distinct().ToListAsync(cancellationToken);
+        StaffRecipient.InRoleAsync(db, Roles.Quality, cancellationToken);
 
     public async Task QueueAsync(RegulatoryObligation obligation, int stage, CancellationToken cancellationToken)
     {
         var number = await db.Cases.AsNoTracking().Where(c => c.Id == obligation.CaseId).Select(c => c.Number).SingleAsync(cancellationToken);
         var alert = new ObligationAlert(KindOf(stage), obligation.Id, obligation.CaseId, CaseNumbers.Display(number), obligation.Market, obligation.Kind, obligation.DueAt, obligation.Due);
         var recipients = await QualityUsersAsync(cancellationToken);
-        var users = await db.Users.AsNoTracking().Where(u => recipients.Contains(u.Id))
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PhoneNumber, u.PhoneExtension, u.Language, u.TimeZone })
-            .ToListAsync(cancellationToken);
+        var users = await StaffRecipient.LoadAsync(db, recipients, cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var user in users)
         {
@@ -51,7 +45,7 @@ public sealed class ObligationAlerts(CareDeskDbContext db, ObligationAlertHub hu
                 market = alert.Market,
                 obligationKind = alert.ObligationKind,
                 dueAt = alert.DueAt,
-                recipient = new { userId = user.Id, email = user.Email, name = user.DisplayName, phone = user.PhoneNumber, extension = user.PhoneExtension, language = user.Language },
+                recipient = user.Pager,
             }, JsonSerializerOptions.Web);
             db.OutboxMessages.Add(OutboxMessage.Create(EscalationAlerts.PagingMessageType, page, now));
             if (!string.IsNullOrWhiteSpace(user.Email))

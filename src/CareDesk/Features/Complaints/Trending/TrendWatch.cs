@@ -49,13 +49,7 @@ public sealed class TrendWatch(CareDeskDbContext db, GetTrend trend, TrendAlertH
 
         var model = await db.ProductModels.AsNoTracking().Where(m => m.Id == modelId).Select(m => new { m.NameEn, m.NameZh }).SingleAsync(cancellationToken);
         var alert = new TrendAlert(signal.Id, modelId, model.NameEn, code, TrendMonth.Format(month), signal.Rule, signal.Complaints, signal.Units);
-        var recipients = await (
-                from user in db.Users
-                join link in db.UserRoles on user.Id equals link.UserId
-                join role in db.Roles on link.RoleId equals role.Id
-                where role.Name == Roles.Quality && !user.IsDisabled
-                select new { user.Id, user.Email, user.DisplayName, user.Language })
-            .Distinct().ToListAsync(cancellationToken);
+        var recipients = await StaffRecipient.LoadAsync(db, await StaffRecipient.InRoleAsync(db, Roles.Quality, cancellationToken), cancellationToken);
         foreach (var user in recipients.Where(u => !string.IsNullOrWhiteSpace(u.Email)))
         {
             db.OutboxMessages.Add(OutboxMessage.Create(TrendAlertEmail.MessageType,
