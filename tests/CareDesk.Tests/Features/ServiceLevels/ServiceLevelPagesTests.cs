@@ -56,14 +56,15 @@ public sealed class ServiceLevelPagesTests : DatabaseComponentContext
         SignInAs("supervisor");
         var page = Render<ServiceLevelsPage>(); // the popover provider is there from the first render
         page.WaitForElement($"[data-policy-id='{fallback.Id}'] .policy-edit", Wait).Click();
-        page.Find("#policy-warn-share").Change("1.2");
+        page.Find("#policy-warn-share").Change("120");
         page.Find("#policy-save").Click();
         page.WaitForAssertion(() => Assert.Equal("warnShare", page.Find("#service-levels-error").GetAttribute("data-field")), Wait);
 
-        page.Find("#policy-warn-share").Change("0.75");
+        page.Find("#policy-warn-share").Change("75");
         page.Find("#policy-first-response").Change("300");
         page.Find("#policy-save").Click();
         page.WaitForAssertion(() => Assert.Equal("5 h", page.Find($"[data-policy-id='{fallback.Id}'] .policy-first-response").TextContent.Trim()), Wait);
+        Assert.Equal("75%", page.Find($"[data-policy-id='{fallback.Id}'] .policy-warn-share").TextContent.Trim());
         var saved = await WithDbAsync(db => db.ServicePolicies.SingleAsync(p => p.Id == fallback.Id));
         Assert.Equal((TimeSpan.FromHours(5), 0.75), (saved.FirstResponse, saved.WarnShare));
         Assert.NotEqual(fallback.Version, saved.Version);
