@@ -82,7 +82,7 @@ for provider in $providers; do
       measure PostgreSql "$CAREDESK_TEST_PG;Database=caredesk_bench_assess"
       scripts/pg-cluster.sh stop "$pgdir" >/dev/null; pgdir=""
       ;;
-    Sqlite) measure Sqlite "Data Source=$PWD/$out/db/assess.db" ;;
+    Sqlite) measure Sqlite "Data Source=$(cd "$out" && pwd)/db/assess.db" ;;
     *) echo "unknown provider $provider" >&2; exit 2 ;;
   esac
 done

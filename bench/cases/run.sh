@@ -146,7 +146,7 @@ for provider in $providers; do
       scripts/pg-cluster.sh stop "$pgdir"; pgdir=""
       ;;
     Sqlite)
-      measure Sqlite "Data Source=$PWD/$out/cases.db"
+      measure Sqlite "Data Source=$(cd "$out" && pwd)/cases.db"
       ;;
     *) echo "unknown provider $provider" >&2; exit 2 ;;
   esac

@@ -76,7 +76,7 @@ for provider in $providers; do
       scripts/pg-cluster.sh stop "$pgdir"; pgdir=""
       ;;
     Sqlite)
-      measure Sqlite "Data Source=$PWD/$out/desks.db"
+      measure Sqlite "Data Source=$(cd "$out" && pwd)/desks.db"
       ;;
     *) echo "unknown provider $provider" >&2; exit 2 ;;
   esac

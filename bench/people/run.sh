@@ -128,7 +128,7 @@ for provider in $providers; do
       scripts/pg-cluster.sh stop "$pgdir"; pgdir=""
       ;;
     Sqlite)
-      measure Sqlite "Data Source=$PWD/$out/people.db"
+      measure Sqlite "Data Source=$(cd "$out" && pwd)/people.db"
       ;;
     *) echo "unknown provider $provider" >&2; exit 2 ;;
   esac

@@ -125,7 +125,7 @@ say "database: $(psql_bench -c "SELECT pg_size_pretty(pg_database_size(current_d
 
 if [ "$sqlite_sizing" -gt 0 ]; then
   echo "== SQLite sizing: $sqlite_sizing people"
-  dotnet "$out/seeder/CareDesk.Bench.Seeder.dll" --provider Sqlite --connection "Data Source=$PWD/$out/sizing.db" \
+  dotnet "$out/seeder/CareDesk.Bench.Seeder.dll" --provider Sqlite --connection "Data Source=$(cd "$out" && pwd)/sizing.db" \
     --people "$sqlite_sizing" --devices "$sqlite_sizing" --samples "$out/sizing-samples.txt" \
     --search-samples "$out/sizing-search-samples.txt" | tee "$out/seed-sqlite.log"
   bytes=$(stat -c %s "$out/sizing.db") seconds=$(awk '$2 == "total" { print $3 }' "$out/seed-sqlite.log")

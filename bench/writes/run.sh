@@ -119,7 +119,7 @@ for provider in $providers; do
       scripts/pg-cluster.sh stop "$pgdir"; pgdir=""
       ;;
     Sqlite)
-      measure Sqlite "Data Source=$PWD/$out/writes.db"
+      measure Sqlite "Data Source=$(cd "$out" && pwd)/writes.db"
       ;;
     *) echo "unknown provider $provider" >&2; exit 2 ;;
   esac
