@@ -2646,6 +2646,20 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.ToTable("audit_subjects", (string)null);
                 });
 
+            modelBuilder.Entity("CareDesk.Platform.Data.MaintenanceMarker", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("maintenance_markers", (string)null);
+                });
+
             modelBuilder.Entity("CareDesk.Platform.Identity.IssuedRefreshToken", b =>
                 {
                     b.Property<Guid>("Id")

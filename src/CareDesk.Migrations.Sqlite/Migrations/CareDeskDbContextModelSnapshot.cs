@@ -2634,6 +2634,20 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.ToTable("audit_subjects", (string)null);
                 });
 
+            modelBuilder.Entity("CareDesk.Platform.Data.MaintenanceMarker", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("maintenance_markers", (string)null);
+                });
+
             modelBuilder.Entity("CareDesk.Platform.Identity.IssuedRefreshToken", b =>
                 {
                     b.Property<Guid>("Id")

@@ -32,6 +32,8 @@ public sealed partial class CareDeskDbContext(DbContextOptions<CareDeskDbContext
 
     public DbSet<TimerRequest> TimerRequests => Set<TimerRequest>();
 
+    public DbSet<MaintenanceMarker> MaintenanceMarkers => Set<MaintenanceMarker>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<IssuedRefreshToken> IssuedRefreshTokens => Set<IssuedRefreshToken>();

@@ -171,5 +171,28 @@ public sealed class PeopleSearchPartsTests(CareDeskFactory app) : IClassFixture<
         Assert.Equal(0, await SearchTermBackfill.FillAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Once_a_pass_finds_nobody_to_fill_no_start_looks_again_until_a_migration_removes_the_marker()
+    {
+        var agent = await app.CreateClientForRoleAsync(Roles.Agent);
+        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+        await SearchTermBackfill.FillUnlessCompleteAsync(scopes, CancellationToken.None);
+        Task<bool> MarkedAsync() => app.WithDbAsync(db => db.MaintenanceMarkers.AnyAsync(m => m.Name == SearchTermBackfill.CompleteMarker));
+        Assert.True(await MarkedAsync());
+
+        // Marked: a start does not look (at 10 M people the look is half a minute of database work), so a person
+        // left without terms stays so...
+        var person = await agent.CreatePersonAsync(PeopleTestKit.NewPerson("Marker Octavia"));
+        await app.WithDbAsync(db => db.Set<PersonSearchTerm>().Where(t => t.PersonId == person.Id).ExecuteDeleteAsync());
+        Assert.Null(await SearchTermBackfill.FillUnlessCompleteAsync(scopes, CancellationToken.None));
+        Assert.DoesNotContain(person.Id, await FoundAsync(agent, "octavia"));
+
+        // ...until the marker is removed, as a migration that empties the terms does: the next start fills and marks.
+        await app.WithDbAsync(db => db.MaintenanceMarkers.Where(m => m.Name == SearchTermBackfill.CompleteMarker).ExecuteDeleteAsync());
+        Assert.True(await SearchTermBackfill.FillUnlessCompleteAsync(scopes, CancellationToken.None) >= 1);
+        Assert.Contains(person.Id, await FoundAsync(agent, "octavia"));
+        Assert.True(await MarkedAsync());
+    }
+
     private static string FullWidth(string digits) => string.Concat(digits.Select(c => (char)(c + 0xFEE0)));
 }

@@ -16,12 +16,17 @@ internal sealed partial class SearchTermBackfill(IServiceScopeFactory scopes, IL
 {
     private const int BatchSize = 500;
 
+    /// <summary>
+    /// Set once a pass found nobody left to fill: from then on people are indexed in their own save, so no start needs
+    /// to look again. A migration that empties or rebuilds <c>person_search_terms</c> deletes it.
+    /// </summary>
+    internal const string CompleteMarker = "person-search-terms-complete";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            var filled = await FillAsync(scopes, stoppingToken);
-            if (filled > 0)
+            if (await FillUnlessCompleteAsync(scopes, stoppingToken) is > 0 and var filled)
             {
                 LogFilled(filled);
             }
@@ -31,6 +36,45 @@ internal sealed partial class SearchTermBackfill(IServiceScopeFactory scopes, IL
             // Another node filling the same people, or the database away: the next start finishes the work.
             LogStopped(exception.GetType().Name);
         }
+    }
+
+    /// <summary>
+    /// Fills in what is missing unless the work is marked complete, then marks it; returns how many people were
+    /// filled, or null when the marker said there was nothing to look for.
+    /// </summary>
+    internal static async Task<int?> FillUnlessCompleteAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CareDeskDbContext>>().CreateDbContextAsync(cancellationToken);
+            if (await db.MaintenanceMarkers.AnyAsync(m => m.Name == CompleteMarker, cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        var filled = await FillAsync(scopes, cancellationToken);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CareDeskDbContext>>().CreateDbContextAsync(cancellationToken);
+            db.MaintenanceMarkers.Add(new MaintenanceMarker { Name = CompleteMarker, DoneAt = time.GetUtcNow() });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another node finished the same pass and marked it first; anything else is the caller's to report.
+                db.ChangeTracker.Clear();
+                if (!await db.MaintenanceMarkers.AnyAsync(m => m.Name == CompleteMarker, cancellationToken))
+                {
+                    throw;
+                }
+            }
+        }
+
+        return filled;
     }
 
     /// <summary>Indexes every person who has no search term yet; returns how many.</summary>
