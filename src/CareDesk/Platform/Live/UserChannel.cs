@@ -21,7 +21,7 @@ public partial class UserChannel<T>(ILogger logger) : ILiveChannel
     private static readonly Histogram<double> FanOut = Meter.CreateHistogram<double>(
         "caredesk.live.fanout.duration", "ms", "Time from a live push until every open desktop of its user has rendered it");
 
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<T, Task>>> subscribers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Desktop>> subscribers = new(StringComparer.Ordinal);
 
     public string Name => GetType().Name;
 
@@ -30,7 +30,7 @@ public partial class UserChannel<T>(ILogger logger) : ILiveChannel
     public IDisposable Subscribe(string userId, Func<T, Task> onMessage)
     {
         var id = Guid.NewGuid();
-        subscribers.GetOrAdd(userId, _ => new()).TryAdd(id, onMessage);
+        subscribers.GetOrAdd(userId, _ => new()).TryAdd(id, new Desktop(onMessage));
         return new Subscription(this, userId, id);
     }
 
@@ -52,14 +52,16 @@ public partial class UserChannel<T>(ILogger logger) : ILiveChannel
 
         // Fire and forget per desktop: the sender (a webhook, a timer) must not wait for a browser, and one broken
         // circuit must not keep the others from showing it. The sender's execution context (its culture, its audit
-        // actor) must not leak into the circuits.
+        // actor) must not leak into the circuits. Each desktop shows its pushes in the order they were published (a
+        // second call ringing a moment after the first is stacked above it; a call's "answered" never overtakes its
+        // "ringing").
         var started = Stopwatch.GetTimestamp();
         var deliveries = new List<Task>(desktops.Count);
         using (ExecutionContext.SuppressFlow())
         {
-            foreach (var onMessage in desktops.Values)
+            foreach (var desktop in desktops.Values)
             {
-                deliveries.Add(Task.Run(() => DeliverAsync(onMessage, message), CancellationToken.None));
+                deliveries.Add(desktop.Enqueue(onMessage => DeliverAsync(onMessage, message)));
             }
 
             _ = MeasureAsync(deliveries, started);
@@ -100,6 +102,23 @@ public partial class UserChannel<T>(ILogger logger) : ILiveChannel
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A live {Kind} could not be shown on a desktop")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception error, string kind);
+
+    // One open desktop: its pushes run one after another, each once the one before it has been shown (or failed).
+    private sealed class Desktop(Func<T, Task> onMessage)
+    {
+        private readonly Lock gate = new();
+        private Task last = Task.CompletedTask;
+
+        public Task Enqueue(Func<Func<T, Task>, Task> deliver)
+        {
+            lock (gate)
+            {
+                // On the thread pool, never inline on the publisher's thread (the continuation is not synchronous).
+                last = last.ContinueWith(_ => deliver(onMessage), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+                return last;
+            }
+        }
+    }
 
     private sealed class Subscription(UserChannel<T> channel, string userId, Guid id) : IDisposable
     {
