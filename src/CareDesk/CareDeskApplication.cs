@@ -10,6 +10,7 @@ using CareDesk.Features.Desk;
 using CareDesk.Features.Devices;
 using CareDesk.Features.Macros;
 using CareDesk.Features.NothingLost;
+using CareDesk.Features.Outreach;
 using CareDesk.Features.People;
 using CareDesk.Features.Search;
 using CareDesk.Features.ServiceLevels;
@@ -73,6 +74,7 @@ public static class CareDeskApplication
         builder.Services.AddMacros();
         builder.Services.AddTrending();
         builder.Services.AddComplaintReporting();
+        builder.Services.AddOutreach();
         return builder;
     }
 
@@ -128,6 +130,7 @@ public static class CareDeskApplication
         api.MapComplaintsEndpoints();
         api.MapTrendingEndpoints();
         api.MapComplaintReportingEndpoints();
+        api.MapOutreachEndpoints();
 
         app.MapCareDeskUi();
         return app;

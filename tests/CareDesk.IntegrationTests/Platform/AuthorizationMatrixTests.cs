@@ -29,6 +29,7 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
     private static readonly string[] Quality = [Roles.Admin, Roles.Quality];
     private static readonly string[] RegulatoryAssessment = [Roles.Admin, Roles.Quality, Roles.Expert];
     private static readonly string[] QualityDecisions = [Roles.Quality];
+    private static readonly string[] Outreach = [Roles.Agent, Roles.OutsourcedAgent, Roles.Expert, Roles.Supervisor];
     private static readonly string[] ComplaintIntake = [Roles.Agent, Roles.OutsourcedAgent, Roles.FieldRep, Roles.Quality];
 
     /// <summary>Operation → roles that pass its policy (<see cref="Anyone"/>: no sign-in; <see cref="Signature"/>: a signed webhook).</summary>
@@ -169,6 +170,27 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
         ["PUT /api/red-flags/scripts/"] = Admin,
         ["POST /api/contacts/{id:guid}/screening"] = Staff,
         ["POST /api/complaints/{id:guid}/unlink"] = QualityDecisions,
+        ["GET /api/people/{id:guid}/consents"] = Staff,
+        ["POST /api/people/{id:guid}/consents"] = Staff,
+        ["POST /api/people/{id:guid}/do-not-contact"] = Staff,
+        ["GET /api/consent-texts/"] = Staff,
+        ["POST /api/consent-texts/"] = Quality,
+        ["GET /api/questionnaires/{id:guid}"] = Staff,
+        ["POST /api/questionnaires/"] = Supervision,
+        ["GET /api/campaigns/"] = Supervision,
+        ["POST /api/campaigns/"] = Supervision,
+        ["POST /api/campaigns/{id:guid}/build"] = Supervision,
+        ["GET /api/campaigns/{id:guid}/progress"] = Supervision,
+        ["GET /api/campaigns/{id:guid}/members"] = Supervision,
+        ["GET /api/campaigns/{id:guid}/export"] = Supervision,
+        ["POST /api/campaigns/{id:guid}/members/{personId:guid}/override"] = Supervision,
+        ["POST /api/campaigns/{id:guid}/start"] = Supervision,
+        ["POST /api/campaigns/{id:guid}/pause"] = Supervision,
+        ["POST /api/campaigns/{id:guid}/end"] = Supervision,
+        ["POST /api/outreach/next"] = Outreach,
+        ["POST /api/outreach/attempts/{attemptId:guid}/dial"] = Outreach,
+        ["POST /api/outreach/attempts/{attemptId:guid}/outcome"] = Outreach,
+        ["GET /api/outreach/guard"] = Staff,
     };
 
     private IReadOnlyList<RouteEndpoint> ApiEndpoints =>

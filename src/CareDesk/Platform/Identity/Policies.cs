@@ -29,6 +29,9 @@ public static class Policies
     /// <summary>Who records a complaint's intake (device, UDI, patient, the caller's words) and links reports of one event (F16).</summary>
     public const string ComplaintIntake = "complaint-intake";
 
+    /// <summary>Who makes outreach calls and takes the next contact (F21): agents, outsourced agents, experts, supervisors.</summary>
+    public const string Outreach = "outreach";
+
     public static AuthorizationBuilder AddCareDeskPolicies(this AuthorizationBuilder builder)
     {
         // The one scheme that forwards to the cookie or the bearer token: naming both here made both challenge
@@ -52,6 +55,7 @@ public static class Policies
             .AddPolicy(Quality, Build(Roles.Admin, Roles.Quality))
             .AddPolicy(QualityDecisions, Build(Roles.Quality))
             .AddPolicy(RegulatoryAssessment, Build(Roles.Admin, Roles.Quality, Roles.Expert))
+            .AddPolicy(Outreach, Build(Roles.Agent, Roles.OutsourcedAgent, Roles.Expert, Roles.Supervisor))
             .AddPolicy(ComplaintIntake, Build(Roles.Agent, Roles.OutsourcedAgent, Roles.FieldRep, Roles.Quality))
             .SetDefaultPolicy(Build([.. Roles.All]))
             .SetFallbackPolicy(Build([.. Roles.All]));

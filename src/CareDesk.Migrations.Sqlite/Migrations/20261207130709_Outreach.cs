@@ -1,0 +1,436 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CareDesk.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Outreach : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "consent_texts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    TextZh = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consent_texts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "disclosures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SharedBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SourceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_disclosures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_disclosures_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "do_not_contact_entries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_do_not_contact_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_do_not_contact_entries_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outreach_claims",
+                columns: table => new
+                {
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AttemptId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AgentUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outreach_claims", x => x.PersonId);
+                    table.ForeignKey(
+                        name: "FK_outreach_claims_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "questionnaires",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ScriptZh = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ScriptEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Questions = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_questionnaires", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consent_entries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Granted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Wording = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ConsentTextId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consent_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_consent_entries_consent_texts_ConsentTextId",
+                        column: x => x.ConsentTextId,
+                        principalTable: "consent_texts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_consent_entries_contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_consent_entries_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MaxAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetryMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    BestFrom = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    BestTo = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RequiredSkill = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    BuiltAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_campaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_campaigns_AspNetUsers_CreatedBy",
+                        column: x => x.CreatedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_campaigns_questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "campaign_members",
+                columns: table => new
+                {
+                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false, defaultValue: "Pending"),
+                    Exclusion = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HeldBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    LastOutcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ReachedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OverrideReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OverrideBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_campaign_members", x => new { x.CampaignId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_campaign_members_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_campaign_members_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outreach_attempts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgentUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DialedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OverrideReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outreach_attempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_outreach_attempts_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_outreach_attempts_contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_outreach_attempts_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outreach_answers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AttemptId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outreach_answers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_outreach_answers_outreach_attempts_AttemptId",
+                        column: x => x.AttemptId,
+                        principalTable: "outreach_attempts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_campaign_members_CampaignId_Status_NextAttemptAt",
+                table: "campaign_members",
+                columns: new[] { "CampaignId", "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_campaign_members_PersonId_Status",
+                table: "campaign_members",
+                columns: new[] { "PersonId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_campaigns_CreatedBy",
+                table: "campaigns",
+                column: "CreatedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_campaigns_QuestionnaireId",
+                table: "campaigns",
+                column: "QuestionnaireId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_campaigns_Status",
+                table: "campaigns",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consent_entries_ConsentTextId",
+                table: "consent_entries",
+                column: "ConsentTextId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consent_entries_ContactId",
+                table: "consent_entries",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consent_entries_PersonId_Purpose_Channel_RecordedAt",
+                table: "consent_entries",
+                columns: new[] { "PersonId", "Purpose", "Channel", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consent_texts_Purpose_Version",
+                table: "consent_texts",
+                columns: new[] { "Purpose", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disclosures_PersonId_RecordedAt",
+                table: "disclosures",
+                columns: new[] { "PersonId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_do_not_contact_entries_PersonId_RecordedAt",
+                table: "do_not_contact_entries",
+                columns: new[] { "PersonId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_answers_AttemptId",
+                table: "outreach_answers",
+                column: "AttemptId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_answers_CampaignId_QuestionKey",
+                table: "outreach_answers",
+                columns: new[] { "CampaignId", "QuestionKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_answers_PersonId",
+                table: "outreach_answers",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_attempts_AgentUserId_ClosedAt",
+                table: "outreach_attempts",
+                columns: new[] { "AgentUserId", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_attempts_CampaignId_PersonId",
+                table: "outreach_attempts",
+                columns: new[] { "CampaignId", "PersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_attempts_ContactId",
+                table: "outreach_attempts",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_attempts_PersonId_ClaimedAt",
+                table: "outreach_attempts",
+                columns: new[] { "PersonId", "ClaimedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outreach_claims_AttemptId",
+                table: "outreach_claims",
+                column: "AttemptId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_questionnaires_Key_Version",
+                table: "questionnaires",
+                columns: new[] { "Key", "Version" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "campaign_members");
+
+            migrationBuilder.DropTable(
+                name: "consent_entries");
+
+            migrationBuilder.DropTable(
+                name: "disclosures");
+
+            migrationBuilder.DropTable(
+                name: "do_not_contact_entries");
+
+            migrationBuilder.DropTable(
+                name: "outreach_answers");
+
+            migrationBuilder.DropTable(
+                name: "outreach_claims");
+
+            migrationBuilder.DropTable(
+                name: "consent_texts");
+
+            migrationBuilder.DropTable(
+                name: "outreach_attempts");
+
+            migrationBuilder.DropTable(
+                name: "campaigns");
+
+            migrationBuilder.DropTable(
+                name: "questionnaires");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using CareDesk.Features.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareDesk.Features.Outreach;
+
+/// <summary>
+/// One person on a campaign's call list: whether they are in it (or why not), how many tries were made, when the next
+/// may be, and what came of it. Written for a whole list at once when the list is built.
+/// </summary>
+public sealed class CampaignMember
+{
+    public const string DoNotContact = "do-not-contact";
+    public const string NoConsent = "no-consent";
+    public const string NoValidNumber = "no-valid-number";
+    public const string Fatigue = "fatigue";
+
+    public Guid CampaignId { get; set; }
+
+    public Guid PersonId { get; set; }
+
+    public MemberStatus Status { get; set; }
+
+    /// <summary>Why the person is left out: <see cref="DoNotContact"/>, <see cref="NoConsent"/>, <see cref="NoValidNumber"/>.</summary>
+    public string? Exclusion { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>Not before this time (a retry's spacing, a fatigue rule's "until", a requested callback); null: now.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>The rule that last held the person back, for the progress page.</summary>
+    public string? HeldBy { get; set; }
+
+    public OutreachOutcome? LastOutcome { get; set; }
+
+    public DateTimeOffset? ReachedAt { get; set; }
+
+    /// <summary>A supervisor let the next try pass cooldown, caps and quiet hours (with a reason, audited).</summary>
+    public string? OverrideReason { get; set; }
+
+    public string? OverrideBy { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+}
+
+internal sealed class CampaignMemberConfiguration : IEntityTypeConfiguration<CampaignMember>
+{
+    public void Configure(EntityTypeBuilder<CampaignMember> builder)
+    {
+        builder.ToTable("campaign_members");
+        builder.HasKey(m => new { m.CampaignId, m.PersonId });
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16).HasDefaultValue(MemberStatus.Pending).HasSentinel(MemberStatus.Pending);
+        builder.Property(m => m.Attempts).HasDefaultValue(0);
+        builder.Property(m => m.Exclusion).HasMaxLength(32);
+        builder.Property(m => m.HeldBy).HasMaxLength(32);
+        builder.Property(m => m.LastOutcome).HasConversion<string>().HasMaxLength(32);
+        builder.Property(m => m.OverrideReason).HasMaxLength(500);
+        builder.Property(m => m.OverrideBy).HasMaxLength(450);
+        builder.HasOne<Campaign>().WithMany().HasForeignKey(m => m.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
+        // "What is due next in this campaign", and "every list this person is on" (do not contact, a withdrawn consent).
+        builder.HasIndex(m => new { m.CampaignId, m.Status, m.NextAttemptAt });
+        builder.HasIndex(m => new { m.PersonId, m.Status });
+    }
+}

@@ -1,0 +1,9 @@
+namespace CareDesk.Features.Outreach;
+
+public enum CampaignStatus
+{
+    Draft,
+    Running,
+    Paused,
+    Ended,
+}

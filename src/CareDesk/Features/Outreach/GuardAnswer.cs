@@ -1,0 +1,4 @@
+namespace CareDesk.Features.Outreach;
+
+/// <summary>The guard's answer over the API: allowed, or the rule that refuses (kebab-case) and until when; the basis of an allowed contact.</summary>
+public sealed record GuardAnswer(bool Allowed, string? Rule, DateTimeOffset? Until, string Basis);
