@@ -44,6 +44,9 @@ internal static class OutreachEndpoints
         services.AddScoped<TakeNextContact>();
         services.AddScoped<ConfirmDial>();
         services.AddScoped<RecordOutcome>();
+        services.AddScoped<GetOutreachScript>();
+        services.AddScoped<ListCampaigns>();
+        services.AddScoped<ListQuestionnaires>();
         return services;
     }
 
@@ -98,6 +101,9 @@ internal static class OutreachEndpoints
     private static void MapCampaigns(IEndpointRouteBuilder app)
     {
         var questionnaires = app.MapGroup("/api/questionnaires").WithTags("Campaigns").RequireAuthorization(Policies.Staff);
+        questionnaires.MapGet("/", async (ListQuestionnaires list, CancellationToken ct) => TypedResults.Ok(await list.RunAsync(ct)))
+            .WithSummary("The newest version of every questionnaire.")
+            .Produces<List<ListQuestionnaires.Item>>();
         questionnaires.MapGet("/{id:guid}", async (Guid id, CareDeskDbContext db, IStringLocalizer<OutreachText> text, CancellationToken ct) =>
                 await db.Questionnaires.FindAsync([id], ct) is { } found ? (IResult)TypedResults.Ok(QuestionnaireView.Of(found)) : Failure.NotFound("Questionnaire.NotFound").ToProblem(text))
             .WithSummary("One questionnaire version: its script and questions.")
@@ -111,8 +117,7 @@ internal static class OutreachEndpoints
             .ProducesValidationProblem();
 
         var campaigns = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization(Policies.Supervision);
-        campaigns.MapGet("/", async (CareDeskDbContext db, CancellationToken ct) =>
-                TypedResults.Ok((await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Campaigns, ct)).OrderByDescending(c => c.CreatedAt).Select(CampaignView.Of).ToList()))
+        campaigns.MapGet("/", async (ListCampaigns list, CancellationToken ct) => TypedResults.Ok(await list.RunAsync(ct)))
             .WithSummary("Every campaign, newest first.")
             .Produces<List<CampaignView>>();
         campaigns.MapPost("/", async (CreateCampaign.Request request, ClaimsPrincipal user, CreateCampaign create, IStringLocalizer<OutreachText> text, CancellationToken ct) =>
@@ -187,6 +192,13 @@ internal static class OutreachEndpoints
             .WithSummary("The signed-in agent's next contact: a due person from the running campaigns they may take (safety notices first), claimed for them alone across all agents and nodes and passed by the contact-fatigue guard; 204 when nothing is due for them.")
             .Produces<OutreachOffer>()
             .Produces(StatusCodes.Status204NoContent);
+
+        outreach.MapGet("/attempts/{attemptId:guid}", async (Guid attemptId, ClaimsPrincipal user, IOptions<PeopleOptions> options, GetOutreachScript script, IStringLocalizer<OutreachText> text, CancellationToken ct) =>
+                (await script.RunAsync(attemptId, PersonViewer.From(user, options.Value), ct)).ToOk(text))
+            .WithSummary("Your attempt's script: the person, the campaign, the script and questions in the person's language, choices with their labels, and each consent question's exact wording (what goes to the ledger). A read of the person, audited.")
+            .Produces<GetOutreachScript.View>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         outreach.MapPost("/attempts/{attemptId:guid}/dial", async (Guid attemptId, ClaimsPrincipal user, ConfirmDial dial, IStringLocalizer<OutreachText> text, CancellationToken ct) =>
                 (await dial.RunAsync(attemptId, StaffActor.From(user).UserId, ct)).ToOk(text))
