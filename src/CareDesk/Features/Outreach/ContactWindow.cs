@@ -77,6 +77,6 @@ public readonly partial record struct ContactWindow(TimeOnly From, TimeOnly To)
         return new ContactWindow(new TimeOnly(fromHour, fromMinute), toHour == 24 ? TimeOnly.MaxValue : new TimeOnly(toHour, toMinute));
     }
 
-    [GeneratedRegex(@"(?<fh>\d{1,2})(?:[:：](?<fm>\d{2}))?\s*(?:[点時时]|(?<fs>[ap]m))?\s*(?:-|–|—|~|～|至|到|to)\s*(?<th>\d{1,2})(?:[:：](?<tm>\d{2}))?\s*(?:[点時时]|(?<ts>[ap]m))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<fh>\d{1,2})(?:[:：](?<fm>\d{2}))?\s*(?:[点時时]|(?<fs>[ap]m))?\s*(?:-|–|—|~|～|至|到|to)\s*(?:上午|下午|晚上|早上)?\s*(?<th>\d{1,2})(?:[:：](?<tm>\d{2}))?\s*(?:[点時时]|(?<ts>[ap]m))?", RegexOptions.IgnoreCase)]
     private static partial Regex HoursRange();
 }

@@ -24,6 +24,7 @@ internal static class OutreachEndpoints
     {
         services.AddValidatedOptions<OutreachOptions>(OutreachOptions.Section);
         services.AddDataSeeder<OutreachSeeder>();
+        services.AddDataSeeder<DemoOutreachSeeder>();
         services.AddLiveChannel<OutreachHub>();
         services.AddScoped<ContactGuard>();
         services.AddScoped<OutreachWithdrawal>();

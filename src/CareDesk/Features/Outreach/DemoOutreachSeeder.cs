@@ -1,0 +1,61 @@
+using CareDesk.Features.People;
+using CareDesk.Platform.Data;
+using CareDesk.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CareDesk.Features.Outreach;
+
+/// <summary>
+/// Demo mode only: the demo people with a phone consented on paper to service follow-up calls, and a running
+/// three-month follow-up campaign for the Accu-Chek Guide, so an agent can take a contact at once. Once only.
+/// </summary>
+internal sealed class DemoOutreachSeeder(CareDeskDbContext db, CallList callList, IOptions<DemoOptions> demo, TimeProvider clock) : IDataSeeder
+{
+    public const string CampaignName = "Accu-Chek Guide 三个月回访";
+
+    public int Order => 70;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (!demo.Value.Enabled || await db.Campaigns.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var supervisor = await db.Users.Where(u => u.Email == UserSeeder.DemoEmail(Roles.Supervisor)).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        var script = await db.Questionnaires.Where(q => q.Key == OutreachSeeder.FollowUpScript).Select(q => (Guid?)q.Id).FirstOrDefaultAsync(cancellationToken);
+        if (supervisor is null || script is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var text = await db.ConsentTexts.Where(t => t.Purpose == OutreachPurpose.ServiceFollowUp).OrderByDescending(t => t.Version).FirstAsync(cancellationToken);
+        var reachable = await db.ContactPoints.Where(c => c.Kind == ContactPointKind.Phone).Select(c => c.PersonId).Distinct().ToListAsync(cancellationToken);
+        foreach (var person in reachable)
+        {
+            db.ConsentEntries.Add(new ConsentEntry
+            {
+                PersonId = person, Purpose = OutreachPurpose.ServiceFollowUp, Channel = OutreachChannel.Phone, Granted = true, Wording = text.TextZh,
+                ConsentTextId = text.Id, Language = "zh-CN", Method = ConsentMethod.Paper, Source = "演示数据 / demo", RecordedBy = supervisor, RecordedAt = now,
+            });
+        }
+
+        var campaign = new Campaign
+        {
+            Name = CampaignName,
+            Purpose = OutreachPurpose.ServiceFollowUp,
+            Channel = OutreachChannel.Phone,
+            Target = new TargetRule(ProductIds: ["accu-chek-guide-meter"]),
+            QuestionnaireId = script,
+            Status = CampaignStatus.Running,
+            BuiltAt = now,
+            CreatedBy = supervisor,
+            CreatedAt = now,
+        };
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(cancellationToken);
+        await callList.WriteAsync(campaign, cancellationToken);
+    }
+}
