@@ -12,7 +12,7 @@ namespace CareDesk.Features.Outreach;
 /// </summary>
 public sealed class CampaignProgress(CareDeskDbContext db)
 {
-    public sealed record AnswerSummary(string Key, string Type, IReadOnlyDictionary<string, int> Counts, int Answered, decimal? Mean, decimal? Min, decimal? Max);
+    public sealed record AnswerSummary(string Key, string TextZh, string TextEn, string Type, IReadOnlyDictionary<string, int> Counts, int Answered, decimal? Mean, decimal? Min, decimal? Max);
 
     public sealed record View(
         CampaignView Campaign,
@@ -59,7 +59,7 @@ public sealed class CampaignProgress(CareDeskDbContext db)
             if (q.Type == AnswerType.Number)
             {
                 var numbers = mine.Select(a => (Value: decimal.Parse(a.Value, CultureInfo.InvariantCulture), a.Count)).ToList();
-                return new AnswerSummary(q.Key, OutreachTerms.Of(q.Type), new Dictionary<string, int>(), answered,
+                return new AnswerSummary(q.Key, q.TextZh, q.TextEn, OutreachTerms.Of(q.Type), new Dictionary<string, int>(), answered,
                     answered == 0 ? null : Math.Round(numbers.Sum(n => n.Value * n.Count) / answered, 2),
                     answered == 0 ? null : numbers.Min(n => n.Value),
                     answered == 0 ? null : numbers.Max(n => n.Value));
@@ -67,7 +67,7 @@ public sealed class CampaignProgress(CareDeskDbContext db)
 
             // Free text is counted, not listed: the answers are on each person's page.
             var counts = q.Type == AnswerType.Text ? new Dictionary<string, int>() : mine.ToDictionary(a => a.Value, a => a.Count, StringComparer.Ordinal);
-            return new AnswerSummary(q.Key, OutreachTerms.Of(q.Type), counts, answered, null, null, null);
+            return new AnswerSummary(q.Key, q.TextZh, q.TextEn, OutreachTerms.Of(q.Type), counts, answered, null, null, null);
         }).ToList();
 
         return new View(

@@ -28,7 +28,8 @@ public sealed class GetOutreachScript(CareDeskDbContext db, PersonReads reads)
         string? Number,
         string? Outcome,
         string? Script,
-        IReadOnlyList<Line> Questions);
+        IReadOnlyList<Line> Questions,
+        IReadOnlyList<string> Devices);
 
     public async Task<Result<View>> RunAsync(Guid attemptId, PersonViewer viewer, CancellationToken cancellationToken)
     {
@@ -65,11 +66,17 @@ public sealed class GetOutreachScript(CareDeskDbContext db, PersonReads reads)
             q.Required,
             (q.Options ?? []).Select(o => new Option(o, models.TryGetValue(o, out var m) ? CatalogNames.Of(m.NameEn, m.NameZh) : o)).ToList(),
             q.ConsentPurpose is { } purpose && wordings.TryGetValue(purpose, out var wording) ? wording.In(language) : null)).ToList();
+        // The context on screen (F20): what the person uses, by name and serial.
+        var devices = await (from d in db.Devices.AsNoTracking()
+                             join m in db.ProductModels on d.ModelId equals m.Id
+                             where d.PersonId == found.Attempt.PersonId && d.Status == Devices.DeviceStatus.InUse
+                             select new { m.NameEn, m.NameZh, d.SerialNumber, d.PurchaseDate }).ToListAsync(cancellationToken);
         await reads.RecordAsync([found.Attempt.PersonId], "outreach-script", cancellationToken);
         var script = language == "en" ? questionnaire?.ScriptEn : questionnaire?.ScriptZh;
         return new View(
             found.Attempt.Id, found.Attempt.PersonId, found.DisplayName, language, found.Campaign.Name, OutreachTerms.Of(found.Campaign.Purpose),
             OutreachTerms.Of(found.Campaign.Channel), viewer.Masked && found.Attempt.Number is { } n ? Masking.Phone(n) : found.Attempt.Number,
-            found.Attempt.Outcome is { } o ? OutreachTerms.Of(o) : null, script, lines);
+            found.Attempt.Outcome is { } o ? OutreachTerms.Of(o) : null, script, lines,
+            devices.ConvertAll(d => string.Join(" · ", new[] { CatalogNames.Of(d.NameEn, d.NameZh), d.SerialNumber, d.PurchaseDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }.Where(x => !string.IsNullOrEmpty(x)))));
     }
 }
