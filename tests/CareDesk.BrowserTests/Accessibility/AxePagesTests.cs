@@ -130,6 +130,8 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
         ["/roster"] = (Who.Staff, _ => "/roster"),
         ["/shifts"] = (Who.Staff, _ => "/shifts"),
         ["/macros"] = (Who.Staff, _ => "/macros"),
+        ["/outreach"] = (Who.Staff, _ => "/outreach"),
+        ["/campaigns"] = (Who.Supervision, _ => "/campaigns"),
         ["/staff"] = (Who.Supervision, _ => "/staff"),
         ["/findings"] = (Who.Supervision, _ => "/findings"),
         ["/handovers"] = (Who.Supervision, _ => "/handovers"),

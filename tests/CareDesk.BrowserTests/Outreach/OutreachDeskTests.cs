@@ -101,15 +101,29 @@ public sealed class OutreachDeskTests(BrowserSite site, ITestOutputHelper output
         db.Devices.Add(new Device { PersonId = person.Id, ModelId = model });
         db.ConsentEntries.Add(new ConsentEntry
         {
-            PersonId = person.Id, Purpose = OutreachPurpose.ServiceFollowUp, Channel = OutreachChannel.Phone, Granted = true, Wording = "可以回访",
-            Method = ConsentMethod.Paper, Source = "browser-test", RecordedBy = "browser-tests", RecordedAt = now.AddDays(-10),
+            PersonId = person.Id,
+            Purpose = OutreachPurpose.ServiceFollowUp,
+            Channel = OutreachChannel.Phone,
+            Granted = true,
+            Wording = "可以回访",
+            Method = ConsentMethod.Paper,
+            Source = "browser-test",
+            RecordedBy = "browser-tests",
+            RecordedAt = now.AddDays(-10),
         });
         var supervisor = await db.Users.Where(u => u.Email == UserSeeder.DemoEmail(Roles.Supervisor)).Select(u => u.Id).SingleAsync();
         var script = await db.Questionnaires.Where(q => q.Key == "service-follow-up").Select(q => q.Id).SingleAsync();
         var campaign = new Campaign
         {
-            Name = $"浏览器测试回访 {name}", Purpose = OutreachPurpose.ServiceFollowUp, Channel = OutreachChannel.Phone,
-            Target = new TargetRule(ProductIds: [model]), QuestionnaireId = script, Status = CampaignStatus.Running, BuiltAt = now, CreatedBy = supervisor, CreatedAt = now,
+            Name = $"浏览器测试回访 {name}",
+            Purpose = OutreachPurpose.ServiceFollowUp,
+            Channel = OutreachChannel.Phone,
+            Target = new TargetRule(ProductIds: [model]),
+            QuestionnaireId = script,
+            Status = CampaignStatus.Running,
+            BuiltAt = now,
+            CreatedBy = supervisor,
+            CreatedAt = now,
         };
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync();

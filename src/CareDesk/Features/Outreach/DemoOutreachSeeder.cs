@@ -37,8 +37,17 @@ internal sealed class DemoOutreachSeeder(CareDeskDbContext db, CallList callList
         {
             db.ConsentEntries.Add(new ConsentEntry
             {
-                PersonId = person, Purpose = OutreachPurpose.ServiceFollowUp, Channel = OutreachChannel.Phone, Granted = true, Wording = text.TextZh,
-                ConsentTextId = text.Id, Language = "zh-CN", Method = ConsentMethod.Paper, Source = "演示数据 / demo", RecordedBy = supervisor, RecordedAt = now,
+                PersonId = person,
+                Purpose = OutreachPurpose.ServiceFollowUp,
+                Channel = OutreachChannel.Phone,
+                Granted = true,
+                Wording = text.TextZh,
+                ConsentTextId = text.Id,
+                Language = "zh-CN",
+                Method = ConsentMethod.Paper,
+                Source = "演示数据 / demo",
+                RecordedBy = supervisor,
+                RecordedAt = now,
             });
         }
 
