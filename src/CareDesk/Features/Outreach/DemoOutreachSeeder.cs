@@ -18,7 +18,8 @@ internal sealed class DemoOutreachSeeder(CareDeskDbContext db, CallList callList
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (!demo.Value.Enabled || await db.Campaigns.AnyAsync(cancellationToken))
+        // A benchmark's million people in demo mode are not the demo's handful: they get no consents from here.
+        if (!demo.Value.Enabled || await db.Campaigns.AnyAsync(cancellationToken) || await db.People.CountAsync(cancellationToken) > 1_000)
         {
             return;
         }
