@@ -2060,7 +2060,7 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                    b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("OverrideBy")

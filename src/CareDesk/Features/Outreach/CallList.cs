@@ -20,6 +20,9 @@ public sealed class CallList(CareDeskDbContext db)
         public Guid PersonId { get; init; }
 
         public string? Exclusion { get; init; }
+
+        /// <summary>Due from (the campaign's creation: a column, so the INSERT reads it from the SELECT).</summary>
+        public DateTimeOffset DueFrom { get; init; }
     }
 
     /// <summary>The people the rule selects, with the reason each is excluded (null: on the list).</summary>
@@ -87,9 +90,11 @@ public sealed class CallList(CareDeskDbContext db)
                select new Row
                {
                    PersonId = p.Id,
-                   Exclusion = !safety && dnc == true ? CampaignMember.DoNotContact
-                       : !safety && consent != true ? CampaignMember.NoConsent
-                       : !reachable.Contains(p.Id) ? CampaignMember.NoValidNumber
+                   // COALESCE, not "!= true": EF's null compensation would run each subquery twice. EXISTS, not
+                   // NOT IN: PostgreSQL cannot hash a million-row NOT IN and would rescan it for every person.
+                   Exclusion = !safety && (dnc ?? false) ? CampaignMember.DoNotContact
+                       : !safety && !(consent ?? false) ? CampaignMember.NoConsent
+                       : !reachable.Any(id => id == p.Id) ? CampaignMember.NoValidNumber
                        : null,
                };
     }
@@ -112,8 +117,8 @@ public sealed class CallList(CareDeskDbContext db)
         var fresh = from r in Select(campaign)
                     from c in db.Campaigns
                     where c.Id == campaignId && !db.CampaignMembers.Any(m => m.CampaignId == campaignId && m.PersonId == r.PersonId)
-                    select new Row { CampaignId = c.Id, PersonId = r.PersonId, Exclusion = r.Exclusion };
-        var written = await db.InsertAsync("campaign_members", ["CampaignId", "PersonId", "Exclusion"], fresh, skipConflicts: false, cancellationToken);
+                    select new Row { CampaignId = c.Id, PersonId = r.PersonId, Exclusion = r.Exclusion, DueFrom = c.CreatedAt };
+        var written = await db.InsertAsync("campaign_members", ["CampaignId", "PersonId", "Exclusion", "NextAttemptAt"], fresh, skipConflicts: false, cancellationToken);
         await db.CampaignMembers.Where(m => m.CampaignId == campaignId && m.Exclusion != null && m.Status == MemberStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MemberStatus.Excluded), cancellationToken);
         await EnsureClaimRowsAsync(db.CampaignMembers.Where(m => m.CampaignId == campaignId).Select(m => m.PersonId), cancellationToken);

@@ -26,8 +26,11 @@ public sealed class CampaignMember
 
     public int Attempts { get; set; }
 
-    /// <summary>Not before this time (a retry's spacing, a fatigue rule's "until", a requested callback); null: now.</summary>
-    public DateTimeOffset? NextAttemptAt { get; set; }
+    /// <summary>
+    /// Not before this time: when the list was built, then a retry's spacing, a fatigue rule's "until", a requested
+    /// callback, or a claim's expiry while an agent holds the person. Never null, so "what is due" is an index range.
+    /// </summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
 
     /// <summary>The rule that last held the person back, for the progress page.</summary>
     public string? HeldBy { get; set; }

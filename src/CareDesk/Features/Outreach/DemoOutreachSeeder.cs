@@ -46,7 +46,7 @@ internal sealed class DemoOutreachSeeder(CareDeskDbContext db, CallList callList
                 ConsentTextId = text.Id,
                 Language = "zh-CN",
                 Method = ConsentMethod.Paper,
-                Source = "演示数据 / demo",
+                Source = "回访同意书 2026-001",
                 RecordedBy = supervisor,
                 RecordedAt = now,
             });

@@ -22,12 +22,14 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
     {
         var now = clock.GetUtcNow();
         var campaigns = await RunningForAsync(agentUserId, now, cancellationToken);
-        foreach (var group in campaigns.GroupBy(c => c.IsSafety).OrderByDescending(g => g.Key))
+
+        // Safety notices first; among the others, a random order, so agents spread over the running campaigns. One
+        // campaign at a time keeps "what is due" one index range (campaign, pending, due time) however long the list.
+        foreach (var campaign in campaigns.OrderByDescending(c => c.IsSafety).ThenBy(_ => Random.Shared.Next()))
         {
-            var ids = group.Select(c => c.Id).ToList();
             for (var round = 0; round < 4; round++)
             {
-                var candidates = await DueAsync(ids, now, cancellationToken);
+                var candidates = await DueAsync(campaign.Id, now, cancellationToken);
                 if (candidates.Count == 0)
                 {
                     break;
@@ -37,7 +39,7 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
                 Random.Shared.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates));
                 foreach (var candidate in candidates)
                 {
-                    if (await TryClaimAsync(candidate, campaigns.First(c => c.Id == candidate.CampaignId), agentUserId, cancellationToken) is { } offer)
+                    if (await TryClaimAsync(candidate, campaign, agentUserId, cancellationToken) is { } offer)
                     {
                         return offer;
                     }
@@ -63,11 +65,10 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
         return running.Where(c => c.RequiredSkill is null || skills.Contains(c.RequiredSkill, StringComparer.Ordinal)).ToList();
     }
 
-    private async Task<List<Candidate>> DueAsync(List<Guid> campaignIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+    private async Task<List<Candidate>> DueAsync(Guid campaignId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await (from m in db.CampaignMembers
                join c in db.OutreachClaims on m.PersonId equals c.PersonId
-               where campaignIds.Contains(m.CampaignId) && m.Status == MemberStatus.Pending
-                     && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
+               where m.CampaignId == campaignId && m.Status == MemberStatus.Pending && m.NextAttemptAt <= now
                      && (c.AttemptId == null || c.ExpiresAt <= now)
                orderby m.NextAttemptAt
                select new Candidate(m.CampaignId, m.PersonId, m.Attempts, m.OverrideReason, c.AttemptId, c.ExpiresAt))
@@ -129,10 +130,12 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
                 OverrideReason = candidate.OverrideReason,
             });
             await db.SaveChangesAsync(cancellationToken);
-            if (candidate.OverrideReason is not null)
-            {
-                await member.ExecuteUpdateAsync(s => s.SetProperty(m => m.OverrideReason, (string?)null).SetProperty(m => m.OverrideBy, (string?)null), cancellationToken);
-            }
+
+            // Held: not due again before the claim could expire (an outcome sets its own next time). The due list then
+            // never starts with people others hold, however many are held. An override is used up.
+            await member.ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.NextAttemptAt, expires).SetProperty(m => m.OverrideReason, (string?)null).SetProperty(m => m.OverrideBy, (string?)null),
+                cancellationToken);
 
             return new OutreachOffer(attemptId, person, campaign.Id, number, campaign.Name, OutreachTerms.Of(campaign.Purpose),
                 OutreachTerms.Of(campaign.Channel), decision.Basis, campaign.QuestionnaireId, candidate.Attempts + 1, expires);

@@ -1,9 +1,10 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CareDesk.Migrations.Sqlite.Migrations
+namespace CareDesk.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class Outreach : Migration
@@ -15,13 +16,13 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                 name: "consent_texts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    TextZh = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    TextEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    TextZh = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    TextEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -32,16 +33,16 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                 name: "disclosures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecipientKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Recipient = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Data = table.Column<string>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    SharedBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    SourceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecipientKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Data = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SharedBy = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SourceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,14 +59,14 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                 name: "do_not_contact_entries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -82,10 +83,10 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                 name: "outreach_claims",
                 columns: table => new
                 {
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AttemptId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AgentUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AttemptId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AgentUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -102,15 +103,15 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                 name: "questionnaires",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ScriptZh = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ScriptEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Questions = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ScriptZh = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ScriptEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Questions = table.Column<string>(type: "text", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -121,19 +122,19 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                 name: "consent_entries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Granted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Wording = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ConsentTextId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Granted = table.Column<bool>(type: "boolean", nullable: false),
+                    Wording = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ConsentTextId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Method = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,24 +163,24 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                 name: "campaigns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Target = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    QuestionnaireId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    MaxAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    RetryMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    BestFrom = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    BestTo = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndsAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RequiredSkill = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    BuiltAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Target = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MaxAttempts = table.Column<int>(type: "integer", nullable: false),
+                    RetryMinutes = table.Column<int>(type: "integer", nullable: false),
+                    BestFrom = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    BestTo = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RequiredSkill = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    BuiltAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -202,18 +203,18 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                 name: "campaign_members",
                 columns: table => new
                 {
-                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false, defaultValue: "Pending"),
-                    Exclusion = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    HeldBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    LastOutcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    ReachedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    OverrideReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    OverrideBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, defaultValue: "Pending"),
+                    Exclusion = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HeldBy = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    LastOutcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ReachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OverrideReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OverrideBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -236,19 +237,19 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                 name: "outreach_attempts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgentUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DialedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OverrideReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgentUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Number = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DialedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OverrideReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -277,13 +278,13 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                 name: "outreach_answers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AttemptId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AttemptId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Value = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
