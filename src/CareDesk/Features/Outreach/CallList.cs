@@ -114,11 +114,13 @@ public sealed class CallList(CareDeskDbContext db)
         var campaignId = campaign.Id;
         // The campaign's id comes from its row, not a parameter: EF evaluates a parameter in the projection itself
         // instead of writing it into the SELECT the INSERT reads.
-        var fresh = from r in Select(campaign)
-                    from c in db.Campaigns
-                    where c.Id == campaignId && !db.CampaignMembers.Any(m => m.CampaignId == campaignId && m.PersonId == r.PersonId)
-                    select new Row { CampaignId = c.Id, PersonId = r.PersonId, Exclusion = r.Exclusion, DueFrom = c.CreatedAt };
-        var written = await db.InsertAsync("campaign_members", ["CampaignId", "PersonId", "Exclusion", "NextAttemptAt"], fresh, skipConflicts: false, cancellationToken);
+        // Who is on the list already is skipped by its key (ON CONFLICT), not by a NOT EXISTS on the table being
+        // written: PostgreSQL would scan the rows this very statement inserts, once per person (minutes at a million).
+        var rows = from r in Select(campaign)
+                   from c in db.Campaigns
+                   where c.Id == campaignId
+                   select new Row { CampaignId = c.Id, PersonId = r.PersonId, Exclusion = r.Exclusion, DueFrom = c.CreatedAt };
+        var written = await db.InsertAsync("campaign_members", ["CampaignId", "PersonId", "Exclusion", "NextAttemptAt"], rows, skipConflicts: true, cancellationToken);
         await db.CampaignMembers.Where(m => m.CampaignId == campaignId && m.Exclusion != null && m.Status == MemberStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MemberStatus.Excluded), cancellationToken);
         await EnsureClaimRowsAsync(db.CampaignMembers.Where(m => m.CampaignId == campaignId).Select(m => m.PersonId), cancellationToken);
@@ -127,7 +129,7 @@ public sealed class CallList(CareDeskDbContext db)
 
     /// <summary>Every person who may be claimed has their one claim row (free).</summary>
     internal Task<int> EnsureClaimRowsAsync(IQueryable<Guid> people, CancellationToken cancellationToken) =>
-        db.InsertAsync("outreach_claims", ["PersonId"], people.Where(p => !db.OutreachClaims.Any(c => c.PersonId == p)), skipConflicts: true, cancellationToken);
+        db.InsertAsync("outreach_claims", ["PersonId"], people, skipConflicts: true, cancellationToken);
 
     /// <summary>The people a campaign on <paramref name="channel"/> can reach: a number, an address, an account.</summary>
     private IQueryable<Guid> Reachable(OutreachChannel channel) => channel switch
