@@ -44,6 +44,7 @@ internal static class OutreachEndpoints
         services.AddScoped<TakeNextContact>();
         services.AddScoped<ConfirmDial>();
         services.AddScoped<RecordOutcome>();
+        services.AddRecalls();
         return services;
     }
 
@@ -52,6 +53,7 @@ internal static class OutreachEndpoints
         MapPersonLedgers(app);
         MapCampaigns(app);
         MapAgentOutreach(app);
+        app.MapRecallsEndpoints();
         return app;
     }
 
