@@ -81,8 +81,15 @@ internal static class OutreachTestKit
                     {
                         db.ConsentEntries.Add(new ConsentEntry
                         {
-                            PersonId = person.Id, Purpose = purpose, Channel = OutreachChannel.Phone, Granted = true, Wording = "同意回访", Method = ConsentMethod.Paper,
-                            Source = "test", RecordedBy = "test", RecordedAt = at,
+                            PersonId = person.Id,
+                            Purpose = purpose,
+                            Channel = OutreachChannel.Phone,
+                            Granted = true,
+                            Wording = "同意回访",
+                            Method = ConsentMethod.Paper,
+                            Source = "test",
+                            RecordedBy = "test",
+                            RecordedAt = at,
                         });
                     }
 
