@@ -196,6 +196,7 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
         ["GET /api/recalls/{id:guid}"] = Quality,
         ["POST /api/recalls/{id:guid}/shipment-list"] = Quality,
         ["POST /api/recalls/{id:guid}/start"] = Quality,
+        ["POST /api/recalls/{id:guid}/close"] = Quality,
         ["GET /api/recalls/{id:guid}/effectiveness"] = Quality,
         ["POST /api/recalls/{id:guid}/devices/{deviceId:guid}/confirm"] = Quality,
         ["POST /api/recalls/{id:guid}/devices/{deviceId:guid}/returned"] = Quality,

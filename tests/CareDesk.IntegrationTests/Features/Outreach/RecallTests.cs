@@ -166,6 +166,13 @@ public sealed class RecallTests(OutreachHost app) : IClassFixture<OutreachHost>
         Assert.Equal(new Dictionary<string, int> { ["phone"] = 2 }, report.PeopleNotifiedBy);
         Assert.True(report.CheckMet);
         Assert.Equal(report.People.ConfirmedShare, report.CheckedShare);
+
+        // Closed: no more calls are offered; what was recorded stays.
+        var closed = await (await quality.PostAsync($"/api/recalls/{recall.Id}/close", null)).ReadAsync<RecallView>();
+        Assert.Equal("closed", closed.Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await agent.PostAsync("/api/outreach/next", null)).StatusCode);
+        (await (await quality.PostAsync($"/api/recalls/{recall.Id}/close", null)).ProblemAsync(HttpStatusCode.BadRequest)).Errors("status");
+        Assert.Equal(2, (await (await quality.GetAsync($"/api/recalls/{recall.Id}/effectiveness")).ReadAsync<RecallEffectiveness.View>()).People.Confirmed);
     }
 
     [Fact]

@@ -30,6 +30,7 @@ internal static class RecallsEndpoints
         services.AddScoped<RecallEscalation>();
         services.AddScoped<RecallTracking>();
         services.AddScoped<StartRecall>();
+        services.AddScoped<CloseRecall>();
         services.AddScoped<UploadShipmentList>();
         services.AddScoped<RecallEffectiveness>();
         services.AddScoped<RecordRecallDevice>();
@@ -83,6 +84,13 @@ internal static class RecallsEndpoints
                 (await start.RunAsync(id, ct)).ToOk(text))
             .WithSummary("Start the recall: select the affected devices, put their owners on the call list (one each; despite do-not-contact and marketing opt-outs, on a legal basis — only those with no number are left off, and they are e-mailed the notice), and start its campaign, offered to agents before any other.")
             .Produces<StartRecall.Report>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        recalls.MapPost("/{id:guid}/close", async (Guid id, CloseRecall close, IStringLocalizer<RecallsText> text, CancellationToken ct) =>
+                (await close.RunAsync(id, ct)).ToOk(text))
+            .WithSummary("Close the recall: its calls stop (the campaign ends); what was recorded per device stays, and returns and corrections may still be recorded.")
+            .Produces<RecallView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
