@@ -193,6 +193,16 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
         ["POST /api/outreach/attempts/{attemptId:guid}/dial"] = Outreach,
         ["POST /api/outreach/attempts/{attemptId:guid}/outcome"] = Outreach,
         ["GET /api/outreach/guard"] = Staff,
+        ["GET /api/recalls/"] = Quality,
+        ["POST /api/recalls/"] = Quality,
+        ["GET /api/recalls/{id:guid}"] = Quality,
+        ["POST /api/recalls/{id:guid}/shipment-list"] = Quality,
+        ["POST /api/recalls/{id:guid}/start"] = Quality,
+        ["POST /api/recalls/{id:guid}/close"] = Quality,
+        ["GET /api/recalls/{id:guid}/effectiveness"] = Quality,
+        ["POST /api/recalls/{id:guid}/devices/{deviceId:guid}/confirm"] = Quality,
+        ["POST /api/recalls/{id:guid}/devices/{deviceId:guid}/returned"] = Quality,
+        ["POST /api/recalls/{id:guid}/devices/{deviceId:guid}/corrected"] = Quality,
     };
 
     private IReadOnlyList<RouteEndpoint> ApiEndpoints =>

@@ -27,6 +27,12 @@ public sealed class BuildCallList(CareDeskDbContext db, CallList callList, Audit
             return Failure.Invalid("status", "Campaign.Ended");
         }
 
+        // A recall's list is its affected devices' owners, written by the recall (RecallTargets), not this rule.
+        if (campaign.IsSafety)
+        {
+            return await ReportAsync(campaign, 0, cancellationToken);
+        }
+
         var added = await callList.WriteAsync(campaign, cancellationToken);
         campaign.BuiltAt = clock.GetUtcNow();
         campaign.Version = Guid.NewGuid();

@@ -48,6 +48,7 @@ internal static class OutreachEndpoints
         services.AddScoped<GetOutreachScript>();
         services.AddScoped<ListCampaigns>();
         services.AddScoped<ListQuestionnaires>();
+        services.AddRecalls();
         return services;
     }
 
@@ -56,6 +57,7 @@ internal static class OutreachEndpoints
         MapPersonLedgers(app);
         MapCampaigns(app);
         MapAgentOutreach(app);
+        app.MapRecallsEndpoints();
         return app;
     }
 

@@ -13,10 +13,11 @@ namespace CareDesk.Features.Outreach;
 /// Closes an attempt with its outcome (F21), in one save: the contact on the person's history (an outbound call, which
 /// the fatigue guard then counts), the answers, consent questions written to the ledger with the wording read out and
 /// this call as their contact, mapped answers written back into the profile ("which meter do you use now" replaces the
-/// device), the list's next step (done, a retry after the campaign's spacing, a requested callback, or off the list),
+/// device), the list's next step (done, a retry after the campaign's spacing, a requested callback, or off the list), a
+/// recall's devices marked reached and confirmed (or its notice sent by the next channel when the calls are over),
 /// and the person's claim released. Only the agent holding the attempt may close it; a withdrawn one is a conflict.
 /// </summary>
-public sealed class RecordOutcome(CareDeskDbContext db, OutreachWithdrawal withdrawal, TimeProvider clock)
+public sealed class RecordOutcome(CareDeskDbContext db, OutreachWithdrawal withdrawal, RecallTracking recalls, TimeProvider clock)
 {
     public sealed record Request(
         [property: MaxLength(32)] string? Outcome,
@@ -100,6 +101,7 @@ public sealed class RecordOutcome(CareDeskDbContext db, OutreachWithdrawal withd
         }
 
         Advance(member, campaign, outcome, request.CallbackAt, now);
+        await recalls.StageAsync(campaign, member, outcome, answers.Value!, now, cancellationToken);
         var language = await db.People.Where(p => p.Id == attempt.PersonId).Select(p => p.Languages).SingleAsync(cancellationToken);
         await WriteBackAsync(questionnaire, answers.Value!, attempt, campaign, contact.Id, language.FirstOrDefault(), agentUserId, now, cancellationToken);
         if (outcome == OutreachOutcome.DoNotContact)

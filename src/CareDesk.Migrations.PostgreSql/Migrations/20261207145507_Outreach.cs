@@ -275,6 +275,45 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "recalls",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SummaryZh = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SummaryEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Depth = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    CheckPercent = table.Column<int>(type: "integer", nullable: true),
+                    ModelIds = table.Column<string>(type: "text", nullable: false),
+                    SerialRanges = table.Column<string>(type: "text", nullable: false),
+                    Lots = table.Column<string>(type: "text", nullable: false),
+                    ComplaintIds = table.Column<string>(type: "text", nullable: false),
+                    CaseIds = table.Column<string>(type: "text", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_recalls", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_recalls_AspNetUsers_CreatedBy",
+                        column: x => x.CreatedBy,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_recalls_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outreach_answers",
                 columns: table => new
                 {
@@ -293,6 +332,65 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         name: "FK_outreach_answers_outreach_attempts_AttemptId",
                         column: x => x.AttemptId,
                         principalTable: "outreach_attempts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "recall_devices",
+                columns: table => new
+                {
+                    RecallId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeviceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MatchedBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    NotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NotifiedBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ReachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CorrectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_recall_devices", x => new { x.RecallId, x.DeviceId });
+                    table.ForeignKey(
+                        name: "FK_recall_devices_devices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "devices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_recall_devices_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_recall_devices_recalls_RecallId",
+                        column: x => x.RecallId,
+                        principalTable: "recalls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "recall_shipment_items",
+                columns: table => new
+                {
+                    RecallId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Value = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_recall_shipment_items", x => new { x.RecallId, x.Kind, x.Value });
+                    table.ForeignKey(
+                        name: "FK_recall_shipment_items_recalls_RecallId",
+                        column: x => x.RecallId,
+                        principalTable: "recalls",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -398,6 +496,32 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                 table: "questionnaires",
                 columns: new[] { "Key", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recall_devices_DeviceId",
+                table: "recall_devices",
+                column: "DeviceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recall_devices_PersonId",
+                table: "recall_devices",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recall_devices_RecallId_PersonId",
+                table: "recall_devices",
+                columns: new[] { "RecallId", "PersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recalls_CampaignId",
+                table: "recalls",
+                column: "CampaignId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recalls_CreatedBy",
+                table: "recalls",
+                column: "CreatedBy");
         }
 
         /// <inheritdoc />
@@ -422,10 +546,19 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                 name: "outreach_claims");
 
             migrationBuilder.DropTable(
+                name: "recall_devices");
+
+            migrationBuilder.DropTable(
+                name: "recall_shipment_items");
+
+            migrationBuilder.DropTable(
                 name: "consent_texts");
 
             migrationBuilder.DropTable(
                 name: "outreach_attempts");
+
+            migrationBuilder.DropTable(
+                name: "recalls");
 
             migrationBuilder.DropTable(
                 name: "campaigns");

@@ -1,0 +1,8 @@
+namespace CareDesk.Features.Outreach;
+
+public enum RecallStatus
+{
+    Draft,
+    Running,
+    Closed,
+}
