@@ -97,6 +97,10 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
             return null;
         }
 
+        // Held now: what follows finishes even if the agent's request is abandoned meanwhile, so a claim never ends up
+        // with half an attempt (an open attempt whose claim was released, or a claim without its attempt).
+        cancellationToken = CancellationToken.None;
+
         var member = db.CampaignMembers.Where(m => m.CampaignId == candidate.CampaignId && m.PersonId == person);
         try
         {
@@ -142,7 +146,10 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
         }
         catch
         {
+            // The database failed midway: the attempt, if written, is closed and the person released, never left half held.
             db.ChangeTracker.Clear();
+            await db.OutreachAttempts.Where(a => a.Id == attemptId && a.Outcome == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Outcome, OutreachOutcome.Expired).SetProperty(a => a.ClosedAt, now), CancellationToken.None);
             await ReleaseAsync(person, attemptId, CancellationToken.None);
             throw;
         }
