@@ -61,6 +61,8 @@ public abstract class DatabaseComponentContext : LocalizedComponentContext, IAsy
         // complaint: so every contact form needs the case's timers, scoped here as the test database's factory is.
         CareDesk.Features.Complaints.ComplaintsEndpoints.AddComplaints(Services);
         Services.AddScoped<CareDesk.Platform.Scheduling.DurableTimers>();
+        // The person page shows the consent ledger (Features/Outreach).
+        CareDesk.Features.Outreach.OutreachEndpoints.AddOutreach(Services);
         authorization = AddAuthorization();
         SignInAs("agent");
     }

@@ -4,15 +4,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareDesk.Features.Outreach;
 
-public enum RecipientKind
-{
-    ServicePartner,
-    Distributor,
-    ServiceLocation,
-    CallCenterVendor,
-    Other,
-}
-
 /// <summary>
 /// What personal data of a person was shared with whom and why (F19), recorded by the feature that shares it (a
 /// campaign's call list export, a travel notice); append-only and shown on the person's page.

@@ -1,5 +1,3 @@
-using CareDesk.Features.People;
-
 namespace CareDesk.Features.Outreach;
 
 /// <summary>How a person is contacted, and what a consent covers (F19).</summary>
@@ -10,17 +8,4 @@ public enum OutreachChannel
     Email,
     WeChat,
     Post,
-}
-
-internal static class OutreachChannels
-{
-    /// <summary>The channel a contact of this outreach is logged under.</summary>
-    public static ContactChannel ToContactChannel(this OutreachChannel channel) => channel switch
-    {
-        OutreachChannel.Phone => ContactChannel.Phone,
-        OutreachChannel.Sms => ContactChannel.Sms,
-        OutreachChannel.Email => ContactChannel.Email,
-        OutreachChannel.WeChat => ContactChannel.WeChat,
-        _ => ContactChannel.Letter,
-    };
 }
