@@ -6,7 +6,7 @@ namespace CareDesk.Platform.Data;
 
 /// <summary>
 /// <c>INSERT INTO table (columns) SELECT …</c> with the SELECT written as a LINQ query: set-based writes of many rows
-/// (a campaign's call list of a million people) in one statement, on both databases, with EF's own parameters and value
+/// (a million rows) in one statement, on both databases, with EF's own parameters and value
 /// conversions. The query's projection must list the columns' values in the same order.
 /// </summary>
 public static class InsertFromQuery
