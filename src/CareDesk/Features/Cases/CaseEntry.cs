@@ -23,6 +23,9 @@ public enum CaseEntryKind
     CallbackPromised,
     CallbackDone,
     CallbackOverdue,
+
+    /// <summary>A follow-up promised for later (F20: "we call you back in three months"), made by whoever has the skill then.</summary>
+    FollowUpPromised,
     CallbackWarning,
     ServiceLevelWarning,
     ServiceLevelBreached,

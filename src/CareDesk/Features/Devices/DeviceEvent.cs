@@ -9,6 +9,9 @@ public enum DeviceEventKind
     Repair,
     Replacement,
     Return,
+
+    /// <summary>An accuracy or safety check of the device.</summary>
+    Check,
     StatusChanged,
     Note,
 }

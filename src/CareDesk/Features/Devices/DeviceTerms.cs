@@ -18,6 +18,7 @@ public static class DeviceTerms
         ["repair"] = DeviceEventKind.Repair,
         ["replacement"] = DeviceEventKind.Replacement,
         ["return"] = DeviceEventKind.Return,
+        ["check"] = DeviceEventKind.Check,
         ["note"] = DeviceEventKind.Note,
     };
 

@@ -22,6 +22,12 @@ public sealed class BuildCallList(CareDeskDbContext db, CallList callList, Audit
             return Failure.NotFound("Campaign.NotFound");
         }
 
+        if (campaign.IsFollowUpRule)
+        {
+            // A rule's list grows from events, one person at a time; there is nothing to build.
+            return Failure.Invalid("trigger", "FollowUp.NoListToBuild");
+        }
+
         if (campaign.Status == CampaignStatus.Ended)
         {
             return Failure.Invalid("status", "Campaign.Ended");

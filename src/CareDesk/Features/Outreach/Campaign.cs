@@ -45,6 +45,18 @@ public sealed class Campaign
 
     public CampaignStatus Status { get; set; }
 
+    /// <summary>
+    /// Set, the campaign is a follow-up rule (F20): no list is built; each <see cref="FollowUpTrigger"/> event of a
+    /// person's own device or case adds them, due <see cref="OffsetDays"/> later (the target's product models, when
+    /// given, limit which devices count).
+    /// </summary>
+    public FollowUpTrigger? Trigger { get; set; }
+
+    public int? OffsetDays { get; set; }
+
+    /// <summary>A follow-up goes to an agent who knows the event's device (its model or maker in their skills).</summary>
+    public bool SkillFromDevice { get; set; }
+
     /// <summary>When the call list was built.</summary>
     public DateTimeOffset? BuiltAt { get; set; }
 
@@ -55,6 +67,8 @@ public sealed class Campaign
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public bool IsSafety => Purpose == OutreachPurpose.SafetyNotice;
+
+    public bool IsFollowUpRule => Trigger is not null;
 }
 
 internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
@@ -69,6 +83,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.RequiredSkill).HasMaxLength(64);
+        builder.Property(c => c.Trigger).HasConversion<string>().HasMaxLength(32);
         builder.Property(c => c.CreatedBy).HasMaxLength(450);
         builder.Property(c => c.Version).IsConcurrencyToken();
         // The rule is read whole when the list is built; the list, not the rule, is what is queried.

@@ -45,6 +45,20 @@ public sealed class CampaignMember
     public string? OverrideBy { get; set; }
 
     public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>A follow-up's event (F20): when it happened, the device, the case, the promise's note — the context on screen.</summary>
+    public Guid? EventId { get; set; }
+
+    public DateTimeOffset? EventAt { get; set; }
+
+    public Guid? DeviceId { get; set; }
+
+    public Guid? CaseId { get; set; }
+
+    /// <summary>Who may take it when the rule asks for someone who knows the device: its model and maker.</summary>
+    public string? SkillModelId { get; set; }
+
+    public string? SkillMakerId { get; set; }
 }
 
 internal sealed class CampaignMemberConfiguration : IEntityTypeConfiguration<CampaignMember>
@@ -60,10 +74,14 @@ internal sealed class CampaignMemberConfiguration : IEntityTypeConfiguration<Cam
         builder.Property(m => m.LastOutcome).HasConversion<string>().HasMaxLength(32);
         builder.Property(m => m.OverrideReason).HasMaxLength(500);
         builder.Property(m => m.OverrideBy).HasMaxLength(450);
+        builder.Property(m => m.SkillModelId).HasMaxLength(64);
+        builder.Property(m => m.SkillMakerId).HasMaxLength(64);
         builder.HasOne<Campaign>().WithMany().HasForeignKey(m => m.CampaignId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
         // "What is due next in this campaign", and "every list this person is on" (do not contact, a withdrawn consent).
         builder.HasIndex(m => new { m.CampaignId, m.Status, m.NextAttemptAt });
         builder.HasIndex(m => new { m.PersonId, m.Status });
+        // A case's follow-ups; only follow-ups have a case, so list members carry no index entry.
+        builder.HasIndex(m => m.CaseId).HasFilter("\"CaseId\" IS NOT NULL");
     }
 }

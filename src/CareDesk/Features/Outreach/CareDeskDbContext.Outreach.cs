@@ -25,4 +25,6 @@ public sealed partial class CareDeskDbContext
     public DbSet<OutreachAttempt> OutreachAttempts => Set<OutreachAttempt>();
 
     public DbSet<OutreachAnswer> OutreachAnswers => Set<OutreachAnswer>();
+
+    public DbSet<FollowUpEvent> FollowUpEvents => Set<FollowUpEvent>();
 }

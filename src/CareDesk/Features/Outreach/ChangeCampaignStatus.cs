@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareDesk.Features.Outreach;
 
-/// <summary>Starts (building its list first if it has none), pauses, resumes or ends a campaign.</summary>
+/// <summary>Starts (building its list first if it has none; a follow-up rule has none to build), pauses, resumes or ends a campaign.</summary>
 public sealed class ChangeCampaignStatus(CareDeskDbContext db, BuildCallList build)
 {
     public async Task<Result<CampaignView>> RunAsync(Guid campaignId, CampaignStatus to, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ public sealed class ChangeCampaignStatus(CareDeskDbContext db, BuildCallList bui
             return Failure.Invalid("status", "Campaign.StatusChangeInvalid", OutreachTerms.Of(campaign.Status), OutreachTerms.Of(to));
         }
 
-        if (to == CampaignStatus.Running && campaign.BuiltAt is null)
+        if (to == CampaignStatus.Running && campaign.BuiltAt is null && !campaign.IsFollowUpRule)
         {
             var built = await build.RunAsync(campaignId, cancellationToken);
             if (built.Failure is { } failure)

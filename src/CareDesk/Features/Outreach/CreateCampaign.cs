@@ -38,29 +38,9 @@ public sealed class CreateCampaign(CareDeskDbContext db, CallList callList, Time
             return Failure.Invalid("purpose", "Campaign.PurposeInvalid", string.Join(", ", OutreachTerms.CampaignPurposes.Keys));
         }
 
-        if (!OutreachTerms.Channels.TryGetValue(request.Channel?.Trim() ?? "", out var channel))
+        if (CampaignSettings.Check(request.Channel, request.MaxAttempts, request.RetryMinutes, request.BestFrom, request.BestTo, request.StartsAt, request.EndsAt) is { } invalid)
         {
-            return Failure.Invalid("channel", "Consent.ChannelInvalid", string.Join(", ", OutreachTerms.Channels.Keys));
-        }
-
-        if (request.MaxAttempts is < 1 or > 20)
-        {
-            return Failure.Invalid("maxAttempts", "Campaign.MaxAttemptsRange");
-        }
-
-        if (request.RetryMinutes is < 5 or > 43_200)
-        {
-            return Failure.Invalid("retryMinutes", "Campaign.RetryRange");
-        }
-
-        if ((request.BestFrom is null) != (request.BestTo is null) || (request.BestFrom is { } bf && bf == request.BestTo))
-        {
-            return Failure.Invalid("bestTo", "Campaign.BestTimeInvalid");
-        }
-
-        if (request.StartsAt is { } starts && request.EndsAt is { } ends && ends <= starts)
-        {
-            return Failure.Invalid("endsAt", "Campaign.EndsBeforeStart");
+            return invalid;
         }
 
         var target = request.Target ?? new TargetRule();
@@ -78,7 +58,7 @@ public sealed class CreateCampaign(CareDeskDbContext db, CallList callList, Time
         {
             Name = request.Name.Trim(),
             Purpose = purpose,
-            Channel = channel,
+            Channel = OutreachTerms.Channels[request.Channel!.Trim()],
             Target = target,
             QuestionnaireId = request.QuestionnaireId,
             MaxAttempts = request.MaxAttempts ?? 3,

@@ -13,9 +13,17 @@ namespace CareDesk.Features.Outreach;
 /// </summary>
 public sealed class GetOutreachScript(CareDeskDbContext db, PersonReads reads)
 {
+    private const int PastContacts = 5;
+
     public sealed record Option(string Value, string Label);
 
     public sealed record Line(string Key, string Type, string Text, bool Required, IReadOnlyList<Option> Options, string? ConsentWording);
+
+    /// <summary>Why a follow-up calls (F20): the event, its device and case, and what the promising agent wrote.</summary>
+    public sealed record FollowUpContext(string Trigger, DateTimeOffset? EventAt, string? Device, Guid? CaseId, string? CaseNumber, string? CaseSubject, string? Note);
+
+    /// <summary>One of the person's latest contacts, inbound or outbound.</summary>
+    public sealed record PastContact(DateTimeOffset At, string Channel, string Direction, string? Outcome, string? Subject);
 
     public sealed record View(
         Guid AttemptId,
@@ -29,7 +37,9 @@ public sealed class GetOutreachScript(CareDeskDbContext db, PersonReads reads)
         string? Outcome,
         string? Script,
         IReadOnlyList<Line> Questions,
-        IReadOnlyList<string> Devices);
+        IReadOnlyList<string> Devices,
+        FollowUpContext? FollowUp,
+        IReadOnlyList<PastContact> PastContacts);
 
     public async Task<Result<View>> RunAsync(Guid attemptId, PersonViewer viewer, CancellationToken cancellationToken)
     {
@@ -71,12 +81,41 @@ public sealed class GetOutreachScript(CareDeskDbContext db, PersonReads reads)
                              join m in db.ProductModels on d.ModelId equals m.Id
                              where d.PersonId == found.Attempt.PersonId && d.Status == Devices.DeviceStatus.InUse
                              select new { m.NameEn, m.NameZh, d.SerialNumber, d.PurchaseDate }).ToListAsync(cancellationToken);
+        var followUp = found.Campaign.Trigger is { } trigger ? await FollowUpAsync(found.Attempt, trigger, cancellationToken) : null;
+        var past = await db.Contacts.AsNoTracking().Where(c => c.PersonId == found.Attempt.PersonId).OrderByDescending(c => c.StartedAt).Take(PastContacts)
+            .Select(c => new { c.StartedAt, c.Channel, c.Direction, c.Outcome, c.Subject }).ToListAsync(cancellationToken);
         await reads.RecordAsync([found.Attempt.PersonId], "outreach-script", cancellationToken);
         var script = language == "en" ? questionnaire?.ScriptEn : questionnaire?.ScriptZh;
         return new View(
             found.Attempt.Id, found.Attempt.PersonId, found.DisplayName, language, found.Campaign.Name, OutreachTerms.Of(found.Campaign.Purpose),
             OutreachTerms.Of(found.Campaign.Channel), viewer.Masked && found.Attempt.Number is { } n ? Masking.Phone(n) : found.Attempt.Number,
             found.Attempt.Outcome is { } o ? OutreachTerms.Of(o) : null, script, lines,
-            devices.ConvertAll(d => string.Join(" · ", new[] { CatalogNames.Of(d.NameEn, d.NameZh), d.SerialNumber, d.PurchaseDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }.Where(x => !string.IsNullOrEmpty(x)))));
+            devices.ConvertAll(d => string.Join(" · ", new[] { CatalogNames.Of(d.NameEn, d.NameZh), d.SerialNumber, d.PurchaseDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }.Where(x => !string.IsNullOrEmpty(x)))),
+            followUp,
+            past.ConvertAll(c => new PastContact(c.StartedAt, KebabCase.Of(c.Channel), KebabCase.Of(c.Direction), c.Outcome, c.Subject)));
+    }
+
+    private async Task<FollowUpContext> FollowUpAsync(OutreachAttempt attempt, FollowUpTrigger trigger, CancellationToken cancellationToken)
+    {
+        var context = await (from m in db.CampaignMembers.AsNoTracking()
+                             where m.CampaignId == attempt.CampaignId && m.PersonId == attempt.PersonId
+                             select new
+                             {
+                                 m.EventAt,
+                                 Note = db.FollowUpEvents.Where(e => e.Id == m.EventId).Select(e => e.Note).FirstOrDefault(),
+                                 Device = (from d in db.Devices
+                                           join pm in db.ProductModels on d.ModelId equals pm.Id
+                                           where d.Id == m.DeviceId
+                                           select new { pm.NameEn, pm.NameZh, d.SerialNumber }).FirstOrDefault(),
+                                 Case = db.Cases.Where(c => c.Id == m.CaseId).Select(c => new { c.Id, c.Number, c.Subject }).FirstOrDefault(),
+                             }).SingleOrDefaultAsync(cancellationToken);
+        return new FollowUpContext(
+            KebabCase.Of(trigger),
+            context?.EventAt,
+            context?.Device is { } d ? string.Join(" · ", new[] { CatalogNames.Of(d.NameEn, d.NameZh), d.SerialNumber }.Where(x => !string.IsNullOrEmpty(x))) : null,
+            context?.Case?.Id,
+            context?.Case?.Number,
+            context?.Case?.Subject,
+            context?.Note);
     }
 }

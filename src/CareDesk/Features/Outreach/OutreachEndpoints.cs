@@ -1,13 +1,16 @@
 using System.Security.Claims;
+using CareDesk.Features.Cases;
 using CareDesk.Features.People;
 using CareDesk.Platform;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Live;
+using CareDesk.Platform.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -48,6 +51,12 @@ internal static class OutreachEndpoints
         services.AddScoped<GetOutreachScript>();
         services.AddScoped<ListCampaigns>();
         services.AddScoped<ListQuestionnaires>();
+        services.AddScoped<CreateFollowUpRule>();
+        services.AddScoped<ScheduleFollowUps>();
+        services.AddScoped<PromiseFollowUp>();
+        services.AddScoped<CaseFollowUps>();
+        services.AddSingleton<IInterceptor, FollowUpEventRecorder>();
+        services.AddRecurringJob<FollowUpJob>(FollowUpJob.Key, FollowUpJob.Interval);
         services.AddRecalls();
         return services;
     }
@@ -57,6 +66,7 @@ internal static class OutreachEndpoints
         MapPersonLedgers(app);
         MapCampaigns(app);
         MapAgentOutreach(app);
+        MapFollowUps(app);
         app.MapRecallsEndpoints();
         return app;
     }
@@ -175,6 +185,33 @@ internal static class OutreachEndpoints
                 .ProducesValidationProblem()
                 .ProducesProblem(StatusCodes.Status404NotFound);
         }
+    }
+
+    private static void MapFollowUps(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/follow-up-rules", async (CreateFollowUpRule.Request request, ClaimsPrincipal user, CreateFollowUpRule create, IStringLocalizer<OutreachText> text, CancellationToken ct) =>
+                (await create.RunAsync(request, StaffActor.From(user).UserId, ct)).ToCreated(text, v => $"/api/campaigns/{v.Id}"))
+            .WithTags("Campaigns")
+            .RequireAuthorization(Policies.Supervision)
+            .WithSummary("Create a follow-up rule (a draft campaign with a trigger; start it with /api/campaigns/{id}/start): name, trigger (purchase, registration, repair, replacement, check, complaint-resolved, case-promise), offsetDays (0–730 after the event; a case's promise gives its own time), purpose (service-follow-up, survey, marketing, research; a case's promise is always promised-callback), channel, questionnaireId, productIds (only devices of these models), requiredSkill, skillFromDevice (only agents who know the event's device model or maker), maxAttempts, retryMinutes, bestFrom/bestTo. Each such event of a person's own device or case then puts them on its list.")
+            .Produces<CampaignView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
+
+        var cases = app.MapGroup("/api/cases/{id:guid}/follow-ups").WithTags("Cases").RequireAuthorization(Policies.Staff);
+        cases.MapGet("/", async (Guid id, ClaimsPrincipal user, CaseFollowUps list, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+                (await list.RunAsync(id, StaffActor.From(user), ct)).ToOk(text))
+            .WithSummary("The case's follow-ups (promised on it, or started by it): rule, due time, status, last outcome, the promise's note, and for those waiting what the contact-fatigue guard says now.")
+            .Produces<IReadOnlyList<CaseFollowUps.Row>>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        cases.MapPost("/", async (Guid id, PromiseFollowUp.Request request, ClaimsPrincipal user, PromiseFollowUp promise, IStringLocalizer<CasesText> text, CancellationToken ct) =>
+                (await promise.RunAsync(id, request, StaffActor.From(user), ct)).ToCreated(text, _ => $"/api/cases/{id}/follow-ups"))
+            .WithSummary("Promise a follow-up at dueAt (future, within two years; e.g. \"we call you back in three months\") with a note for whoever calls: made by an agent with the skill then, through the contact-fatigue guard as a promised callback, and written on the case's timeline.")
+            .Produces<Guid>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static void MapAgentOutreach(IEndpointRouteBuilder app)

@@ -36,6 +36,13 @@ public sealed class OutreachOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan ClaimLifetime { get; set; } = TimeSpan.FromMinutes(20);
 
+    /// <summary>
+    /// A follow-up whose time passed longer ago than this when its event is seen is not made (a device registered with
+    /// a purchase date two years back gets no "day 7 after purchase" call).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan FollowUpGrace { get; set; } = TimeSpan.FromDays(14);
+
     public TimeSpan CooldownFor(OutreachPurpose purpose) =>
         PurposeCooldowns.TryGetValue(OutreachTerms.Of(purpose), out var own) ? own : Cooldown;
 }

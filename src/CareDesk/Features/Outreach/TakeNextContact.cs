@@ -21,7 +21,7 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
     public async Task<OutreachOffer?> RunAsync(string agentUserId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var campaigns = await RunningForAsync(agentUserId, now, cancellationToken);
+        var (campaigns, skills) = await RunningForAsync(agentUserId, now, cancellationToken);
 
         // Safety notices first; among the others, a random order, so agents spread over the running campaigns. One
         // campaign at a time keeps "what is due" one index range (campaign, pending, due time) however long the list.
@@ -29,7 +29,7 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
         {
             for (var round = 0; round < 4; round++)
             {
-                var candidates = await DueAsync(campaign.Id, now, cancellationToken);
+                var candidates = await DueAsync(campaign, skills, now, cancellationToken);
                 if (candidates.Count == 0)
                 {
                     break;
@@ -50,31 +50,40 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
         return null;
     }
 
-    private async Task<List<Campaign>> RunningForAsync(string agentUserId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The running campaigns the agent may take, and the products they know (when any campaign asks).</summary>
+    private async Task<(List<Campaign> Campaigns, List<string> Skills)> RunningForAsync(string agentUserId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var running = await db.Campaigns.AsNoTracking()
             .Where(c => c.Status == CampaignStatus.Running)
             .ToListAsync(cancellationToken);
         running = running.Where(c => (c.StartsAt is null || c.StartsAt <= now) && (c.EndsAt is null || c.EndsAt > now)).ToList();
-        if (running.All(c => c.RequiredSkill is null))
+        if (running.All(c => c.RequiredSkill is null && !c.SkillFromDevice))
         {
-            return running;
+            return (running, []);
         }
 
         var skills = await db.StaffSkills.AsNoTracking().Where(s => s.UserId == agentUserId).Select(s => s.Products).FirstOrDefaultAsync(cancellationToken) ?? [];
-        return running.Where(c => c.RequiredSkill is null || skills.Contains(c.RequiredSkill, StringComparer.Ordinal)).ToList();
+        return (running.Where(c => c.RequiredSkill is null || skills.Contains(c.RequiredSkill, StringComparer.Ordinal)).ToList(), skills);
     }
 
-    private async Task<List<Candidate>> DueAsync(Guid campaignId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await (from m in db.CampaignMembers
-               join c in db.OutreachClaims on m.PersonId equals c.PersonId
-               where m.CampaignId == campaignId && m.Status == MemberStatus.Pending && m.NextAttemptAt <= now
-                     && (c.AttemptId == null || c.ExpiresAt <= now)
-               orderby m.NextAttemptAt
-               select new Candidate(m.CampaignId, m.PersonId, m.Attempts, m.OverrideReason, c.AttemptId, c.ExpiresAt))
+    private async Task<List<Candidate>> DueAsync(Campaign campaign, List<string> skills, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var members = db.CampaignMembers.Where(m => m.CampaignId == campaign.Id && m.Status == MemberStatus.Pending && m.NextAttemptAt <= now);
+        if (campaign.SkillFromDevice)
+        {
+            // A follow-up about a device goes to someone who knows it (story 6: someone who can answer).
+            members = members.Where(m => m.SkillModelId == null || skills.Contains(m.SkillModelId) || skills.Contains(m.SkillMakerId!));
+        }
+
+        return await (from m in members
+                      join c in db.OutreachClaims on m.PersonId equals c.PersonId
+                      where c.AttemptId == null || c.ExpiresAt <= now
+                      orderby m.NextAttemptAt
+                      select new Candidate(m.CampaignId, m.PersonId, m.Attempts, m.OverrideReason, c.AttemptId, c.ExpiresAt))
             .Take(Batch)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+    }
 
     private async Task<OutreachOffer?> TryClaimAsync(Candidate candidate, Campaign campaign, string agentUserId, CancellationToken cancellationToken)
     {
