@@ -1983,6 +1983,9 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OffsetDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1998,6 +2001,9 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.Property<int>("RetryMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SkillFromDevice")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("StartsAt")
                         .HasColumnType("INTEGER");
 
@@ -2009,6 +2015,10 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.Property<string>("Target")
                         .IsRequired()
                         .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -2039,6 +2049,18 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(0);
 
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EventAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Exclusion")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -2065,6 +2087,14 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.Property<long?>("ReachedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SkillMakerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkillModelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -2076,6 +2106,9 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("CampaignId", "PersonId");
+
+                    b.HasIndex("CaseId")
+                        .HasFilter("\"CaseId\" IS NOT NULL");
 
                     b.HasIndex("PersonId", "Status");
 
@@ -2278,6 +2311,62 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId", "RecordedAt");
 
                     b.ToTable("do_not_contact_entries", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Outreach.FollowUpEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ProcessedAt");
+
+                    b.ToTable("follow_up_events", (string)null);
                 });
 
             modelBuilder.Entity("CareDesk.Features.Outreach.OutreachAnswer", b =>
