@@ -111,6 +111,29 @@ public sealed class CasePageTests : DatabaseComponentContext
         Assert.DoesNotContain(rawCode, entry.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zh-CN", "3个月后", "待回访", "现在可以联系")]
+    [InlineData("en", "In 3 months", "waiting", "May be called now")]
+    public async Task A_follow_up_promised_on_the_case_is_listed_with_its_note_and_what_the_guard_says_now(string culture, string inThree, string waiting, string mayCall)
+    {
+        UseLanguage(culture);
+        var id = await OpenMineAsync();
+        var page = RenderInLayout<CasePage>(p => p.Add(c => c.Id, id));
+        page.WaitForElement("#case-follow-up-promise", Wait);
+
+        page.FindAll("button.case-follow-up-months").Single(b => b.TextContent.Contains(inThree, StringComparison.Ordinal)).Click();
+        page.Find("#case-follow-up-note").Change("三个月后确认新批次试纸");
+        page.Find("#case-follow-up-promise").Click();
+
+        var row = page.WaitForElement(".case-follow-up", Wait);
+        Assert.Contains(waiting, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(mayCall, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("三个月后确认新批次试纸", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("promised-callback", page.Markup, StringComparison.Ordinal);
+        var due = await WithDbAsync(db => db.CampaignMembers.Where(m => m.CaseId == id).Select(m => m.NextAttemptAt).SingleAsync());
+        Assert.Equal(new DateOnly(2026, 6, 2), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime));
+    }
+
     private async Task<Guid> OpenMineAsync(string? owner = null)
     {
         await WithDbAsync(async db =>
