@@ -65,6 +65,30 @@ internal sealed class DemoOutreachSeeder(CareDeskDbContext db, CallList callList
             CreatedAt = now,
         };
         db.Campaigns.Add(campaign);
+        // Follow-up rules (F20) running from the start: the demo's new registrations, repairs and resolved complaints
+        // are followed up, each by the script with its consent question.
+        foreach (var (name, trigger, days, byDevice) in new[]
+                 {
+                     ("设备登记后第 7 天回访", FollowUpTrigger.Registration, 7, false),
+                     ("维修后第 3 天回访", FollowUpTrigger.Repair, 3, true),
+                     ("投诉解决后三个月回访", FollowUpTrigger.ComplaintResolved, 90, false),
+                 })
+        {
+            db.Campaigns.Add(new Campaign
+            {
+                Name = name,
+                Trigger = trigger,
+                OffsetDays = days,
+                SkillFromDevice = byDevice,
+                Purpose = OutreachPurpose.ServiceFollowUp,
+                Channel = OutreachChannel.Phone,
+                QuestionnaireId = script,
+                Status = CampaignStatus.Running,
+                CreatedBy = supervisor,
+                CreatedAt = now,
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await callList.WriteAsync(campaign, cancellationToken);
     }

@@ -27,7 +27,10 @@ internal static class FollowUpTestKit
     public static async Task SetSkillsAsync(this HttpClient supervisor, string userId, string product) =>
         (await supervisor.PutAsJsonAsync($"/api/staff/{userId}/skills", new { languages = new[] { "zh" }, products = new[] { product }, tier = 1 })).EnsureSuccessStatusCode();
 
-    /// <summary>What <c>FollowUpJob</c> does every minute: the waiting events turned into follow-ups.</summary>
+    /// <summary>
+    /// What <c>FollowUpJob</c> does every minute: the waiting events turned into follow-ups. The job may run at the same
+    /// moment (it is scheduled in real time); either way the events are handled once, so tests look at the outcome.
+    /// </summary>
     public static async Task<int> ScheduleFollowUpsAsync(this CareDeskFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();

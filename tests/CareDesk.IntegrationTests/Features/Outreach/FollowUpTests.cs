@@ -29,7 +29,7 @@ public sealed class FollowUpTests(OutreachHost app) : IClassFixture<OutreachHost
 
         // Registered today, bought two years ago: the registration is followed up; a purchase follow-up would be late by years.
         var registered = await (await agent.PostAsJsonAsync($"/api/people/{person}/devices", new { modelId = model, purchaseDate = "2024-11-20" })).ReadAsync<DeviceView>(HttpStatusCode.Created);
-        Assert.Equal(2, await app.ScheduleFollowUpsAsync());
+        await app.ScheduleFollowUpsAsync();
         var events = await app.WithDbAsync(db => db.FollowUpEvents.Where(e => e.DeviceId == registered.Id).ToDictionaryAsync(e => e.Kind, e => e.Result));
         Assert.Equal(FollowUpEvent.Scheduled, events[FollowUpTrigger.Registration]);
         Assert.Equal(FollowUpEvent.Stale, events[FollowUpTrigger.Purchase]);
@@ -37,7 +37,7 @@ public sealed class FollowUpTests(OutreachHost app) : IClassFixture<OutreachHost
 
         // A second device registered before anyone called: still one follow-up, now about the newer device.
         var second = await (await agent.PostAsJsonAsync($"/api/people/{person}/devices", new { modelId = model })).ReadAsync<DeviceView>(HttpStatusCode.Created);
-        Assert.Equal(1, await app.ScheduleFollowUpsAsync());
+        await app.ScheduleFollowUpsAsync();
         var member = Assert.Single(await app.WithDbAsync(db => db.CampaignMembers.Where(m => m.CampaignId == registration).ToListAsync()));
         Assert.Equal(((Guid?)second.Id, OutreachHost.Start.AddDays(7)), (member.DeviceId, member.NextAttemptAt));
         Assert.Equal(FollowUpEvent.Moved, await app.WithDbAsync(db => db.FollowUpEvents.Where(e => e.DeviceId == second.Id).Select(e => e.Result).SingleAsync()));
@@ -56,7 +56,7 @@ public sealed class FollowUpTests(OutreachHost app) : IClassFixture<OutreachHost
         var opened = await (await agent.PostAsJsonAsync("/api/cases", new { personId = person, type = "complaint", subject = "血糖仪读数偏高" })).ReadAsync<GetCase.View>(HttpStatusCode.Created);
         await (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/complaint", new { })).ReadAsync<GetComplaint.View>();
         await (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/status", new { status = "resolved", resolution = "更换试纸批次后读数正常" })).ReadAsync<GetCase.View>();
-        Assert.Equal(1, await app.ScheduleFollowUpsAsync());
+        await app.ScheduleFollowUpsAsync();
 
         // "We call you back in three months": promised on the case, with a note for whoever calls.
         var due = OutreachHost.Start.AddMonths(3);
