@@ -19,6 +19,9 @@ internal sealed class FollowUpEventRecorder(TimeProvider clock) : IPendingChange
         List<FollowUpEvent>? events = null;
         var now = clock.GetUtcNow();
         var added = changes.Entries<DeviceEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        // A device written back from an outreach call's answer ("which meter do you use now") is what the person was
+        // just asked about, not a new purchase to call them about again a week later.
+        var fromOutreachCall = added.Count > 0 && changes.Entries<OutreachAttempt>().Any(e => e.State == EntityState.Modified);
         var devices = added.Count == 0 ? [] : changes.Entries<Device>().ToDictionary(d => d.Entity.Id, d => d.Entity);
         foreach (var happened in added)
         {
@@ -31,7 +34,7 @@ internal sealed class FollowUpEventRecorder(TimeProvider clock) : IPendingChange
                 DeviceEventKind.Check => FollowUpTrigger.Check,
                 _ => null,
             };
-            if (kind is not { } trigger)
+            if (kind is not { } trigger || (trigger == FollowUpTrigger.Registration && fromOutreachCall))
             {
                 continue;
             }

@@ -174,6 +174,8 @@ public sealed class CampaignTests(OutreachHost app) : IClassFixture<OutreachHost
         Assert.Contains(devices, d => d.ModelId == oldModel && d.Status == CareDesk.Features.Devices.DeviceStatus.Replaced);
         Assert.Contains(devices, d => d.ModelId == newModel && d.Status == CareDesk.Features.Devices.DeviceStatus.InUse);
         Assert.NotEqual(Guid.Empty, campaign);
+        // The meter named on the call is what the person was just asked about: no "new registration" follow-up for it.
+        Assert.False(await app.WithDbAsync(db => db.FollowUpEvents.AnyAsync(e => e.PersonId == person)));
     }
 
     [Theory]
