@@ -135,6 +135,7 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
         ["/macros"] = (Who.Staff, _ => "/macros"),
         ["/outreach"] = (Who.Outreach, _ => "/outreach"),
         ["/campaigns"] = (Who.Supervision, _ => "/campaigns"),
+        ["/recalls"] = (Who.Admin, _ => "/recalls"),
         ["/staff"] = (Who.Supervision, _ => "/staff"),
         ["/findings"] = (Who.Supervision, _ => "/findings"),
         ["/handovers"] = (Who.Supervision, _ => "/handovers"),

@@ -117,6 +117,7 @@ public sealed class EveryPageLanguageTests(BrowserSite site, ITestOutputHelper o
         ["/people/{Id:guid}"] = "person",
         ["/cases/{Id:guid}"] = "case",
         ["/complaints/{Id:guid}"] = "complaint",
+        ["/recalls"] = "recalls",
     };
 
     /// <summary>Every <c>@page</c> route of the app (its template), its parameters filled with ids from the demo data.</summary>

@@ -235,6 +235,32 @@ public sealed class RecallTests(OutreachHost app) : IClassFixture<OutreachHost>
         Assert.Equal(0, await MailsToAsync(recall.Id, nowhere.PersonId));
     }
 
+    [Fact]
+    public async Task The_affected_devices_are_listed_a_page_at_a_time_found_by_serial_or_lot_and_counted_in_the_recall_list()
+    {
+        await app.EndRunningCampaignsAsync();
+        var quality = await app.CreateClientForRoleAsync(Roles.Quality);
+        var model = await app.NewModelAsync();
+        var two = await app.SeedOwnerAsync(devices: [(model, "PG-1", null), (model, "PG-2", "LOT-P")]);
+        var one = await app.SeedOwnerAsync(devices: (model, "PG-3", null));
+        var recall = await CreateAsync(quality, new { name = "分页", summaryZh = Notice, summaryEn = NoticeEn, depth = "C", modelIds = new[] { model } });
+        await (await quality.PostAsync($"/api/recalls/{recall.Id}/start", null)).ReadAsync<StartRecall.Report>();
+
+        var first = await (await quality.GetAsync($"/api/recalls/{recall.Id}/devices?take=2")).ReadAsync<ListRecallDevices.Page>();
+        var rest = await (await quality.GetAsync($"/api/recalls/{recall.Id}/devices?skip=2&take=2")).ReadAsync<ListRecallDevices.Page>();
+
+        Assert.Equal((3, 2, 1), (first.Total, first.Rows.Count, rest.Rows.Count));
+        Assert.Equal(two.Devices.Concat(one.Devices).Order(), first.Rows.Concat(rest.Rows).Select(r => r.DeviceId).Order());
+        var bySerial = await (await quality.GetAsync($"/api/recalls/{recall.Id}/devices?search=PG-2")).ReadAsync<ListRecallDevices.Page>();
+        Assert.Equal((two.Devices[1], "model", "LOT-P"), (Assert.Single(bySerial.Rows).DeviceId, bySerial.Rows[0].MatchedBy, bySerial.Rows[0].LotNumber));
+        var byLot = await (await quality.GetAsync($"/api/recalls/{recall.Id}/devices?search=LOT-P")).ReadAsync<ListRecallDevices.Page>();
+        Assert.Equal(two.Devices[1], Assert.Single(byLot.Rows).DeviceId);
+        (await (await quality.GetAsync($"/api/recalls/{recall.Id}/devices?take=500")).ProblemAsync(HttpStatusCode.BadRequest)).Errors("take");
+
+        var listed = await app.WithDbAsync(db => new ListRecalls(db).RunAsync(CancellationToken.None));
+        Assert.Equal((3, 2), listed.Where(i => i.Recall.Id == recall.Id).Select(i => (i.Devices, i.People)).Single());
+    }
+
     private static async Task<RecallView> CreateAsync(HttpClient quality, object body) =>
         await (await quality.PostAsJsonAsync("/api/recalls", body)).ReadAsync<RecallView>(HttpStatusCode.Created);
 

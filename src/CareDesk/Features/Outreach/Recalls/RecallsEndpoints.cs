@@ -25,6 +25,7 @@ internal static class RecallsEndpoints
 
     public static IServiceCollection AddRecalls(this IServiceCollection services)
     {
+        services.AddScoped<ListRecalls>();
         services.AddScoped<CreateRecall>();
         services.AddScoped<RecallTargets>();
         services.AddScoped<RecallEscalation>();
@@ -34,6 +35,7 @@ internal static class RecallsEndpoints
         services.AddScoped<UploadShipmentList>();
         services.AddScoped<RecallEffectiveness>();
         services.AddScoped<RecordRecallDevice>();
+        services.AddScoped<ListRecallDevices>();
         services.AddScoped<IOutboxHandler, RecallNoticeEmail>();
         return services;
     }
@@ -42,8 +44,8 @@ internal static class RecallsEndpoints
     {
         var recalls = app.MapGroup("/api/recalls").WithTags("Recalls").RequireAuthorization(Policies.Quality);
 
-        recalls.MapGet("/", async (CareDeskDbContext db, CancellationToken ct) =>
-                TypedResults.Ok((await db.Recalls.AsNoTracking().ToListAsync(ct)).OrderByDescending(r => r.CreatedAt).Select(RecallView.Of).ToList()))
+        recalls.MapGet("/", async (ListRecalls list, CancellationToken ct) =>
+                TypedResults.Ok((await list.RunAsync(ct)).Select(i => i.Recall).ToList()))
             .WithSummary("Every recall, newest first.")
             .Produces<List<RecallView>>();
 
@@ -98,6 +100,13 @@ internal static class RecallsEndpoints
                 (await effectiveness.RunAsync(id, ct)).ToOk(text))
             .WithSummary("Effectiveness: devices and people targeted, notified, reached, confirmed, returned or corrected, with shares; people notified per channel; whether the depth's effectiveness check (share of people who confirmed, 21 CFR 7.42(b)(3)) is met; the linked complaints' regulatory reports.")
             .Produces<RecallEffectiveness.View>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        recalls.MapGet("/{id:guid}/devices", async (Guid id, string? search, int? skip, int? take, ListRecallDevices list, IStringLocalizer<RecallsText> text, CancellationToken ct) =>
+                (await list.RunAsync(id, search, skip ?? 0, take ?? 50, ct)).ToOk(text))
+            .WithSummary("The affected devices and what became of each, by owner's name, a page at a time (skip, take up to 200, default 50): owner, model, serial, lot, what selected it, notified (when, by which channel), reached, confirmed, returned, corrected, the last call's outcome. search finds a serial or lot exactly, or part of the owner's name. Audited as a read of the owners shown.")
+            .Produces<ListRecallDevices.Page>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         foreach (var (verb, action) in new[] { ("confirm", RecordRecallDevice.Action.Confirmed), ("returned", RecordRecallDevice.Action.Returned), ("corrected", RecordRecallDevice.Action.Corrected) })
