@@ -24,8 +24,8 @@ public sealed class FollowUpTests(OutreachHost app) : IClassFixture<OutreachHost
         var agent = await app.CreateClientForRoleAsync(Roles.Agent);
         var model = await app.NewModelAsync();
         var person = (await app.SeedPeopleAsync(model, 1))[0];
-        var registration = await supervisor.StartRuleAsync( new { name = "登记后 7 天", trigger = "registration", offsetDays = 7, purpose = "service-follow-up", channel = "phone" });
-        var purchase = await supervisor.StartRuleAsync( new { name = "购买后 7 天", trigger = "purchase", offsetDays = 7, purpose = "service-follow-up", channel = "phone" });
+        var registration = await supervisor.StartRuleAsync(new { name = "登记后 7 天", trigger = "registration", offsetDays = 7, purpose = "service-follow-up", channel = "phone" });
+        var purchase = await supervisor.StartRuleAsync(new { name = "购买后 7 天", trigger = "purchase", offsetDays = 7, purpose = "service-follow-up", channel = "phone" });
 
         // Registered today, bought two years ago: the registration is followed up; a purchase follow-up would be late by years.
         var registered = await (await agent.PostAsJsonAsync($"/api/people/{person}/devices", new { modelId = model, purchaseDate = "2024-11-20" })).ReadAsync<DeviceView>(HttpStatusCode.Created);
@@ -52,7 +52,7 @@ public sealed class FollowUpTests(OutreachHost app) : IClassFixture<OutreachHost
         var agent = await app.CreateClientForRoleAsync(Roles.Agent);
         var model = await app.NewModelAsync();
         var person = (await app.SeedPeopleAsync(model, 1))[0];
-        var complaints = await supervisor.StartRuleAsync( new { name = "投诉解决后三个月", trigger = "complaint-resolved", offsetDays = 90, purpose = "service-follow-up", channel = "phone" });
+        var complaints = await supervisor.StartRuleAsync(new { name = "投诉解决后三个月", trigger = "complaint-resolved", offsetDays = 90, purpose = "service-follow-up", channel = "phone" });
         var opened = await (await agent.PostAsJsonAsync("/api/cases", new { personId = person, type = "complaint", subject = "血糖仪读数偏高" })).ReadAsync<GetCase.View>(HttpStatusCode.Created);
         await (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/complaint", new { })).ReadAsync<GetComplaint.View>();
         await (await agent.PostAsJsonAsync($"/api/cases/{opened.Id}/status", new { status = "resolved", resolution = "更换试纸批次后读数正常" })).ReadAsync<GetCase.View>();

@@ -19,7 +19,7 @@ public sealed class FollowUpTimingTests : HostPerTest<OutreachHost>
         var model = await App.NewModelAsync();
         var person = (await App.SeedPeopleAsync(model, 1))[0];
         var device = await App.WithDbAsync(db => db.Devices.Where(d => d.PersonId == person).Select(d => d.Id).SingleAsync());
-        var rule = await supervisor.StartRuleAsync( new { name = "维修后 3 天回访", trigger = "repair", offsetDays = 3, purpose = "service-follow-up", channel = "phone", productIds = new[] { model }, skillFromDevice = true });
+        var rule = await supervisor.StartRuleAsync(new { name = "维修后 3 天回访", trigger = "repair", offsetDays = 3, purpose = "service-follow-up", channel = "phone", productIds = new[] { model }, skillFromDevice = true });
         var (_, _, novice) = await App.FreshAgentAsync();
         var (expert, expertId, expertUser) = await App.FreshAgentAsync();
         await supervisor.SetSkillsAsync(expertId, model);
