@@ -203,6 +203,7 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
         ["POST /api/recalls/{id:guid}/start"] = Quality,
         ["POST /api/recalls/{id:guid}/close"] = Quality,
         ["GET /api/recalls/{id:guid}/effectiveness"] = Quality,
+        ["GET /api/recalls/{id:guid}/devices"] = Quality,
         ["POST /api/recalls/{id:guid}/devices/{deviceId:guid}/confirm"] = Quality,
         ["POST /api/recalls/{id:guid}/devices/{deviceId:guid}/returned"] = Quality,
         ["POST /api/recalls/{id:guid}/devices/{deviceId:guid}/corrected"] = Quality,
