@@ -21,6 +21,9 @@ public sealed class CallList(CareDeskDbContext db)
 
         public string? Exclusion { get; init; }
 
+        /// <summary>The member's status as stored (pending, or excluded with its reason).</summary>
+        public string Status { get; init; } = nameof(MemberStatus.Pending);
+
         /// <summary>Due from (the campaign's creation: a column, so the INSERT reads it from the SELECT).</summary>
         public DateTimeOffset DueFrom { get; init; }
     }
@@ -84,16 +87,26 @@ public sealed class CallList(CareDeskDbContext db)
 
         var (purpose, channel, safety) = (campaign.Purpose, campaign.Channel, campaign.IsSafety);
         var reachable = Reachable(channel);
+        // Each person's newest entry (no newer one exists: an anti-join), joined as a set, not looked up per person:
+        // two correlated "newest entry" subplans cost a million index probes each (docs/benchmarks.md).
+        var doNotContact = from e in db.DoNotContactEntries
+                           where !db.DoNotContactEntries.Any(n => n.PersonId == e.PersonId && (n.RecordedAt > e.RecordedAt || (n.RecordedAt == e.RecordedAt && n.Id.CompareTo(e.Id) > 0)))
+                           select new { e.PersonId, e.Active };
+        var ledger = db.ConsentEntries.Where(e => e.Purpose == purpose && e.Channel == channel);
+        var consent = from e in ledger
+                      where !ledger.Any(n => n.PersonId == e.PersonId && (n.RecordedAt > e.RecordedAt || (n.RecordedAt == e.RecordedAt && n.Id.CompareTo(e.Id) > 0)))
+                      select new { e.PersonId, e.Granted };
         return from p in people
-               let dnc = db.DoNotContactEntries.Where(e => e.PersonId == p.Id).OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id).Select(e => (bool?)e.Active).FirstOrDefault()
-               let consent = db.ConsentEntries.Where(e => e.PersonId == p.Id && e.Purpose == purpose && e.Channel == channel).OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id).Select(e => (bool?)e.Granted).FirstOrDefault()
+               join d in doNotContact on p.Id equals d.PersonId into dnc
+               from d in dnc.DefaultIfEmpty()
+               join c in consent on p.Id equals c.PersonId into consents
+               from c in consents.DefaultIfEmpty()
                select new Row
                {
                    PersonId = p.Id,
-                   // COALESCE, not "!= true": EF's null compensation would run each subquery twice. EXISTS, not
-                   // NOT IN: PostgreSQL cannot hash a million-row NOT IN and would rescan it for every person.
-                   Exclusion = !safety && (dnc ?? false) ? CampaignMember.DoNotContact
-                       : !safety && !(consent ?? false) ? CampaignMember.NoConsent
+                   // EXISTS, not NOT IN: PostgreSQL cannot hash a million-row NOT IN and would rescan it for every person.
+                   Exclusion = !safety && (bool?)d.Active == true ? CampaignMember.DoNotContact
+                       : !safety && (bool?)c.Granted != true ? CampaignMember.NoConsent
                        : !reachable.Any(id => id == p.Id) ? CampaignMember.NoValidNumber
                        : null,
                };
@@ -108,7 +121,7 @@ public sealed class CallList(CareDeskDbContext db)
         return (rows.Sum(r => r.Count), rows.Where(r => r.Eligible).Sum(r => r.Count));
     }
 
-    /// <summary>Writes the list (members that are not on it yet), makes every member claimable, and marks the excluded.</summary>
+    /// <summary>Writes the list (members that are not on it yet, the excluded as such) and makes every member who may be called claimable.</summary>
     public async Task<int> WriteAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         var campaignId = campaign.Id;
@@ -116,20 +129,30 @@ public sealed class CallList(CareDeskDbContext db)
         // instead of writing it into the SELECT the INSERT reads.
         // Who is on the list already is skipped by its key (ON CONFLICT), not by a NOT EXISTS on the table being
         // written: PostgreSQL would scan the rows this very statement inserts, once per person (minutes at a million).
+        // The excluded are written excluded (the status is the reason's), not updated to it afterwards.
         var rows = from r in Select(campaign)
                    from c in db.Campaigns
                    where c.Id == campaignId
-                   select new Row { CampaignId = c.Id, PersonId = r.PersonId, Exclusion = r.Exclusion, DueFrom = c.CreatedAt };
-        var written = await db.InsertAsync("campaign_members", ["CampaignId", "PersonId", "Exclusion", "NextAttemptAt"], rows, skipConflicts: true, cancellationToken);
-        await db.CampaignMembers.Where(m => m.CampaignId == campaignId && m.Exclusion != null && m.Status == MemberStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MemberStatus.Excluded), cancellationToken);
-        await EnsureClaimRowsAsync(db.CampaignMembers.Where(m => m.CampaignId == campaignId).Select(m => m.PersonId), cancellationToken);
+                   select new Row { CampaignId = c.Id, PersonId = r.PersonId, Exclusion = r.Exclusion, Status = r.Exclusion == null ? nameof(MemberStatus.Pending) : nameof(MemberStatus.Excluded), DueFrom = c.CreatedAt };
+        var written = await db.InsertAsync("campaign_members", ["CampaignId", "PersonId", "Exclusion", "Status", "NextAttemptAt"], rows, skipConflicts: true, cancellationToken);
+        await EnsureClaimRowsAsync(campaignId, cancellationToken);
         return written;
     }
 
-    /// <summary>Every person who may be claimed has their one claim row (free).</summary>
-    internal Task<int> EnsureClaimRowsAsync(IQueryable<Guid> people, CancellationToken cancellationToken) =>
-        db.InsertAsync("outreach_claims", ["PersonId"], people, skipConflicts: true, cancellationToken);
+    /// <summary>
+    /// Every member of the campaign who may be called has their one claim row (free). Only those who have none yet are
+    /// written (an anti-join: a second list over the same people costs a read, not a million conflicting inserts); an
+    /// excluded member is never offered (the due list reads pending members), so needs none.
+    /// </summary>
+    internal Task<int> EnsureClaimRowsAsync(Guid campaignId, CancellationToken cancellationToken) =>
+        db.InsertAsync(
+            "outreach_claims",
+            ["PersonId"],
+            db.CampaignMembers.Where(m => m.CampaignId == campaignId && m.Status == MemberStatus.Pending)
+                .Where(m => !db.OutreachClaims.Any(c => c.PersonId == m.PersonId))
+                .Select(m => m.PersonId),
+            skipConflicts: true,
+            cancellationToken);
 
     /// <summary>The people a campaign on <paramref name="channel"/> can reach: a number, an address, an account.</summary>
     private IQueryable<Guid> Reachable(OutreachChannel channel) => channel switch

@@ -12,16 +12,28 @@ namespace CareDesk.Features.Outreach;
 /// (a contact committed by the previous holder is seen). A person the guard refuses is released and held back until
 /// the rule's time, or taken off the list for good (do not contact, no consent). Null when nothing is due for them.
 /// </summary>
-public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IOptions<OutreachOptions> options, TimeProvider clock)
+public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, RunningCampaigns running, IOptions<OutreachOptions> options, TimeProvider clock)
 {
     private const int Batch = 24;
 
-    private sealed record Candidate(Guid CampaignId, Guid PersonId, int Attempts, string? OverrideReason, Guid? HeldBy, DateTimeOffset? HeldUntil);
+    private sealed record Candidate(Guid CampaignId, Guid PersonId, int Attempts, string? OverrideReason, Guid? HeldBy, DateTimeOffset? HeldUntil, string? Number);
+
+    /// <summary>A number or address of a person. Init properties, not a constructor: a query composed on it stays in SQL.</summary>
+    private sealed class Reach
+    {
+        public Guid PersonId { get; init; }
+
+        public string? Value { get; init; }
+
+        public bool Primary { get; init; }
+
+        public bool Mobile { get; init; }
+    }
 
     public async Task<OutreachOffer?> RunAsync(string agentUserId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var campaigns = await RunningForAsync(agentUserId, now, cancellationToken);
+        var campaigns = await running.ForAsync(agentUserId, now, cancellationToken);
 
         // Safety notices first; among the others, a random order, so agents spread over the running campaigns. One
         // campaign at a time keeps "what is due" one index range (campaign, pending, due time) however long the list.
@@ -29,7 +41,7 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
         {
             for (var round = 0; round < 4; round++)
             {
-                var candidates = await DueAsync(campaign.Id, now, cancellationToken);
+                var candidates = await DueAsync(campaign, now, cancellationToken);
                 if (candidates.Count == 0)
                 {
                     break;
@@ -50,31 +62,25 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
         return null;
     }
 
-    private async Task<List<Campaign>> RunningForAsync(string agentUserId, DateTimeOffset now, CancellationToken cancellationToken)
+    // The due people with what the offer needs that no claim protects (their number): one statement. The campaign's
+    // status is read here, not from the cached list (RunningCampaigns), so a pause or an end takes effect at once.
+    private async Task<List<Candidate>> DueAsync(Campaign campaign, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var running = await db.Campaigns.AsNoTracking()
-            .Where(c => c.Status == CampaignStatus.Running)
-            .ToListAsync(cancellationToken);
-        running = running.Where(c => (c.StartsAt is null || c.StartsAt <= now) && (c.EndsAt is null || c.EndsAt > now)).ToList();
-        if (running.All(c => c.RequiredSkill is null))
-        {
-            return running;
-        }
-
-        var skills = await db.StaffSkills.AsNoTracking().Where(s => s.UserId == agentUserId).Select(s => s.Products).FirstOrDefaultAsync(cancellationToken) ?? [];
-        return running.Where(c => c.RequiredSkill is null || skills.Contains(c.RequiredSkill, StringComparer.Ordinal)).ToList();
-    }
-
-    private async Task<List<Candidate>> DueAsync(Guid campaignId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await (from m in db.CampaignMembers
-               join c in db.OutreachClaims on m.PersonId equals c.PersonId
-               where m.CampaignId == campaignId && m.Status == MemberStatus.Pending && m.NextAttemptAt <= now
-                     && (c.AttemptId == null || c.ExpiresAt <= now)
-               orderby m.NextAttemptAt
-               select new Candidate(m.CampaignId, m.PersonId, m.Attempts, m.OverrideReason, c.AttemptId, c.ExpiresAt))
+        var campaignId = campaign.Id;
+        var reach = Reachable(campaign.Channel);
+        return await (from m in db.CampaignMembers
+                      join c in db.OutreachClaims on m.PersonId equals c.PersonId
+                      where m.CampaignId == campaignId && m.Status == MemberStatus.Pending && m.NextAttemptAt <= now
+                            && (c.AttemptId == null || c.ExpiresAt <= now)
+                            && db.Campaigns.Any(k => k.Id == campaignId && k.Status == CampaignStatus.Running)
+                      orderby m.NextAttemptAt
+                      select new Candidate(
+                          m.CampaignId, m.PersonId, m.Attempts, m.OverrideReason, c.AttemptId, c.ExpiresAt,
+                          reach.Where(r => r.PersonId == m.PersonId).OrderByDescending(r => r.Primary).ThenByDescending(r => r.Mobile).Select(r => r.Value).FirstOrDefault()))
             .Take(Batch)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+    }
 
     private async Task<OutreachOffer?> TryClaimAsync(Candidate candidate, Campaign campaign, string agentUserId, CancellationToken cancellationToken)
     {
@@ -85,14 +91,7 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
 
         // The claim: free, or still held by the (expired) attempt this agent saw. Whoever updates first wins; the
         // database re-checks the condition for the second, which then changes nothing.
-        var claims = db.OutreachClaims.Where(c => c.PersonId == person);
-        claims = candidate.HeldBy is { } stale
-            ? claims.Where(c => c.AttemptId == stale && c.ExpiresAt <= now)
-            : claims.Where(c => c.AttemptId == null);
-        var claimed = await claims.ExecuteUpdateAsync(
-            s => s.SetProperty(c => c.AttemptId, attemptId).SetProperty(c => c.AgentUserId, agentUserId).SetProperty(c => c.ExpiresAt, expires),
-            cancellationToken);
-        if (claimed == 0)
+        if (!await ClaimAsync(candidate, attemptId, agentUserId, now, expires, cancellationToken))
         {
             return null;
         }
@@ -107,7 +106,7 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
             var decision = await guard.CheckAsync(
                 new ContactGuard.Ask(person, campaign.Purpose, campaign.Channel, attemptId, candidate.OverrideReason is not null, BestTime(campaign)),
                 cancellationToken);
-            var number = decision.Allowed ? await NumberAsync(person, campaign.Channel, cancellationToken) : null;
+            var number = decision.Allowed ? candidate.Number : null;
             if (!decision.Allowed || number is null)
             {
                 await ReleaseAsync(person, attemptId, cancellationToken);
@@ -134,13 +133,6 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
                 OverrideReason = candidate.OverrideReason,
             });
             await db.SaveChangesAsync(cancellationToken);
-
-            // Held: not due again before the claim could expire (an outcome sets its own next time). The due list then
-            // never starts with people others hold, however many are held. An override is used up.
-            await member.ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.NextAttemptAt, expires).SetProperty(m => m.OverrideReason, (string?)null).SetProperty(m => m.OverrideBy, (string?)null),
-                cancellationToken);
-
             return new OutreachOffer(attemptId, person, campaign.Id, number, campaign.Name, OutreachTerms.Of(campaign.Purpose),
                 OutreachTerms.Of(campaign.Channel), decision.Basis, campaign.QuestionnaireId, candidate.Attempts + 1, expires);
         }
@@ -176,22 +168,74 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
     private static ContactWindow? BestTime(Campaign campaign) =>
         campaign.BestFrom is { } from && campaign.BestTo is { } to ? new ContactWindow(from, to) : null;
 
-    /// <summary>Where to reach the person on the channel: the primary (else the first) mobile, phone, e-mail or WeChat id.</summary>
-    private async Task<string?> NumberAsync(Guid person, OutreachChannel channel, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the person and holds their list entry in one round trip on PostgreSQL (the entry's update reads the
+    /// claim's RETURNING), in two statements on SQLite (one writer at a time there). Held: not due again before the
+    /// claim could expire (an outcome, or the guard's refusal, sets its own next time), so the due list never starts
+    /// with people others hold; an override is used up (it passes only timing rules, so a refusal under it takes the
+    /// person off the list anyway).
+    /// </summary>
+    private async Task<bool> ClaimAsync(Candidate candidate, Guid attemptId, string agentUserId, DateTimeOffset now, DateTimeOffset expires, CancellationToken cancellationToken)
+    {
+        var (person, campaignId) = (candidate.PersonId, candidate.CampaignId);
+        if (db.Database.IsNpgsql())
+        {
+            var claimed = candidate.HeldBy is { } held
+                ? db.Database.SqlQuery<int>($"""
+                    WITH claimed AS (
+                        UPDATE outreach_claims SET "AttemptId" = {attemptId}, "AgentUserId" = {agentUserId}, "ExpiresAt" = {expires}
+                        WHERE "PersonId" = {person} AND "AttemptId" = {held} AND "ExpiresAt" <= {now}
+                        RETURNING "PersonId"),
+                    member AS (
+                        UPDATE campaign_members SET "NextAttemptAt" = {expires}, "OverrideReason" = NULL, "OverrideBy" = NULL
+                        WHERE "CampaignId" = {campaignId} AND "PersonId" IN (SELECT "PersonId" FROM claimed))
+                    SELECT count(*)::int AS "Value" FROM claimed
+                    """)
+                : db.Database.SqlQuery<int>($"""
+                    WITH claimed AS (
+                        UPDATE outreach_claims SET "AttemptId" = {attemptId}, "AgentUserId" = {agentUserId}, "ExpiresAt" = {expires}
+                        WHERE "PersonId" = {person} AND "AttemptId" IS NULL
+                        RETURNING "PersonId"),
+                    member AS (
+                        UPDATE campaign_members SET "NextAttemptAt" = {expires}, "OverrideReason" = NULL, "OverrideBy" = NULL
+                        WHERE "CampaignId" = {campaignId} AND "PersonId" IN (SELECT "PersonId" FROM claimed))
+                    SELECT count(*)::int AS "Value" FROM claimed
+                    """);
+            return (await claimed.ToListAsync(cancellationToken)).SingleOrDefault() == 1;
+        }
+
+        var claims = db.OutreachClaims.Where(c => c.PersonId == person);
+        claims = candidate.HeldBy is { } stale
+            ? claims.Where(c => c.AttemptId == stale && c.ExpiresAt <= now)
+            : claims.Where(c => c.AttemptId == null);
+        if (await claims.ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.AttemptId, attemptId).SetProperty(c => c.AgentUserId, agentUserId).SetProperty(c => c.ExpiresAt, expires),
+                cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        await db.CampaignMembers.Where(m => m.CampaignId == campaignId && m.PersonId == person).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.NextAttemptAt, expires).SetProperty(m => m.OverrideReason, (string?)null).SetProperty(m => m.OverrideBy, (string?)null),
+            CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>Where to reach a person on the channel: the primary (else the first) mobile, phone, e-mail or WeChat id.</summary>
+    private IQueryable<Reach> Reachable(OutreachChannel channel)
     {
         if (channel == OutreachChannel.Post)
         {
-            return await db.Addresses.AsNoTracking().Where(a => a.PersonId == person).Select(a => a.Line1).FirstOrDefaultAsync(cancellationToken);
+            return db.Addresses.Select(a => new Reach { PersonId = a.PersonId, Value = a.Line1 });
         }
 
-        var points = db.ContactPoints.AsNoTracking().Where(c => c.PersonId == person);
-        points = channel switch
+        var points = channel switch
         {
-            OutreachChannel.Phone => points.Where(c => c.Kind == ContactPointKind.Phone),
-            OutreachChannel.Sms => points.Where(c => c.Kind == ContactPointKind.Phone && c.Type == "mobile"),
-            OutreachChannel.Email => points.Where(c => c.Kind == ContactPointKind.Email),
-            _ => points.Where(c => c.Kind == ContactPointKind.Messaging && c.Type == "wechat"),
+            OutreachChannel.Phone => db.ContactPoints.Where(c => c.Kind == ContactPointKind.Phone),
+            OutreachChannel.Sms => db.ContactPoints.Where(c => c.Kind == ContactPointKind.Phone && c.Type == "mobile"),
+            OutreachChannel.Email => db.ContactPoints.Where(c => c.Kind == ContactPointKind.Email),
+            _ => db.ContactPoints.Where(c => c.Kind == ContactPointKind.Messaging && c.Type == "wechat"),
         };
-        return await points.OrderByDescending(c => c.IsPrimary).ThenByDescending(c => c.Type == "mobile").Select(c => c.Value).FirstOrDefaultAsync(cancellationToken);
+        return points.Select(c => new Reach { PersonId = c.PersonId, Value = c.Value, Primary = c.IsPrimary, Mobile = c.Type == "mobile" });
     }
 }
