@@ -140,17 +140,15 @@ public sealed class CallList(CareDeskDbContext db)
     }
 
     /// <summary>
-    /// Every member of the campaign who may be called has their one claim row (free). Only those who have none yet are
-    /// written (an anti-join: a second list over the same people costs a read, not a million conflicting inserts); an
-    /// excluded member is never offered (the due list reads pending members), so needs none.
+    /// Every member of the campaign who may be called has their one claim row (free); an excluded member is never
+    /// offered (the due list reads pending members), so needs none. Who has one already is skipped by its key, not a
+    /// NOT EXISTS on the table being written: planned while it is empty, PostgreSQL rescans it for every person.
     /// </summary>
     internal Task<int> EnsureClaimRowsAsync(Guid campaignId, CancellationToken cancellationToken) =>
         db.InsertAsync(
             "outreach_claims",
             ["PersonId"],
-            db.CampaignMembers.Where(m => m.CampaignId == campaignId && m.Status == MemberStatus.Pending)
-                .Where(m => !db.OutreachClaims.Any(c => c.PersonId == m.PersonId))
-                .Select(m => m.PersonId),
+            db.CampaignMembers.Where(m => m.CampaignId == campaignId && m.Status == MemberStatus.Pending).Select(m => m.PersonId),
             skipConflicts: true,
             cancellationToken);
 
