@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareDesk.Features.Outreach;
 
 /// <summary>Starts (building its list first if it has none; a follow-up rule has none to build), pauses, resumes or ends a campaign.</summary>
-public sealed class ChangeCampaignStatus(CareDeskDbContext db, BuildCallList build)
+public sealed class ChangeCampaignStatus(CareDeskDbContext db, BuildCallList build, RunningCampaigns running)
 {
     public async Task<Result<CampaignView>> RunAsync(Guid campaignId, CampaignStatus to, CancellationToken cancellationToken)
     {
@@ -41,6 +41,7 @@ public sealed class ChangeCampaignStatus(CareDeskDbContext db, BuildCallList bui
         campaign.Status = to;
         campaign.Version = Guid.NewGuid();
         await db.SaveChangesAsync(cancellationToken);
+        running.Forget();
         return CampaignView.Of(campaign);
     }
 }

@@ -24,7 +24,16 @@ public sealed class ContactGuard(CareDeskDbContext db, IOptions<OutreachOptions>
         bool Overridden = false,
         ContactWindow? BestTime = null);
 
-    private sealed record Facts(string? TimeZone, string? PreferredHours, bool? DoNotContact, bool? Consent, Guid? ClaimAttempt, DateTimeOffset? ClaimExpires);
+    private sealed record Facts(
+        string? TimeZone,
+        string? PreferredHours,
+        bool? DoNotContact,
+        bool? Consent,
+        Guid? ClaimAttempt,
+        DateTimeOffset? ClaimExpires,
+        bool ContactedInCooldown,
+        int OutboundInWeek,
+        int OutboundInMonth);
 
     public DateTimeOffset Now() => clock.GetUtcNow();
 
@@ -36,8 +45,10 @@ public sealed class ContactGuard(CareDeskDbContext db, IOptions<OutreachOptions>
         var requested = ask.Purpose == OutreachPurpose.PromisedCallback;
         var consentPurpose = ask.Purpose;
         var channel = ask.Channel;
+        var (cooldownStart, weekStart, monthStart) = (now - rules.CooldownFor(ask.Purpose), now - TimeSpan.FromDays(7), now - TimeSpan.FromDays(30));
 
-        // One round trip for everything about the person but their contacts.
+        // One round trip for everything about the person, their contacts counted in it: whether a fatigue rule holds
+        // them at all. Only when one does are the contacts read to say until when (FatigueAsync) — the rare case.
         var facts = await db.People.AsNoTracking()
             .Where(p => p.Id == ask.PersonId)
             .Select(p => new Facts(
@@ -46,7 +57,10 @@ public sealed class ContactGuard(CareDeskDbContext db, IOptions<OutreachOptions>
                 db.DoNotContactEntries.Where(e => e.PersonId == p.Id).OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id).Select(e => (bool?)e.Active).FirstOrDefault(),
                 db.ConsentEntries.Where(e => e.PersonId == p.Id && e.Purpose == consentPurpose && e.Channel == channel).OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id).Select(e => (bool?)e.Granted).FirstOrDefault(),
                 db.OutreachClaims.Where(c => c.PersonId == p.Id).Select(c => c.AttemptId).FirstOrDefault(),
-                db.OutreachClaims.Where(c => c.PersonId == p.Id).Select(c => c.ExpiresAt).FirstOrDefault()))
+                db.OutreachClaims.Where(c => c.PersonId == p.Id).Select(c => c.ExpiresAt).FirstOrDefault(),
+                db.Contacts.Any(c => c.PersonId == p.Id && c.StartedAt > cooldownStart && !c.Missed),
+                db.Contacts.Count(c => c.PersonId == p.Id && c.StartedAt > weekStart && !c.Missed && c.Direction == Contacts.ContactDirection.Outbound),
+                db.Contacts.Count(c => c.PersonId == p.Id && c.StartedAt > monthStart && !c.Missed && c.Direction == Contacts.ContactDirection.Outbound)))
             .SingleOrDefaultAsync(cancellationToken);
         if (facts is null)
         {
@@ -74,7 +88,8 @@ public sealed class ContactGuard(CareDeskDbContext db, IOptions<OutreachOptions>
             return GuardDecision.Allow(basis);
         }
 
-        if (!safety && !requested && await FatigueAsync(ask.PersonId, rules.CooldownFor(ask.Purpose), now, cancellationToken) is { } tired)
+        var tiring = facts.ContactedInCooldown || facts.OutboundInWeek >= rules.WeeklyCap || facts.OutboundInMonth >= rules.MonthlyCap;
+        if (!safety && !requested && tiring && await FatigueAsync(ask.PersonId, rules.CooldownFor(ask.Purpose), now, cancellationToken) is { } tired)
         {
             return tired;
         }

@@ -45,6 +45,8 @@ internal static class OutreachEndpoints
         services.AddScoped<CampaignMembers>();
         services.AddScoped<ExportCallList>();
         services.AddScoped<OverrideGuard>();
+        services.AddMemoryCache();
+        services.AddScoped<RunningCampaigns>();
         services.AddScoped<TakeNextContact>();
         services.AddScoped<ConfirmDial>();
         services.AddScoped<RecordOutcome>();

@@ -12,16 +12,28 @@ namespace CareDesk.Features.Outreach;
 /// (a contact committed by the previous holder is seen). A person the guard refuses is released and held back until
 /// the rule's time, or taken off the list for good (do not contact, no consent). Null when nothing is due for them.
 /// </summary>
-public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IOptions<OutreachOptions> options, TimeProvider clock)
+public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, RunningCampaigns running, IOptions<OutreachOptions> options, TimeProvider clock)
 {
     private const int Batch = 24;
 
-    private sealed record Candidate(Guid CampaignId, Guid PersonId, int Attempts, string? OverrideReason, Guid? HeldBy, DateTimeOffset? HeldUntil);
+    private sealed record Candidate(Guid CampaignId, Guid PersonId, int Attempts, string? OverrideReason, Guid? HeldBy, DateTimeOffset? HeldUntil, string? Number);
+
+    /// <summary>A number or address of a person. Init properties, not a constructor: a query composed on it stays in SQL.</summary>
+    private sealed class Reach
+    {
+        public Guid PersonId { get; init; }
+
+        public string? Value { get; init; }
+
+        public bool Primary { get; init; }
+
+        public bool Mobile { get; init; }
+    }
 
     public async Task<OutreachOffer?> RunAsync(string agentUserId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var (campaigns, skills) = await RunningForAsync(agentUserId, now, cancellationToken);
+        var (campaigns, skills) = await running.ForAsync(agentUserId, now, cancellationToken);
 
         // Safety notices first; among the others, a random order, so agents spread over the running campaigns. One
         // campaign at a time keeps "what is due" one index range (campaign, pending, due time) however long the list.
@@ -50,25 +62,13 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
         return null;
     }
 
-    /// <summary>The running campaigns the agent may take, and the products they know (when any campaign asks).</summary>
-    private async Task<(List<Campaign> Campaigns, List<string> Skills)> RunningForAsync(string agentUserId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var running = await db.Campaigns.AsNoTracking()
-            .Where(c => c.Status == CampaignStatus.Running)
-            .ToListAsync(cancellationToken);
-        running = running.Where(c => (c.StartsAt is null || c.StartsAt <= now) && (c.EndsAt is null || c.EndsAt > now)).ToList();
-        if (running.All(c => c.RequiredSkill is null && !c.SkillFromDevice))
-        {
-            return (running, []);
-        }
-
-        var skills = await db.StaffSkills.AsNoTracking().Where(s => s.UserId == agentUserId).Select(s => s.Products).FirstOrDefaultAsync(cancellationToken) ?? [];
-        return (running.Where(c => c.RequiredSkill is null || skills.Contains(c.RequiredSkill, StringComparer.Ordinal)).ToList(), skills);
-    }
-
+    // The due people with what the offer needs that no claim protects (their number): one statement. The campaign's
+    // status is read here, not from the cached list (RunningCampaigns), so a pause or an end takes effect at once.
     private async Task<List<Candidate>> DueAsync(Campaign campaign, List<string> skills, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var members = db.CampaignMembers.Where(m => m.CampaignId == campaign.Id && m.Status == MemberStatus.Pending && m.NextAttemptAt <= now);
+        var campaignId = campaign.Id;
+        var reach = Reachable(campaign.Channel);
+        var members = db.CampaignMembers.Where(m => m.CampaignId == campaignId && m.Status == MemberStatus.Pending && m.NextAttemptAt <= now);
         if (campaign.SkillFromDevice)
         {
             // A follow-up about a device goes to someone who knows it (story 6: someone who can answer).
@@ -77,9 +77,12 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
 
         return await (from m in members
                       join c in db.OutreachClaims on m.PersonId equals c.PersonId
-                      where c.AttemptId == null || c.ExpiresAt <= now
+                      where (c.AttemptId == null || c.ExpiresAt <= now)
+                            && db.Campaigns.Any(k => k.Id == campaignId && k.Status == CampaignStatus.Running)
                       orderby m.NextAttemptAt
-                      select new Candidate(m.CampaignId, m.PersonId, m.Attempts, m.OverrideReason, c.AttemptId, c.ExpiresAt))
+                      select new Candidate(
+                          m.CampaignId, m.PersonId, m.Attempts, m.OverrideReason, c.AttemptId, c.ExpiresAt,
+                          reach.Where(r => r.PersonId == m.PersonId).OrderByDescending(r => r.Primary).ThenByDescending(r => r.Mobile).Select(r => r.Value).FirstOrDefault()))
             .Take(Batch)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
@@ -94,14 +97,7 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
 
         // The claim: free, or still held by the (expired) attempt this agent saw. Whoever updates first wins; the
         // database re-checks the condition for the second, which then changes nothing.
-        var claims = db.OutreachClaims.Where(c => c.PersonId == person);
-        claims = candidate.HeldBy is { } stale
-            ? claims.Where(c => c.AttemptId == stale && c.ExpiresAt <= now)
-            : claims.Where(c => c.AttemptId == null);
-        var claimed = await claims.ExecuteUpdateAsync(
-            s => s.SetProperty(c => c.AttemptId, attemptId).SetProperty(c => c.AgentUserId, agentUserId).SetProperty(c => c.ExpiresAt, expires),
-            cancellationToken);
-        if (claimed == 0)
+        if (!await ClaimAsync(candidate, attemptId, agentUserId, now, expires, cancellationToken))
         {
             return null;
         }
@@ -116,7 +112,7 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
             var decision = await guard.CheckAsync(
                 new ContactGuard.Ask(person, campaign.Purpose, campaign.Channel, attemptId, candidate.OverrideReason is not null, BestTime(campaign)),
                 cancellationToken);
-            var number = decision.Allowed ? await NumberAsync(person, campaign.Channel, cancellationToken) : null;
+            var number = decision.Allowed ? candidate.Number : null;
             if (!decision.Allowed || number is null)
             {
                 await ReleaseAsync(person, attemptId, cancellationToken);
@@ -143,13 +139,6 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
                 OverrideReason = candidate.OverrideReason,
             });
             await db.SaveChangesAsync(cancellationToken);
-
-            // Held: not due again before the claim could expire (an outcome sets its own next time). The due list then
-            // never starts with people others hold, however many are held. An override is used up.
-            await member.ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.NextAttemptAt, expires).SetProperty(m => m.OverrideReason, (string?)null).SetProperty(m => m.OverrideBy, (string?)null),
-                cancellationToken);
-
             return new OutreachOffer(attemptId, person, campaign.Id, number, campaign.Name, OutreachTerms.Of(campaign.Purpose),
                 OutreachTerms.Of(campaign.Channel), decision.Basis, campaign.QuestionnaireId, candidate.Attempts + 1, expires);
         }
@@ -185,22 +174,74 @@ public sealed class TakeNextContact(CareDeskDbContext db, ContactGuard guard, IO
     private static ContactWindow? BestTime(Campaign campaign) =>
         campaign.BestFrom is { } from && campaign.BestTo is { } to ? new ContactWindow(from, to) : null;
 
-    /// <summary>Where to reach the person on the channel: the primary (else the first) mobile, phone, e-mail or WeChat id.</summary>
-    private async Task<string?> NumberAsync(Guid person, OutreachChannel channel, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the person and holds their list entry in one round trip on PostgreSQL (the entry's update reads the
+    /// claim's RETURNING), in two statements on SQLite (one writer at a time there). Held: not due again before the
+    /// claim could expire (an outcome, or the guard's refusal, sets its own next time), so the due list never starts
+    /// with people others hold; an override is used up (it passes only timing rules, so a refusal under it takes the
+    /// person off the list anyway).
+    /// </summary>
+    private async Task<bool> ClaimAsync(Candidate candidate, Guid attemptId, string agentUserId, DateTimeOffset now, DateTimeOffset expires, CancellationToken cancellationToken)
+    {
+        var (person, campaignId) = (candidate.PersonId, candidate.CampaignId);
+        if (db.Database.IsNpgsql())
+        {
+            var claimed = candidate.HeldBy is { } held
+                ? db.Database.SqlQuery<int>($"""
+                    WITH claimed AS (
+                        UPDATE outreach_claims SET "AttemptId" = {attemptId}, "AgentUserId" = {agentUserId}, "ExpiresAt" = {expires}
+                        WHERE "PersonId" = {person} AND "AttemptId" = {held} AND "ExpiresAt" <= {now}
+                        RETURNING "PersonId"),
+                    member AS (
+                        UPDATE campaign_members SET "NextAttemptAt" = {expires}, "OverrideReason" = NULL, "OverrideBy" = NULL
+                        WHERE "CampaignId" = {campaignId} AND "PersonId" IN (SELECT "PersonId" FROM claimed))
+                    SELECT count(*)::int AS "Value" FROM claimed
+                    """)
+                : db.Database.SqlQuery<int>($"""
+                    WITH claimed AS (
+                        UPDATE outreach_claims SET "AttemptId" = {attemptId}, "AgentUserId" = {agentUserId}, "ExpiresAt" = {expires}
+                        WHERE "PersonId" = {person} AND "AttemptId" IS NULL
+                        RETURNING "PersonId"),
+                    member AS (
+                        UPDATE campaign_members SET "NextAttemptAt" = {expires}, "OverrideReason" = NULL, "OverrideBy" = NULL
+                        WHERE "CampaignId" = {campaignId} AND "PersonId" IN (SELECT "PersonId" FROM claimed))
+                    SELECT count(*)::int AS "Value" FROM claimed
+                    """);
+            return (await claimed.ToListAsync(cancellationToken)).SingleOrDefault() == 1;
+        }
+
+        var claims = db.OutreachClaims.Where(c => c.PersonId == person);
+        claims = candidate.HeldBy is { } stale
+            ? claims.Where(c => c.AttemptId == stale && c.ExpiresAt <= now)
+            : claims.Where(c => c.AttemptId == null);
+        if (await claims.ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.AttemptId, attemptId).SetProperty(c => c.AgentUserId, agentUserId).SetProperty(c => c.ExpiresAt, expires),
+                cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        await db.CampaignMembers.Where(m => m.CampaignId == campaignId && m.PersonId == person).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.NextAttemptAt, expires).SetProperty(m => m.OverrideReason, (string?)null).SetProperty(m => m.OverrideBy, (string?)null),
+            CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>Where to reach a person on the channel: the primary (else the first) mobile, phone, e-mail or WeChat id.</summary>
+    private IQueryable<Reach> Reachable(OutreachChannel channel)
     {
         if (channel == OutreachChannel.Post)
         {
-            return await db.Addresses.AsNoTracking().Where(a => a.PersonId == person).Select(a => a.Line1).FirstOrDefaultAsync(cancellationToken);
+            return db.Addresses.Select(a => new Reach { PersonId = a.PersonId, Value = a.Line1 });
         }
 
-        var points = db.ContactPoints.AsNoTracking().Where(c => c.PersonId == person);
-        points = channel switch
+        var points = channel switch
         {
-            OutreachChannel.Phone => points.Where(c => c.Kind == ContactPointKind.Phone),
-            OutreachChannel.Sms => points.Where(c => c.Kind == ContactPointKind.Phone && c.Type == "mobile"),
-            OutreachChannel.Email => points.Where(c => c.Kind == ContactPointKind.Email),
-            _ => points.Where(c => c.Kind == ContactPointKind.Messaging && c.Type == "wechat"),
+            OutreachChannel.Phone => db.ContactPoints.Where(c => c.Kind == ContactPointKind.Phone),
+            OutreachChannel.Sms => db.ContactPoints.Where(c => c.Kind == ContactPointKind.Phone && c.Type == "mobile"),
+            OutreachChannel.Email => db.ContactPoints.Where(c => c.Kind == ContactPointKind.Email),
+            _ => db.ContactPoints.Where(c => c.Kind == ContactPointKind.Messaging && c.Type == "wechat"),
         };
-        return await points.OrderByDescending(c => c.IsPrimary).ThenByDescending(c => c.Type == "mobile").Select(c => c.Value).FirstOrDefaultAsync(cancellationToken);
+        return points.Select(c => new Reach { PersonId = c.PersonId, Value = c.Value, Primary = c.IsPrimary, Mobile = c.Type == "mobile" });
     }
 }

@@ -95,13 +95,12 @@ public sealed class RecallTargets(CareDeskDbContext db, CallList callList)
                         CampaignId = c.Id,
                         PersonId = p.Id,
                         Exclusion = phones.Any(ph => ph.PersonId == p.Id) ? null : CampaignMember.NoValidNumber,
+                        Status = phones.Any(ph => ph.PersonId == p.Id) ? nameof(MemberStatus.Pending) : nameof(MemberStatus.Excluded),
                         DueFrom = c.CreatedAt,
                     };
         // Who is on the list already is skipped by its key, not a NOT EXISTS on the table being written (CallList).
-        await db.InsertAsync("campaign_members", ["CampaignId", "PersonId", "Exclusion", "NextAttemptAt"], fresh, skipConflicts: true, cancellationToken);
-        await db.CampaignMembers.Where(m => m.CampaignId == campaignId && m.Exclusion != null && m.Status == MemberStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MemberStatus.Excluded), cancellationToken);
-        await callList.EnsureClaimRowsAsync(db.CampaignMembers.Where(m => m.CampaignId == campaignId).Select(m => m.PersonId), cancellationToken);
+        await db.InsertAsync("campaign_members", ["CampaignId", "PersonId", "Exclusion", "Status", "NextAttemptAt"], fresh, skipConflicts: true, cancellationToken);
+        await callList.EnsureClaimRowsAsync(campaignId, cancellationToken);
         var known = before.ToHashSet();
         var noNumber = await db.CampaignMembers.Where(m => m.CampaignId == campaignId && m.Exclusion == CampaignMember.NoValidNumber)
             .Select(m => m.PersonId).ToListAsync(cancellationToken);

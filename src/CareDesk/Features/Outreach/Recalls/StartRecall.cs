@@ -10,7 +10,7 @@ namespace CareDesk.Features.Outreach;
 /// safety-notice campaign so agents are offered these contacts before any other, and sends the notice by e-mail to
 /// those who have no number. A recall that selects no device is refused, naming its targeting.
 /// </summary>
-public sealed class StartRecall(CareDeskDbContext db, RecallTargets targets, RecallEscalation escalation, AuditTrail audit, TimeProvider clock)
+public sealed class StartRecall(CareDeskDbContext db, RecallTargets targets, RecallEscalation escalation, AuditTrail audit, RunningCampaigns running, TimeProvider clock)
 {
     public sealed record Report(RecallView Recall, int Devices, int People, int NoNumber, int NotifiedByEmail);
 
@@ -43,6 +43,7 @@ public sealed class StartRecall(CareDeskDbContext db, RecallTargets targets, Rec
         recall.StartedAt = now;
         recall.Version = Guid.NewGuid();
         await db.SaveChangesAsync(cancellationToken);
+        running.Forget();
         var emailed = await escalation.StageForAsync(recall, noNumber, now, cancellationToken);
         var people = await db.CampaignMembers.CountAsync(m => m.CampaignId == recall.CampaignId, cancellationToken);
         await audit.RecordActionAsync("recall-started", nameof(Recall), recall.Id.ToString(), cancellationToken, $"{devices} devices, {people} people");
