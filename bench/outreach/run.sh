@@ -4,17 +4,19 @@
 #   1. build a campaign's call list over everyone (create = the eligible count, build = INSERT … SELECT + report),
 #   2. claim with 16 connections on POST /api/outreach/next (wrk), then check no person is held twice,
 #   3. read the consent ledger of random people (GET /api/people/{id}/consents).
-#   bench/outreach/run.sh [--people 1000000] [--builds 3] [--runs 3] [--duration 20s] [--connections 16]
+#   bench/outreach/run.sh [--people 1000000] [--builds 3] [--runs 3] [--duration 20s] [--connections 16] [--keep 1]
+# --keep 1 leaves the seeded PostgreSQL cluster running (its directory and connection string are printed at the end) to
+# study the queries with psql; stop it with scripts/pg-cluster.sh stop <dir>.
 # Quiet hours are switched off for the host (Outreach:QuietFrom = QuietTo): the claims measure the guard's queries at
 # any hour of the day the bench runs. Needs the .NET SDK, curl, wrk and the PostgreSQL binaries scripts/pg-cluster.sh
 # uses. Writes to artifacts/bench-outreach/ (or $BENCH_OUT).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-people=1000000 builds=3 runs=3 duration=20s connections=16
+people=1000000 builds=3 runs=3 duration=20s connections=16 keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --people) people=$2 ;; --builds) builds=$2 ;; --runs) runs=$2 ;; --duration) duration=$2 ;; --connections) connections=$2 ;;
+    --people) people=$2 ;; --builds) builds=$2 ;; --runs) runs=$2 ;; --duration) duration=$2 ;; --connections) connections=$2 ;; --keep) keep=$2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift 2
@@ -31,10 +33,14 @@ echo "== build (Release): seeder and published host"
 dotnet build bench/CareDesk.Bench.Seeder -c Release --nologo -v quiet -o "$out/seeder" >/dev/null
 dotnet publish src/CareDesk.Host/CareDesk.Host.csproj -c Release -o "$out/host" --nologo -v quiet >/dev/null
 
-pgdir="" host_pid=""
+pgdir="" host_pid="" connection=""
 cleanup() {
   [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null || true
-  [ -n "$pgdir" ] && scripts/pg-cluster.sh stop "$pgdir" || true
+  if [ "$keep" = 1 ] && [ -n "$pgdir" ]; then
+    echo "kept: PGDIR=$pgdir connection='$connection'"
+  elif [ -n "$pgdir" ]; then
+    scripts/pg-cluster.sh stop "$pgdir" || true
+  fi
 }
 trap cleanup EXIT
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
