@@ -122,12 +122,16 @@ public sealed class CallList(CareDeskDbContext db)
         // instead of writing it into the SELECT the INSERT reads.
         // Who is on the list already is skipped by its key (ON CONFLICT), not by a NOT EXISTS on the table being
         // written: PostgreSQL would scan the rows this very statement inserts, once per person (minutes at a million).
-        // The excluded are written excluded (the status is the reason's), not updated to it afterwards.
+        // The excluded are marked afterwards, not written excluded: EF inlines the reason's expression into the status
+        // too, so PostgreSQL evaluated every lookup twice per person (measured at 1 M: 25 s instead of 21 s for the
+        // INSERT); updating the ~12 % excluded costs about a second.
         var rows = from r in Select(campaign)
                    from c in db.Campaigns
                    where c.Id == campaignId
-                   select new Row { CampaignId = c.Id, PersonId = r.PersonId, Exclusion = r.Exclusion, Status = r.Exclusion == null ? nameof(MemberStatus.Pending) : nameof(MemberStatus.Excluded), DueFrom = c.CreatedAt };
-        var written = await db.InsertAsync("campaign_members", ["CampaignId", "PersonId", "Exclusion", "Status", "NextAttemptAt"], rows, skipConflicts: true, cancellationToken);
+                   select new Row { CampaignId = c.Id, PersonId = r.PersonId, Exclusion = r.Exclusion, DueFrom = c.CreatedAt };
+        var written = await db.InsertAsync("campaign_members", ["CampaignId", "PersonId", "Exclusion", "NextAttemptAt"], rows, skipConflicts: true, cancellationToken);
+        await db.CampaignMembers.Where(m => m.CampaignId == campaignId && m.Exclusion != null && m.Status == MemberStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MemberStatus.Excluded), cancellationToken);
         await EnsureClaimRowsAsync(campaignId, cancellationToken);
         return written;
     }

@@ -37,7 +37,7 @@ public sealed class CaseFollowUps(CareDeskDbContext db, CaseAccess access, Conta
             if (f.Member.Status == MemberStatus.Pending && f.Campaign.Status == CampaignStatus.Running)
             {
                 var decision = await guard.CheckAsync(new ContactGuard.Ask(f.Member.PersonId, f.Campaign.Purpose, f.Campaign.Channel), cancellationToken);
-                answer = new GuardAnswer(decision.Allowed, decision.Rule is { } rule ? KebabCase.Of(rule) : null, decision.Until, decision.Basis);
+                answer = GuardAnswer.Of(decision);
             }
 
             rows.Add(new Row(

@@ -282,7 +282,7 @@ internal static class OutreachEndpoints
                 }
 
                 var decision = await guard.CheckAsync(new ContactGuard.Ask(person, why, how), ct);
-                return TypedResults.Ok(new GuardAnswer(decision.Allowed, decision.Rule is { } rule ? KebabCase.Of(rule) : null, decision.Until, decision.Basis));
+                return TypedResults.Ok(GuardAnswer.Of(decision));
             })
             .WithTags("Outreach")
             .RequireAuthorization(Policies.Staff)

@@ -4,6 +4,7 @@ using CareDesk.Features.Cases.Pages;
 using CareDesk.Features.Complaints;
 using CareDesk.Features.Contacts;
 using CareDesk.Features.Macros;
+using CareDesk.Features.Outreach;
 using CareDesk.Platform.Api;
 using CareDesk.Platform.Identity;
 using CareDesk.Platform.Localization;
@@ -132,6 +133,33 @@ public sealed class CasePageTests : DatabaseComponentContext
         Assert.DoesNotContain("promised-callback", page.Markup, StringComparison.Ordinal);
         var due = await WithDbAsync(db => db.CampaignMembers.Where(m => m.CaseId == id).Select(m => m.NextAttemptAt).SingleAsync());
         Assert.Equal(new DateOnly(2026, 6, 2), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", false, "现在可以联系")]
+    [InlineData("en", false, "May be called now")]
+    [InlineData("zh-CN", true, "拒绝联系")]
+    [InlineData("en", true, "Do not contact")]
+    public async Task A_promised_callback_shows_what_the_guard_says_now_and_do_not_contact_holds_it(string culture, bool doNotContact, string shown)
+    {
+        UseLanguage(culture);
+        var id = await OpenMineAsync();
+        var promised = await RunAsync<PromiseCallback, Result<Guid>>(p => p.RunAsync(
+            id, new PromiseCallback.Request(Clock.GetUtcNow().AddDays(1), "试纸到货后回电"), new StaffActor(UserId, false), CancellationToken.None));
+        Assert.True(promised.Succeeded, promised.Failure?.MessageKey);
+        if (doNotContact)
+        {
+            var person = await WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.PersonId).SingleAsync());
+            var stopped = await RunAsync<SetDoNotContact, Result<DoNotContactView>>(d => d.RunAsync(person, new SetDoNotContact.Request("别再打电话"), Unrestricted, CancellationToken.None));
+            Assert.True(stopped.Succeeded, stopped.Failure?.MessageKey);
+        }
+
+        var page = RenderInLayout<CasePage>(p => p.Add(c => c.Id, id));
+
+        var chip = page.WaitForElement(".case-callback-guard", Wait);
+        Assert.Equal(doNotContact ? "false" : "true", chip.GetAttribute("data-allowed"));
+        Assert.Contains(shown, chip.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("do-not-contact", page.Find("#case-callbacks").TextContent, StringComparison.Ordinal);
     }
 
     private async Task<Guid> OpenMineAsync(string? owner = null)
