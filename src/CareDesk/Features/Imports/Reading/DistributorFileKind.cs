@@ -1,0 +1,7 @@
+namespace CareDesk.Features.Imports.Reading;
+
+public enum DistributorFileKind
+{
+    Csv,
+    Xlsx,
+}
