@@ -40,6 +40,13 @@ public sealed class BuildCallList(CareDeskDbContext db, CallList callList, Audit
         }
 
         var added = await callList.WriteAsync(campaign, cancellationToken);
+        if (added > 10_000 && db.Database.IsNpgsql())
+        {
+            // A million new rows leave the planner with statistics from before them until autovacuum comes by: the
+            // first claims were planned on them and ran at 3–12 per second (docs/benchmarks.md). About a second here.
+            await db.Database.ExecuteSqlAsync($"ANALYZE campaign_members, outreach_claims", cancellationToken);
+        }
+
         campaign.BuiltAt = clock.GetUtcNow();
         campaign.Version = Guid.NewGuid();
         await db.SaveChangesAsync(cancellationToken);
