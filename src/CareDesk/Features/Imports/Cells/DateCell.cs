@@ -29,13 +29,14 @@ public sealed partial class DateCell(TimeProvider time)
     // The largest serial Excel has: 9999-12-31.
     private const double LastSerial = 2958465;
 
-    private static readonly Dictionary<string, int> Months = new(StringComparer.OrdinalIgnoreCase)
+    // English month names and their abbreviations ("Sept" included), by month number.
+    private static readonly Dictionary<string, int> Months = new[]
     {
-        ["jan"] = 1, ["january"] = 1, ["feb"] = 2, ["february"] = 2, ["mar"] = 3, ["march"] = 3, ["apr"] = 4, ["april"] = 4,
-        ["may"] = 5, ["jun"] = 6, ["june"] = 6, ["jul"] = 7, ["july"] = 7, ["aug"] = 8, ["august"] = 8,
-        ["sep"] = 9, ["sept"] = 9, ["september"] = 9, ["oct"] = 10, ["october"] = 10, ["nov"] = 11, ["november"] = 11,
-        ["dec"] = 12, ["december"] = 12,
-    };
+        "jan|january", "feb|february", "mar|march", "apr|april", "may", "jun|june", "jul|july", "aug|august",
+        "sep|sept|september", "oct|october", "nov|november", "dec|december",
+    }
+        .SelectMany((names, index) => names.Split('|').Select(name => (name, month: index + 1)))
+        .ToDictionary(entry => entry.name, entry => entry.month, StringComparer.OrdinalIgnoreCase);
 
     public CellResult<DateOnly> Parse(CellValue cell, DateKind kind)
     {
