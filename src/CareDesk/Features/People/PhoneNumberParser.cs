@@ -12,7 +12,13 @@ public sealed class PhoneNumberParser(IOptions<PeopleOptions> options)
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
-    public ParsedPhone? TryParse(string? raw)
+    public ParsedPhone? TryParse(string? raw) => TryParse(raw, options.Value.DefaultRegion);
+
+    /// <summary>
+    /// As <see cref="TryParse(string?)"/>, with the region national numbers belong to given by the caller: an imported
+    /// row's country, so a US number in a Chinese distributor's list stays a US number.
+    /// </summary>
+    public ParsedPhone? TryParse(string? raw, string defaultRegion)
     {
         if (string.IsNullOrWhiteSpace(raw) || raw.Length > 64)
         {
@@ -32,7 +38,7 @@ public sealed class PhoneNumberParser(IOptions<PeopleOptions> options)
         PhoneNumber number;
         try
         {
-            number = Util.Parse(text, options.Value.DefaultRegion);
+            number = Util.Parse(text, defaultRegion);
         }
         catch (NumberParseException)
         {
@@ -46,7 +52,10 @@ public sealed class PhoneNumberParser(IOptions<PeopleOptions> options)
 
         var e164 = Util.Format(number, PhoneNumberFormat.E164);
         var national = number.NationalNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ParsedPhone(e164, raw.Trim(), national[^Math.Min(4, national.Length)..], Util.GetRegionCodeForNumber(number) ?? "");
+        return new ParsedPhone(e164, raw.Trim(), national[^Math.Min(4, national.Length)..], Util.GetRegionCodeForNumber(number) ?? "")
+        {
+            Type = Util.GetNumberType(number),
+        };
     }
 
     // Full-width digits and signs (０１２, ＋, －, （）) are common in Chinese input methods.
