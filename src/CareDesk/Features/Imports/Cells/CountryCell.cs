@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using PhoneNumbers;
+using CareDesk.Features.Imports.Reading;
 
 namespace CareDesk.Features.Imports.Cells;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CareDesk.Features.Imports.Reading;
 
 namespace CareDesk.Features.Imports.Cells;
 
@@ -42,8 +43,8 @@ public sealed partial class DateCell(TimeProvider time)
     {
         var read = cell.Kind switch
         {
-            CellValueKind.Date => CellResult<DateOnly>.Of(DateOnly.FromDateTime(cell.Date)),
-            CellValueKind.Number => FromNumber(cell.Number),
+            CellKind.Date => CellResult<DateOnly>.Of(DateOnly.FromDateTime(cell.Date)),
+            CellKind.Number => FromNumber(cell.Number),
             _ => TextCell.Clean(cell) is { } text ? FromText(text) : CellResult<DateOnly>.Blank,
         };
 

@@ -1,4 +1,5 @@
 using CareDesk.Features.People;
+using CareDesk.Features.Imports.Reading;
 
 namespace CareDesk.Features.Imports.Cells;
 

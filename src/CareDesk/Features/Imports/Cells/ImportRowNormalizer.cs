@@ -1,7 +1,8 @@
+using CareDesk.Features.Imports.Reading;
 namespace CareDesk.Features.Imports.Cells;
 
 /// <summary>
-/// Turns one mapped row (field name → cell, see <see cref="ImportFields"/>) into a <see cref="NormalizedRow"/> or the
+/// Turns one mapped row (field name → cell, see <see cref="ImportField"/>) into a <see cref="NormalizedRow"/> or the
 /// list of its problems. Every cell is checked, so the distributor gets every problem of the row at once.
 /// </summary>
 /// <remarks>
@@ -30,38 +31,38 @@ public sealed class ImportRowNormalizer(PhoneCell phones, DateCell dates)
             return result.Value;
         }
 
-        var name = NameCell.Parse(Cell(ImportFields.Name));
+        var name = NameCell.Parse(Cell(ImportField.Name));
         if (name.IsBlank)
         {
             name = CellReason.Missing;
         }
 
-        var nameValue = Take(ImportFields.Name, name);
-        var gender = Take(ImportFields.Gender, GenderCell.Parse(Cell(ImportFields.Gender)));
-        var dateOfBirth = Nullable(Take(ImportFields.DateOfBirth, Present(dates.Parse(Cell(ImportFields.DateOfBirth), DateKind.Birth))));
+        var nameValue = Take(ImportField.Name, name);
+        var gender = Take(ImportField.Gender, GenderCell.Parse(Cell(ImportField.Gender)));
+        var dateOfBirth = Nullable(Take(ImportField.DateOfBirth, Present(dates.Parse(Cell(ImportField.DateOfBirth), DateKind.Birth))));
 
-        var country = CountryCell.Parse(Cell(ImportFields.Country));
-        var countryValue = Take(ImportFields.Country, country);
+        var country = CountryCell.Parse(Cell(ImportField.Country));
+        var countryValue = Take(ImportField.Country, country);
         // An unknown country is already a problem; the phones are still checked (with the default) so that the
         // report lists their problems too.
         var region = countryValue ?? defaultRegion;
 
-        var mobile = phones.Parse(Cell(ImportFields.Mobile), region);
-        var phone = phones.Parse(Cell(ImportFields.Phone), region);
-        var mobileValue = Take(ImportFields.Mobile, mobile) ?? [];
-        var phoneValue = Take(ImportFields.Phone, phone) ?? [];
+        var mobile = phones.Parse(Cell(ImportField.Mobile), region);
+        var phone = phones.Parse(Cell(ImportField.Phone), region);
+        var mobileValue = Take(ImportField.Mobile, mobile) ?? [];
+        var phoneValue = Take(ImportField.Phone, phone) ?? [];
         if (mobile.IsBlank && phone.IsBlank)
         {
-            problems.Add(new CellProblem(ImportFields.Mobile, CellReason.NoPhone, ""));
+            problems.Add(new CellProblem(ImportField.Mobile, CellReason.NoPhone, ""));
         }
 
-        var province = Take(ImportFields.Province, TextCell.FreeText(Cell(ImportFields.Province), 50));
-        var city = Take(ImportFields.City, TextCell.FreeText(Cell(ImportFields.City), 50));
-        var address = Take(ImportFields.Address, TextCell.FreeText(Cell(ImportFields.Address), 200));
-        var purchaseDate = Nullable(Take(ImportFields.PurchaseDate, Present(dates.Parse(Cell(ImportFields.PurchaseDate), DateKind.Purchase))));
-        var model = Take(ImportFields.Model, TextCell.FreeText(Cell(ImportFields.Model), 100));
-        var serial = Take(ImportFields.Serial, TextCell.FreeText(Cell(ImportFields.Serial), 64));
-        var remark = Take(ImportFields.Remark, TextCell.FreeText(Cell(ImportFields.Remark), 500));
+        var province = Take(ImportField.Province, TextCell.FreeText(Cell(ImportField.Province), 50));
+        var city = Take(ImportField.City, TextCell.FreeText(Cell(ImportField.City), 50));
+        var address = Take(ImportField.Address, TextCell.FreeText(Cell(ImportField.Address), 200));
+        var purchaseDate = Nullable(Take(ImportField.PurchaseDate, Present(dates.Parse(Cell(ImportField.PurchaseDate), DateKind.Purchase))));
+        var model = Take(ImportField.Model, TextCell.FreeText(Cell(ImportField.Model), 100));
+        var serial = Take(ImportField.Serial, TextCell.FreeText(Cell(ImportField.Serial), 64));
+        var remark = Take(ImportField.Remark, TextCell.FreeText(Cell(ImportField.Remark), 500));
 
         if (problems.Count > 0)
         {

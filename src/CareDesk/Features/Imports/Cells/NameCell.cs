@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CareDesk.Features.Imports.Reading;
 
 namespace CareDesk.Features.Imports.Cells;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CareDesk.Features.People;
+using CareDesk.Features.Imports.Reading;
 
 namespace CareDesk.Features.Imports.Cells;
 
@@ -20,7 +21,7 @@ public sealed partial class PhoneCell(PhoneNumberParser parser)
 {
     public CellResult<IReadOnlyList<ImportedPhone>> Parse(CellValue cell, string defaultRegion)
     {
-        if (cell.Kind == CellValueKind.Number)
+        if (cell.Kind == CellKind.Number)
         {
             // An XLSX number cell holds every digit (the exponent is only how Excel displays it); the leading 0 of a
             // landline is lost, though, and then libphonenumber refuses it as it should.
@@ -29,7 +30,7 @@ public sealed partial class PhoneCell(PhoneNumberParser parser)
                 : CellReason.InvalidNumber;
         }
 
-        if (cell.Kind == CellValueKind.Date)
+        if (cell.Kind == CellKind.Date)
         {
             return CellReason.InvalidNumber;
         }

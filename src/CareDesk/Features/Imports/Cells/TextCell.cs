@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using CareDesk.Features.Imports.Reading;
 
 namespace CareDesk.Features.Imports.Cells;
 
@@ -20,12 +21,12 @@ public static partial class TextCell
     /// <summary>The cell's text normalized, or null when it holds nothing or a placeholder.</summary>
     public static string? Clean(CellValue cell) => cell.Kind switch
     {
-        CellValueKind.Text => Clean(cell.Text),
+        CellKind.Text => Clean(cell.Text),
         // An XLSX number in a text column (a serial number, a postcode): its digits, never an exponent.
-        CellValueKind.Number => double.IsFinite(cell.Number) && cell.Number == Math.Floor(cell.Number) && Math.Abs(cell.Number) < 1e15
+        CellKind.Number => double.IsFinite(cell.Number) && cell.Number == Math.Floor(cell.Number) && Math.Abs(cell.Number) < 1e15
             ? cell.Number.ToString("0", CultureInfo.InvariantCulture)
             : cell.Number.ToString("R", CultureInfo.InvariantCulture),
-        CellValueKind.Date => cell.Raw,
+        CellKind.Date => cell.Raw,
         _ => null,
     };
 

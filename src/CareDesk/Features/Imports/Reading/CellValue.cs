@@ -40,7 +40,7 @@ public readonly record struct CellValue
     /// The cell as a person would read it, for a header or the <c>raw</c> of a validation problem: numbers round-trip
     /// in the invariant culture (a phone stored as a number reads 13800138000, not 1.38E+10), dates as ISO.
     /// </summary>
-    public override string ToString() => Kind switch
+    public string Raw => Kind switch
     {
         CellKind.Text => Text!,
         CellKind.Number => Number.ToString("R", CultureInfo.InvariantCulture),
@@ -49,4 +49,6 @@ public readonly record struct CellValue
             : Date.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         _ => "",
     };
+
+    public override string ToString() => Raw;
 }

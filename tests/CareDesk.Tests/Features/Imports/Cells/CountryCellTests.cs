@@ -1,4 +1,5 @@
 using CareDesk.Features.Imports.Cells;
+using CareDesk.Features.Imports.Reading;
 
 namespace CareDesk.Tests.Features.Imports.Cells;
 

@@ -1,5 +1,6 @@
 using CareDesk.Features.Imports.Cells;
 using Microsoft.Extensions.Time.Testing;
+using CareDesk.Features.Imports.Reading;
 
 namespace CareDesk.Tests.Features.Imports.Cells;
 

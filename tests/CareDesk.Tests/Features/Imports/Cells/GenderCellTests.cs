@@ -1,5 +1,6 @@
 using CareDesk.Features.Imports.Cells;
 using CareDesk.Features.People;
+using CareDesk.Features.Imports.Reading;
 
 namespace CareDesk.Tests.Features.Imports.Cells;
 

@@ -3,6 +3,7 @@ using CareDesk.Features.People;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PhoneNumbers;
+using CareDesk.Features.Imports.Reading;
 
 namespace CareDesk.Tests.Features.Imports.Cells;
 
@@ -19,19 +20,19 @@ public sealed class ImportRowNormalizerTests
     public void A_messy_distributor_row_becomes_clean_values()
     {
         var result = normalizer.Normalize(Row(
-            (ImportFields.Name, " 王 芳 "),
-            (ImportFields.Gender, "女"),
-            (ImportFields.DateOfBirth, "1962年3月5日"),
-            (ImportFields.Mobile, "+86-138-0013-8000"),
-            (ImportFields.Phone, "021-6212 3456转801"),
-            (ImportFields.Province, "上海市"),
-            (ImportFields.City, "上海"),
-            (ImportFields.Address, "徐汇区\n漕溪北路 88 号"),
-            (ImportFields.Country, "中国"),
-            (ImportFields.PurchaseDate, "2023/6/18"),
-            (ImportFields.Model, " Ａｃｃｕ－Ｃｈｅｋ  Active "),
-            (ImportFields.Serial, "GN12345678"),
-            (ImportFields.Remark, "无")), "CN");
+            (ImportField.Name, " 王 芳 "),
+            (ImportField.Gender, "女"),
+            (ImportField.DateOfBirth, "1962年3月5日"),
+            (ImportField.Mobile, "+86-138-0013-8000"),
+            (ImportField.Phone, "021-6212 3456转801"),
+            (ImportField.Province, "上海市"),
+            (ImportField.City, "上海"),
+            (ImportField.Address, "徐汇区\n漕溪北路 88 号"),
+            (ImportField.Country, "中国"),
+            (ImportField.PurchaseDate, "2023/6/18"),
+            (ImportField.Model, " Ａｃｃｕ－Ｃｈｅｋ  Active "),
+            (ImportField.Serial, "GN12345678"),
+            (ImportField.Remark, "无")), "CN");
 
         Assert.True(result.Accepted);
         Assert.Empty(result.Problems);
@@ -48,7 +49,7 @@ public sealed class ImportRowNormalizerTests
     [Fact]
     public void The_rows_country_is_the_region_for_its_phones()
     {
-        var result = normalizer.Normalize(Row((ImportFields.Name, "John Smith"), (ImportFields.Mobile, "(415) 555-0132"), (ImportFields.Country, "USA")), "CN");
+        var result = normalizer.Normalize(Row((ImportField.Name, "John Smith"), (ImportField.Mobile, "(415) 555-0132"), (ImportField.Country, "USA")), "CN");
 
         Assert.Equal("+14155550132", Assert.Single(result.Row!.Mobile).E164);
         Assert.Equal("US", result.Row.Country);
@@ -57,7 +58,7 @@ public sealed class ImportRowNormalizerTests
     [Fact]
     public void Without_a_country_the_imports_default_region_reads_the_phones()
     {
-        var result = normalizer.Normalize(Row((ImportFields.Name, "John Smith"), (ImportFields.Mobile, "(415) 555-0132")), "US");
+        var result = normalizer.Normalize(Row((ImportField.Name, "John Smith"), (ImportField.Mobile, "(415) 555-0132")), "US");
 
         Assert.Equal("+14155550132", Assert.Single(result.Row!.Mobile).E164);
         Assert.Null(result.Row.Country);
@@ -66,46 +67,46 @@ public sealed class ImportRowNormalizerTests
     [Fact]
     public void A_row_with_neither_mobile_nor_phone_has_no_phone()
     {
-        var result = normalizer.Normalize(Row((ImportFields.Name, "王芳"), (ImportFields.Mobile, "无"), (ImportFields.Phone, "-")), "CN");
+        var result = normalizer.Normalize(Row((ImportField.Name, "王芳"), (ImportField.Mobile, "无"), (ImportField.Phone, "-")), "CN");
 
         Assert.False(result.Accepted);
-        Assert.Equal([new CellProblem(ImportFields.Mobile, CellReason.NoPhone, "")], result.Problems);
+        Assert.Equal([new CellProblem(ImportField.Mobile, CellReason.NoPhone, "")], result.Problems);
     }
 
     [Fact]
     public void A_row_without_a_name_is_missing_its_name()
     {
-        var result = normalizer.Normalize(Row((ImportFields.Name, "N/A"), (ImportFields.Mobile, "13800138000")), "CN");
+        var result = normalizer.Normalize(Row((ImportField.Name, "N/A"), (ImportField.Mobile, "13800138000")), "CN");
 
-        Assert.Equal([new CellProblem(ImportFields.Name, CellReason.Missing, "N/A")], result.Problems);
+        Assert.Equal([new CellProblem(ImportField.Name, CellReason.Missing, "N/A")], result.Problems);
     }
 
     [Fact]
     public void A_row_without_a_name_column_is_missing_its_name() =>
         Assert.Equal(
-            [new CellProblem(ImportFields.Name, CellReason.Missing, "")],
-            normalizer.Normalize(Row((ImportFields.Mobile, "13800138000")), "CN").Problems);
+            [new CellProblem(ImportField.Name, CellReason.Missing, "")],
+            normalizer.Normalize(Row((ImportField.Mobile, "13800138000")), "CN").Problems);
 
     [Fact]
     public void Every_problem_of_a_row_is_reported_with_what_was_typed_and_the_row_is_rejected_whole()
     {
         var result = normalizer.Normalize(Row(
-            (ImportFields.Name, "王"),
-            (ImportFields.DateOfBirth, "2023-02-30"),
-            (ImportFields.Mobile, "138****8000"),
-            (ImportFields.Phone, "1.38001E+10"),
-            (ImportFields.Country, "火星"),
-            (ImportFields.PurchaseDate, "2030-01-01")), "CN");
+            (ImportField.Name, "王"),
+            (ImportField.DateOfBirth, "2023-02-30"),
+            (ImportField.Mobile, "138****8000"),
+            (ImportField.Phone, "1.38001E+10"),
+            (ImportField.Country, "火星"),
+            (ImportField.PurchaseDate, "2030-01-01")), "CN");
 
         Assert.Null(result.Row);
         Assert.Equal(
             [
-                new CellProblem(ImportFields.Name, CellReason.TooShort, "王"),
-                new CellProblem(ImportFields.DateOfBirth, CellReason.ImpossibleDate, "2023-02-30"),
-                new CellProblem(ImportFields.Country, CellReason.UnknownCountry, "火星"),
-                new CellProblem(ImportFields.Mobile, CellReason.Masked, "138****8000"),
-                new CellProblem(ImportFields.Phone, CellReason.ScientificNotation, "1.38001E+10"),
-                new CellProblem(ImportFields.PurchaseDate, CellReason.FutureDate, "2030-01-01"),
+                new CellProblem(ImportField.Name, CellReason.TooShort, "王"),
+                new CellProblem(ImportField.DateOfBirth, CellReason.ImpossibleDate, "2023-02-30"),
+                new CellProblem(ImportField.Country, CellReason.UnknownCountry, "火星"),
+                new CellProblem(ImportField.Mobile, CellReason.Masked, "138****8000"),
+                new CellProblem(ImportField.Phone, CellReason.ScientificNotation, "1.38001E+10"),
+                new CellProblem(ImportField.PurchaseDate, CellReason.FutureDate, "2030-01-01"),
             ],
             result.Problems);
     }
@@ -113,15 +114,15 @@ public sealed class ImportRowNormalizerTests
     [Fact]
     public void A_refused_phone_is_not_no_phone_it_is_its_own_reason()
     {
-        var result = normalizer.Normalize(Row((ImportFields.Name, "王芳"), (ImportFields.Phone, "6212 3456")), "CN");
+        var result = normalizer.Normalize(Row((ImportField.Name, "王芳"), (ImportField.Phone, "6212 3456")), "CN");
 
-        Assert.Equal([new CellProblem(ImportFields.Phone, CellReason.MissingAreaCode, "6212 3456")], result.Problems);
+        Assert.Equal([new CellProblem(ImportField.Phone, CellReason.MissingAreaCode, "6212 3456")], result.Problems);
     }
 
     [Fact]
     public void One_good_phone_is_enough()
     {
-        var result = normalizer.Normalize(Row((ImportFields.Name, "王芳"), (ImportFields.Phone, "0755 8888 8888")), "CN");
+        var result = normalizer.Normalize(Row((ImportField.Name, "王芳"), (ImportField.Phone, "0755 8888 8888")), "CN");
 
         Assert.True(result.Accepted);
         Assert.Empty(result.Row!.Mobile);
@@ -133,11 +134,11 @@ public sealed class ImportRowNormalizerTests
     {
         var row = new Dictionary<string, CellValue>
         {
-            [ImportFields.Name] = CellValue.FromText("李建国"),
-            [ImportFields.Mobile] = CellValue.FromNumber(13900139000),
-            [ImportFields.DateOfBirth] = CellValue.FromDate(new DateTime(1958, 11, 2)),
-            [ImportFields.PurchaseDate] = CellValue.FromNumber(45000),
-            [ImportFields.Serial] = CellValue.FromNumber(20230315001),
+            [ImportField.Name] = CellValue.FromText("李建国"),
+            [ImportField.Mobile] = CellValue.FromNumber(13900139000),
+            [ImportField.DateOfBirth] = CellValue.FromDate(new DateTime(1958, 11, 2)),
+            [ImportField.PurchaseDate] = CellValue.FromNumber(45000),
+            [ImportField.Serial] = CellValue.FromNumber(20230315001),
         };
 
         var result = normalizer.Normalize(row, "CN");
@@ -151,7 +152,7 @@ public sealed class ImportRowNormalizerTests
     [Fact]
     public void Free_text_over_its_limit_is_too_long()
     {
-        var result = normalizer.Normalize(Row((ImportFields.Name, "王芳"), (ImportFields.Mobile, "13800138000"), (ImportFields.Address, new string('路', 201))), "CN");
+        var result = normalizer.Normalize(Row((ImportField.Name, "王芳"), (ImportField.Mobile, "13800138000"), (ImportField.Address, new string('路', 201))), "CN");
 
         Assert.Equal(CellReason.TooLong, Assert.Single(result.Problems).Reason);
     }
@@ -159,7 +160,7 @@ public sealed class ImportRowNormalizerTests
     [Fact]
     public void Fields_the_mapping_does_not_know_are_ignored()
     {
-        var result = normalizer.Normalize(Row((ImportFields.Name, "王芳"), (ImportFields.Mobile, "13800138000"), ("序号", "17")), "CN");
+        var result = normalizer.Normalize(Row((ImportField.Name, "王芳"), (ImportField.Mobile, "13800138000"), ("序号", "17")), "CN");
 
         Assert.True(result.Accepted);
     }

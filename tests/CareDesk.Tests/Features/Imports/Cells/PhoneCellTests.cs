@@ -2,6 +2,7 @@ using CareDesk.Features.Imports.Cells;
 using CareDesk.Features.People;
 using Microsoft.Extensions.Options;
 using PhoneNumbers;
+using CareDesk.Features.Imports.Reading;
 
 namespace CareDesk.Tests.Features.Imports.Cells;
 

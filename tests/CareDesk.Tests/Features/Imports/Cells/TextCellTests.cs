@@ -1,4 +1,5 @@
 using CareDesk.Features.Imports.Cells;
+using CareDesk.Features.Imports.Reading;
 
 namespace CareDesk.Tests.Features.Imports.Cells;
 
@@ -58,15 +59,15 @@ public sealed class TextCellTests
     public void Free_text_placeholder_is_blank() => Assert.True(TextCell.FreeText(CellValue.FromText("暂无"), 200).IsBlank);
 
     [Theory]
-    [InlineData(CellValueKind.Text, "1962-03-05")]
-    [InlineData(CellValueKind.Number, "13800138000")]
-    [InlineData(CellValueKind.Date, "1962-03-05")]
-    public void Raw_shows_the_cell_as_the_distributor_sees_it(CellValueKind kind, string raw)
+    [InlineData(CellKind.Text, "1962-03-05")]
+    [InlineData(CellKind.Number, "13800138000")]
+    [InlineData(CellKind.Date, "1962-03-05")]
+    public void Raw_shows_the_cell_as_the_distributor_sees_it(CellKind kind, string raw)
     {
         var cell = kind switch
         {
-            CellValueKind.Text => CellValue.FromText("1962-03-05"),
-            CellValueKind.Number => CellValue.FromNumber(13800138000),
+            CellKind.Text => CellValue.FromText("1962-03-05"),
+            CellKind.Number => CellValue.FromNumber(13800138000),
             _ => CellValue.FromDate(new DateTime(1962, 3, 5)),
         };
 
