@@ -50,6 +50,23 @@ public sealed class RecallTests(OutreachHost app) : IClassFixture<OutreachHost>
     }
 
     [Fact]
+    public async Task Starting_a_recall_twice_is_a_400_on_its_status_in_the_readers_words()
+    {
+        var quality = await app.CreateClientForRoleAsync(Roles.Quality);
+        var model = await app.NewModelAsync();
+        await app.SeedOwnerAsync(devices: (model, "SN-T1", null));
+        var recall = await CreateAsync(quality, new { name = "重复启动", summaryZh = Notice, summaryEn = NoticeEn, depth = "C", modelIds = new[] { model } });
+        await (await quality.PostAsync($"/api/recalls/{recall.Id}/start", null)).ReadAsync<StartRecall.Report>();
+        quality.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var problem = await (await quality.PostAsync($"/api/recalls/{recall.Id}/start", null)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        var message = Assert.Single(problem.Errors("status"));
+        Assert.Contains("已启动", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("running", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_serial_range_that_starts_after_it_ends_is_a_400_naming_its_end()
     {
         var quality = await app.CreateClientForRoleAsync(Roles.Quality);

@@ -23,7 +23,8 @@ public sealed class StartRecall(CareDeskDbContext db, RecallTargets targets, Rec
 
         if (recall.Status != RecallStatus.Draft)
         {
-            return Failure.Invalid("status", "Recall.NotDraft", OutreachTerms.Of(recall.Status));
+            // The reason names the state in words (a raw "running" in a Chinese sentence is not an answer).
+            return Failure.Invalid("status", $"Recall.NotDraft.{OutreachTerms.Of(recall.Status)}");
         }
 
         var now = clock.GetUtcNow();
