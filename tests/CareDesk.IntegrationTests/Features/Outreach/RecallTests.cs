@@ -52,12 +52,14 @@ public sealed class RecallTests(OutreachHost app) : IClassFixture<OutreachHost>
     [Fact]
     public async Task Starting_a_recall_twice_is_a_400_on_its_status_in_the_readers_words()
     {
-        var quality = await app.CreateClientForRoleAsync(Roles.Quality);
+        var admin = await app.CreateClientForRoleAsync(Roles.Admin);
+        var user = NewUser.WithRoles(Roles.Quality) with { Language = "zh-CN" };
+        await admin.CreateUserAsync(user);
+        var quality = await app.CreateClientForAsync(user.Email, user.Password);
         var model = await app.NewModelAsync();
         await app.SeedOwnerAsync(devices: (model, "SN-T1", null));
         var recall = await CreateAsync(quality, new { name = "重复启动", summaryZh = Notice, summaryEn = NoticeEn, depth = "C", modelIds = new[] { model } });
         await (await quality.PostAsync($"/api/recalls/{recall.Id}/start", null)).ReadAsync<StartRecall.Report>();
-        quality.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
 
         var problem = await (await quality.PostAsync($"/api/recalls/{recall.Id}/start", null)).ProblemAsync(HttpStatusCode.BadRequest);
 
