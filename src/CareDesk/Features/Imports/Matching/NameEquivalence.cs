@@ -87,28 +87,17 @@ public static class NameEquivalence
             readings[i] = ReadingsOf(chinese[i], folded[i]);
         }
 
-        foreach (var surname in SurnameLengths(folded))
-        {
-            // Surname first (Wang Fang), then given name first (Fang Wang); a one-character name has one order.
-            int[] surnameFirst = [.. Enumerable.Range(0, chinese.Length)];
-            int[] givenFirst = [.. Enumerable.Range(surname, chinese.Length - surname), .. Enumerable.Range(0, surname)];
-            if (Spells(readings, surnameFirst, spelled) || Spells(readings, givenFirst, spelled))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // Surname first (Wang Fang), then given name first (Fang Wang); a one-character name has one order.
+        var surname = SurnameLength(folded, folded);
+        int[] surnameFirst = [.. Enumerable.Range(0, chinese.Length)];
+        int[] givenFirst = [.. Enumerable.Range(surname, chinese.Length - surname), .. Enumerable.Range(0, surname)];
+        return Spells(readings, surnameFirst, spelled) || Spells(readings, givenFirst, spelled);
     }
 
-    private static IEnumerable<int> SurnameLengths(string folded)
-    {
-        yield return 1;
-        if (folded.Length > 2 && CompoundSurnames.Contains(folded[..2]))
-        {
-            yield return 2;
-        }
-    }
+    // A listed compound surname (欧阳) when either name starts with one and there is a given name after it; else one
+    // character. 欧阳娜娜 is never read as 欧 with the given name 阳娜娜: such names are rarer than the false matches.
+    private static int SurnameLength(string leftFolded, string rightFolded) =>
+        leftFolded.Length > 2 && (CompoundSurnames.Contains(leftFolded[..2]) || CompoundSurnames.Contains(rightFolded[..2])) ? 2 : 1;
 
     // Can the letters be cut into one reading of each ideograph, in the given order? Any reading of a polyphonic
     // ideograph counts (单 is shan or dan); pinyin's ü, written v in the readings, may also be typed u or yu (吕: lv, lu, lyu).
@@ -166,7 +155,7 @@ public static class NameEquivalence
             return false;
         }
 
-        var surname = left.Length > 2 && (CompoundSurnames.Contains(leftFolded[..2]) || CompoundSurnames.Contains(rightFolded[..2])) ? 2 : 1;
+        var surname = SurnameLength(leftFolded, rightFolded);
         if (!leftFolded.AsSpan(0, surname).SequenceEqual(rightFolded.AsSpan(0, surname)))
         {
             return false;

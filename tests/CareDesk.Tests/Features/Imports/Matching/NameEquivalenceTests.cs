@@ -54,6 +54,9 @@ public sealed class NameEquivalenceTests
     [InlineData("吕芳", "Lyu Fang")]
     [InlineData("吕芳", "Lu Fang")]
     [InlineData("西安", "Xi'an")]
+    [InlineData("乾隆", "Qian Long")]
+    [InlineData("張偉", "ZHANG Wei")]
+    [InlineData("上官婉儿", "Wan'er Shangguan")]
     [InlineData("王芳", "Ｗａｎｇ　Ｆａｎｇ")]
     public void A_chinese_name_and_its_romanisation_in_either_order_are_pinyin(string a, string b) =>
         Assert.Equal(NameMatch.Pinyin, NameEquivalence.Compare(a, b));
@@ -102,6 +105,9 @@ public sealed class NameEquivalenceTests
     [InlineData("", "")]
     [InlineData("  ", " ")]
     [InlineData("-", "/")]
+    [InlineData("欧阳娜娜", "Yangnana Ou")]
+    [InlineData("王芳", "Wng Fang")]
+    [InlineData("张伟", "Chang Wei")]
     public void Different_names_are_none(string a, string b) => Assert.Equal(NameMatch.None, NameEquivalence.Compare(a, b));
 
     [Theory]
