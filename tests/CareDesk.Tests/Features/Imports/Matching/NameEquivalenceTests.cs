@@ -79,6 +79,9 @@ public sealed class NameEquivalenceTests
     [InlineData("刘小红", "刘晓鸿")]
     [InlineData("欧阳娜娜", "欧阳纳娜")]
     [InlineData("單芳", "单方")]
+    [InlineData("黃芳", "黄方")]
+    [InlineData("王　方", "王芳")]
+    [InlineData("曾伟", "曾玮")]
     public void Given_names_that_differ_only_by_a_shared_reading_are_homophones(string a, string b) =>
         Assert.Equal(NameMatch.Homophone, NameEquivalence.Compare(a, b));
 

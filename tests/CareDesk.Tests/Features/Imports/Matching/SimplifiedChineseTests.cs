@@ -26,5 +26,14 @@ public sealed class SimplifiedChineseTests
     public void Anything_else_folds_to_itself(char character) => Assert.Equal(character, SimplifiedChinese.Fold(character));
 
     [Fact]
+    public void Folding_twice_changes_nothing()
+    {
+        for (var character = '\u3400'; character <= '\u9FFF'; character++)
+        {
+            Assert.Equal(SimplifiedChinese.Fold(character), SimplifiedChinese.Fold(SimplifiedChinese.Fold(character)));
+        }
+    }
+
+    [Fact]
     public void A_name_folds_character_by_character() => Assert.Equal("陈志强 Chen", SimplifiedChinese.Fold("陳志強 Chen"));
 }
