@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
-using PhoneNumbers;
 using CareDesk.Features.Imports.Reading;
+using PhoneNumbers;
 
 namespace CareDesk.Features.Imports.Cells;
 

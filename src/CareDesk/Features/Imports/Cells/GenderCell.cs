@@ -1,5 +1,5 @@
-using CareDesk.Features.People;
 using CareDesk.Features.Imports.Reading;
+using CareDesk.Features.People;
 
 namespace CareDesk.Features.Imports.Cells;
 

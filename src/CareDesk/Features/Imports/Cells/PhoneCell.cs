@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CareDesk.Features.People;
 using CareDesk.Features.Imports.Reading;
+using CareDesk.Features.People;
 
 namespace CareDesk.Features.Imports.Cells;
 

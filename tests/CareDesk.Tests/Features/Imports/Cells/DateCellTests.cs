@@ -1,6 +1,6 @@
 using CareDesk.Features.Imports.Cells;
-using Microsoft.Extensions.Time.Testing;
 using CareDesk.Features.Imports.Reading;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CareDesk.Tests.Features.Imports.Cells;
 

@@ -1,6 +1,6 @@
 using CareDesk.Features.Imports.Cells;
-using CareDesk.Features.People;
 using CareDesk.Features.Imports.Reading;
+using CareDesk.Features.People;
 
 namespace CareDesk.Tests.Features.Imports.Cells;
 

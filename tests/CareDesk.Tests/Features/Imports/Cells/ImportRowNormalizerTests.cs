@@ -1,9 +1,9 @@
 using CareDesk.Features.Imports.Cells;
+using CareDesk.Features.Imports.Reading;
 using CareDesk.Features.People;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PhoneNumbers;
-using CareDesk.Features.Imports.Reading;
 
 namespace CareDesk.Tests.Features.Imports.Cells;
 

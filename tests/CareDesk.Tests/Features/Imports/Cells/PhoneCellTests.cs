@@ -1,8 +1,8 @@
 using CareDesk.Features.Imports.Cells;
+using CareDesk.Features.Imports.Reading;
 using CareDesk.Features.People;
 using Microsoft.Extensions.Options;
 using PhoneNumbers;
-using CareDesk.Features.Imports.Reading;
 
 namespace CareDesk.Tests.Features.Imports.Cells;
 
