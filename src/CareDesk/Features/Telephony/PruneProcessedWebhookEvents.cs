@@ -18,6 +18,8 @@ public sealed class PruneProcessedWebhookEvents(CareDeskDbContext db, IOptions<T
     /// <summary>
     /// Deletes the expired ids; returns how many. Each batch is one set-based DELETE, so a pass racing another (a
     /// test, or a second node before the cluster lock) only deletes fewer rows; it never fails on rows already gone.
+    /// A pass stops only on a batch that deleted nothing: a short batch may be one whose rows a racing pass took, with
+    /// expired rows still behind them (the racing pass may itself have stopped on an empty batch by then).
     /// The ids are not personal data: the pass is audited as one action naming the count, not one entry per id.
     /// </summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -33,7 +35,7 @@ public sealed class PruneProcessedWebhookEvents(CareDeskDbContext db, IOptions<T
                 .Take(BatchSize)
                 .ExecuteDeleteAsync(cancellationToken);
             pruned += deleted;
-            if (deleted < BatchSize)
+            if (deleted == 0)
             {
                 break;
             }
