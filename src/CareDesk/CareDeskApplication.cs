@@ -8,6 +8,7 @@ using CareDesk.Features.Complaints.Trending;
 using CareDesk.Features.Contacts;
 using CareDesk.Features.Desk;
 using CareDesk.Features.Devices;
+using CareDesk.Features.Imports;
 using CareDesk.Features.Macros;
 using CareDesk.Features.NothingLost;
 using CareDesk.Features.Outreach;
@@ -75,6 +76,7 @@ public static class CareDeskApplication
         builder.Services.AddTrending();
         builder.Services.AddComplaintReporting();
         builder.Services.AddOutreach();
+        builder.Services.AddImports();
         return builder;
     }
 
@@ -131,6 +133,7 @@ public static class CareDeskApplication
         api.MapTrendingEndpoints();
         api.MapComplaintReportingEndpoints();
         api.MapOutreachEndpoints();
+        api.MapImportsEndpoints();
 
         app.MapCareDeskUi();
         return app;

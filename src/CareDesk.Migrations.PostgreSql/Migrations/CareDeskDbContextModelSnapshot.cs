@@ -1738,6 +1738,9 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<Guid?>("ImportId")
+                                .HasColumnType("uuid");
+
                             b1.Property<DateTimeOffset>("RecordedAt")
                                 .HasColumnType("timestamp with time zone");
 
@@ -1806,6 +1809,290 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.HasIndex("DeviceId", "At");
 
                     b.ToTable("device_events", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Imports.DuplicateCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FileIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Record")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("duplicate_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Imports.ImportFile", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Delimiter")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<string>("Encoding")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("HeaderLanguage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.PrimitiveCollection<List<string>>("Headers")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SheetName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ImportId", "Index");
+
+                    b.ToTable("import_files", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Imports.ImportRow", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FileIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Record")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("DuplicateOfFile")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DuplicateOfRecord")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Errors")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Values")
+                        .HasColumnType("text");
+
+                    b.HasKey("ImportId", "FileIndex", "Record");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ImportId", "Status");
+
+                    b.ToTable("import_rows", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Imports.ImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DefaultRegion")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("FileIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FileRecordsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ForReview")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Invalid")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordsAtResume")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordsTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ResumedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Valid")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("imports", (string)null);
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Imports.ImportSource", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FieldByHeader")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("import_sources", (string)null);
                 });
 
             modelBuilder.Entity("CareDesk.Features.Macros.Macro", b =>
@@ -2751,6 +3038,9 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<Guid?>("ImportId")
+                                .HasColumnType("uuid");
+
                             b1.Property<DateTimeOffset>("RecordedAt")
                                 .HasColumnType("timestamp with time zone");
 
@@ -2812,6 +3102,9 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Provenance", "CareDesk.Features.People.ContactPoint.Provenance#FactProvenance", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<Guid?>("ImportId")
+                                .HasColumnType("uuid");
 
                             b1.Property<DateTimeOffset>("RecordedAt")
                                 .HasColumnType("timestamp with time zone");
@@ -2956,6 +3249,9 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Provenance", "CareDesk.Features.People.Relationship.Provenance#FactProvenance", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<Guid?>("ImportId")
+                                .HasColumnType("uuid");
 
                             b1.Property<DateTimeOffset>("RecordedAt")
                                 .HasColumnType("timestamp with time zone");
@@ -4097,6 +4393,33 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareDesk.Features.Imports.DuplicateCandidate", b =>
+                {
+                    b.HasOne("CareDesk.Features.Imports.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Imports.ImportFile", b =>
+                {
+                    b.HasOne("CareDesk.Features.Imports.ImportRun", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Imports.ImportRow", b =>
+                {
+                    b.HasOne("CareDesk.Features.Imports.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareDesk.Features.Macros.Macro", b =>
                 {
                     b.HasOne("CareDesk.Platform.Identity.User", null)
@@ -4456,6 +4779,11 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("CareDesk.Features.Devices.Device", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("CareDesk.Features.Imports.ImportRun", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("CareDesk.Features.People.Person", b =>

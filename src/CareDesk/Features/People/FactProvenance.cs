@@ -16,6 +16,9 @@ public sealed record FactProvenance
     /// <summary>User id of whoever last confirmed it.</summary>
     public string? VerifiedBy { get; init; }
 
+    /// <summary>The import that brought the fact, when one did (F3): the report's row tells which line of which file.</summary>
+    public Guid? ImportId { get; init; }
+
     public static FactProvenance Recorded(FactSource source, DateTimeOffset at, string? verifiedBy = null) =>
         new() { Source = source, RecordedAt = at, VerifiedAt = verifiedBy is null ? null : at, VerifiedBy = verifiedBy };
 

@@ -1,0 +1,241 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CareDesk.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Imports : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "Provenance_ImportId",
+                table: "relationships",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "Provenance_ImportId",
+                table: "devices",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "Provenance_ImportId",
+                table: "contact_points",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "Provenance_ImportId",
+                table: "addresses",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "import_sources",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FieldByHeader = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_sources", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "imports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SourceName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SourceKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DefaultRegion = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    DryRun = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResumedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecordsAtResume = table.Column<int>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecordsTotal = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordsDone = table.Column<int>(type: "INTEGER", nullable: false),
+                    Valid = table.Column<int>(type: "INTEGER", nullable: false),
+                    Invalid = table.Column<int>(type: "INTEGER", nullable: false),
+                    Created = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Duplicates = table.Column<int>(type: "INTEGER", nullable: false),
+                    ForReview = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileRecordsDone = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_imports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "duplicate_candidates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    Record = table.Column<int>(type: "INTEGER", nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_duplicate_candidates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_duplicate_candidates_imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_files",
+                columns: table => new
+                {
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Index = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Encoding = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Delimiter = table.Column<string>(type: "TEXT", maxLength: 1, nullable: true),
+                    SheetName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    HeaderLanguage = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Headers = table.Column<string>(type: "TEXT", nullable: false),
+                    Mapping = table.Column<string>(type: "TEXT", nullable: false),
+                    Records = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_files", x => new { x.ImportId, x.Index });
+                    table.ForeignKey(
+                        name: "FK_import_files_imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_rows",
+                columns: table => new
+                {
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    Record = table.Column<int>(type: "INTEGER", nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Errors = table.Column<string>(type: "TEXT", nullable: true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DuplicateOfFile = table.Column<int>(type: "INTEGER", nullable: true),
+                    DuplicateOfRecord = table.Column<int>(type: "INTEGER", nullable: true),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Values = table.Column<string>(type: "TEXT", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_rows", x => new { x.ImportId, x.FileIndex, x.Record });
+                    table.ForeignKey(
+                        name: "FK_import_rows_imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_duplicate_candidates_ImportId",
+                table: "duplicate_candidates",
+                column: "ImportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_duplicate_candidates_PersonId",
+                table: "duplicate_candidates",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_duplicate_candidates_Status_CreatedAt",
+                table: "duplicate_candidates",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_rows_ImportId_Status",
+                table: "import_rows",
+                columns: new[] { "ImportId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_rows_PersonId",
+                table: "import_rows",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_imports_ContentHash",
+                table: "imports",
+                column: "ContentHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_imports_CreatedAt",
+                table: "imports",
+                column: "CreatedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "duplicate_candidates");
+
+            migrationBuilder.DropTable(
+                name: "import_files");
+
+            migrationBuilder.DropTable(
+                name: "import_rows");
+
+            migrationBuilder.DropTable(
+                name: "import_sources");
+
+            migrationBuilder.DropTable(
+                name: "imports");
+
+            migrationBuilder.DropColumn(
+                name: "Provenance_ImportId",
+                table: "relationships");
+
+            migrationBuilder.DropColumn(
+                name: "Provenance_ImportId",
+                table: "devices");
+
+            migrationBuilder.DropColumn(
+                name: "Provenance_ImportId",
+                table: "contact_points");
+
+            migrationBuilder.DropColumn(
+                name: "Provenance_ImportId",
+                table: "addresses");
+        }
+    }
+}
