@@ -207,6 +207,15 @@ public sealed class AuthorizationMatrixTests(CareDeskFactory app) : IClassFixtur
         ["POST /api/recalls/{id:guid}/devices/{deviceId:guid}/confirm"] = Quality,
         ["POST /api/recalls/{id:guid}/devices/{deviceId:guid}/returned"] = Quality,
         ["POST /api/recalls/{id:guid}/devices/{deviceId:guid}/corrected"] = Quality,
+        ["POST /api/imports/preview"] = Supervision,
+        ["POST /api/imports/"] = Supervision,
+        ["GET /api/imports/"] = Supervision,
+        ["GET /api/imports/{id:guid}"] = Supervision,
+        ["GET /api/imports/{id:guid}/rows"] = Supervision,
+        ["GET /api/imports/{id:guid}/rejected.xlsx"] = Supervision,
+        ["GET /api/imports/duplicate-candidates"] = Supervision,
+        ["POST /api/imports/duplicate-candidates/{id:guid}/confirm"] = Supervision,
+        ["POST /api/imports/duplicate-candidates/{id:guid}/reject"] = Supervision,
     };
 
     private IReadOnlyList<RouteEndpoint> ApiEndpoints =>
