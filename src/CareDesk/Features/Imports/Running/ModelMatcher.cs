@@ -6,7 +6,7 @@ namespace CareDesk.Features.Imports.Running;
 
 /// <summary>
 /// The catalog product a distributor's model column names: its English or Chinese name, a model number or an alias,
-/// compared without case, spaces or punctuation (NFKC). A text that names no product, or several (a bare brand
+/// compared without case, spaces or punctuation other than "+" (NFKC). A text that names no product, or several (a bare brand
 /// such as 罗氏血糖仪), names none: the row keeps the text and registers no device.
 /// </summary>
 public sealed class ModelMatcher
@@ -41,7 +41,8 @@ public sealed class ModelMatcher
         var key = new StringBuilder(compatible.Length);
         foreach (var character in compatible)
         {
-            if (char.IsLetterOrDigit(character))
+            // "+" tells look-alikes apart (安稳 and 安稳+ take different strips): it is kept.
+            if (char.IsLetterOrDigit(character) || character == '+')
             {
                 key.Append(char.ToLower(character, CultureInfo.InvariantCulture));
             }
