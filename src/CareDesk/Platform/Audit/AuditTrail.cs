@@ -76,6 +76,33 @@ public sealed class AuditTrail(
     public Task RecordActionAsync(string action, string entityType, string entityId, CancellationToken cancellationToken, string? reason = null) =>
         AppendAloneAsync(new PendingAudit(action, entityType, entityId, null, reason, null), cancellationToken);
 
+    /// <summary>See <see cref="CareDeskDbContext.SaveAsOneActionAsync"/>: the rows, then one entry naming <paramref name="subjects"/>.</summary>
+    internal async Task<int> SaveAsOneActionAsync(
+        CareDeskDbContext db,
+        string action,
+        string entityType,
+        string entityId,
+        IReadOnlyCollection<string> subjects,
+        string reason,
+        Func<bool, CancellationToken, Task<int>> save,
+        CancellationToken cancellationToken)
+    {
+        var named = subjects.Count == 0 ? null : string.Join(",", subjects.Distinct(StringComparer.Ordinal));
+        var entry = new PendingAudit(action, entityType, entityId, null, reason, named);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            var written = await save(true, cancellationToken);
+            await AppendAsync(db, [entry], cancellationToken);
+            return written;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var saved = await save(true, cancellationToken);
+        await AppendAsync(db, [entry], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
     internal async Task<int> SaveWithAuditAsync(
         CareDeskDbContext db,
         bool acceptAllChangesOnSuccess,

@@ -91,6 +91,24 @@ public sealed partial class CareDeskDbContext(DbContextOptions<CareDeskDbContext
         return await trail.SaveWithAuditAsync(this, acceptAllChangesOnSuccess, base.SaveChangesAsync, cancellationToken);
     }
 
+    /// <summary>
+    /// A bulk write (a batch of an import) audited as <b>one</b> entry naming every person it touched, instead of one
+    /// entry per row: the pending-changes interceptors run as for any save; the entry is written in the same
+    /// transaction as the rows. For writes of thousands of rows whose detail another record keeps (an import's report
+    /// rows); any other save goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+    /// </summary>
+    public async Task<int> SaveAsOneActionAsync(string action, string entityType, string entityId, IReadOnlyCollection<string> subjects, string reason, CancellationToken cancellationToken)
+    {
+        var trail = auditTrail ?? throw new InvalidOperationException(
+            "This context was created without an audit trail and cannot save. Create it through dependency injection.");
+        foreach (var interceptor in pendingChangesInterceptors)
+        {
+            interceptor.SavingChanges(ChangeTracker);
+        }
+
+        return await trail.SaveAsOneActionAsync(this, action, entityType, entityId, subjects, reason, base.SaveChangesAsync, cancellationToken);
+    }
+
     /// <summary>Saves the audit rows the trail just added, without auditing them again.</summary>
     internal Task<int> SaveAuditRowsAsync(CancellationToken cancellationToken) =>
         base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);

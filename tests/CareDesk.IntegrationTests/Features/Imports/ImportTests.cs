@@ -87,6 +87,10 @@ public sealed class ImportTests(CareDeskFactory app) : IClassFixture<CareDeskFac
             Assert.Equal(("杭州", "浙江", "CN", FactSource.Distributor), (address.City, address.Region, address.Country, address.Provenance.Source));
             Assert.Equal(new DateOnly(1950, 1, 2), (await db.People.SingleAsync(p => p.Id == chen)).DateOfBirth);
             Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == "ImportRun" && a.EntityId == id.ToString() && a.Action == "imported"));
+            // The batch is one entry naming everyone it created or touched: "who changed this person" finds it.
+            var batch = await db.AuditEntries.SingleAsync(a => a.EntityType == "ImportRun" && a.EntityId == id.ToString() && a.Action == "imported-rows");
+            Assert.True(await db.AuditSubjects.AnyAsync(s => s.Sequence == batch.Sequence && s.SubjectId == chen.ToString()));
+            Assert.False(await db.AuditEntries.AnyAsync(a => a.EntityType == "Person" && a.EntityId == chen.ToString()));
             return 0;
         });
 

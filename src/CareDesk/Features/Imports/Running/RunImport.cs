@@ -311,7 +311,16 @@ public sealed class RunImport(
         run.ForReview += counted.ForReview;
         run.FileIndex = file.Index;
         run.FileRecordsDone = records[^1].Number;
-        await db.SaveChangesAsync(cancellationToken);
+        // One audit entry for the batch, naming every person it created or touched (docs/imports.md, "Audit"); the
+        // report rows keep what was done to each.
+        var touched = db.ImportRows.Local.Where(r => r.PersonId is not null).Select(r => r.PersonId!.Value.ToString()).ToList();
+        await db.SaveAsOneActionAsync(
+            run.DryRun ? "checked-rows" : "imported-rows",
+            nameof(ImportRun),
+            run.Id.ToString(),
+            touched,
+            string.Create(CultureInfo.InvariantCulture, $"file {file.Index} records {records[0].Number}-{records[^1].Number}: created {counted.Created}, updated {counted.Updated}, duplicates {counted.Duplicates}, invalid {counted.Invalid}"),
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // The next batch tracks only its own rows: memory stays flat however long the file.
         var keep = db.Entry(run);
