@@ -38,9 +38,9 @@ public sealed class ImportPageTests(BrowserSite site, ITestOutputHelper output) 
         var preview = Page.Locator(".import-preview-file").First;
         await Expect(preview.Locator(".import-file-encoding")).ToContainTextAsync(encoding);
         await Expect(preview.Locator(".import-file-language")).ToContainTextAsync(headerLanguage);
-        // 客户联系方式 is no header the synonyms know: the guess ignores it, the supervisor reads it as the mobile.
-        await Expect(preview.Locator("[data-column='2'] .import-mapping-header")).ToHaveTextAsync("客户联系方式");
-        await ChooseAsync("#map-0-2", new Regex($"^{mobile}$"));
+        // 常用号码 is no header the synonyms know: the guess ignores it, the supervisor reads it as the mobile.
+        await Expect(preview.Locator("[data-column='2'] .import-mapping-header")).ToHaveTextAsync("常用号码");
+        await ChooseAsync("#map-0-2 .mud-input-control", new Regex($"^{mobile}$"));
         await Expect(Page.Locator("#map-0-2")).ToContainTextAsync(mobile);
         await ScreenshotAsync($"import-preview-{language}");
 
@@ -55,7 +55,7 @@ public sealed class ImportPageTests(BrowserSite site, ITestOutputHelper output) 
         await Expect(Count("created")).ToHaveTextAsync("2");
         await Expect(Count("duplicates")).ToHaveTextAsync("1");
         // The phone column's header as written, under the field it was read as.
-        await Expect(Page.Locator(".import-file-mapping [data-field='mobile']")).ToContainTextAsync("客户联系方式");
+        await Expect(Page.Locator(".import-file-mapping [data-field='mobile']")).ToContainTextAsync("常用号码");
 
         var problem = Page.Locator(".import-row-problem[data-reason='impossible_date']");
         await Expect(problem).ToContainTextAsync(impossibleDate);
@@ -89,7 +89,7 @@ public sealed class ImportPageTests(BrowserSite site, ITestOutputHelper output) 
         var year = 1940 + Random.Shared.Next(50);
         string[] mobiles = [TestValues.Mobile(), TestValues.Mobile(), TestValues.Mobile()];
         var csv = $"""
-            序号,姓名,客户联系方式,出生日期,性别,省份,备注
+            序号,姓名,常用号码,出生日期,性别,省份,备注
             1,{names[0]},{mobiles[0]},{year}-03-14,男,江苏,{Guid.NewGuid():N}
             2,{names[1]},{mobiles[1]},{year + 1}-07-02,女,浙江,
             3,{names[2]},{mobiles[2]},1985-02-30,男,上海,

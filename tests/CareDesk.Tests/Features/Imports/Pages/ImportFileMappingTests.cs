@@ -8,7 +8,7 @@ namespace CareDesk.Tests.Features.Imports.Pages;
 
 public sealed class ImportFileMappingTests : LocalizedComponentContext, IAsyncLifetime
 {
-    // 序号 is a running number, 客户联系方式 a header the synonyms do not know: both ignored by the guess.
+    // 序号 is a running number, 常用号码 a header the synonyms do not know: both ignored by the guess.
     private static InspectedFile File() => new(
         0,
         "客户名单.csv",
@@ -17,9 +17,9 @@ public sealed class ImportFileMappingTests : LocalizedComponentContext, IAsyncLi
         ",",
         null,
         "zh",
-        ["序号", "姓名", "客户联系方式", "出生日期"],
+        ["序号", "姓名", "常用号码", "出生日期"],
         new Dictionary<string, int> { ["name"] = 1, ["dob"] = 3 },
-        [new HeaderColumn(0, "序号"), new HeaderColumn(2, "客户联系方式")],
+        [new HeaderColumn(0, "序号"), new HeaderColumn(2, "常用号码")],
         [["1", "王建国", "13912345678", "1956-03-14"]]);
 
     [Theory]
