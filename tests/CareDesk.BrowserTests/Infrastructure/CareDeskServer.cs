@@ -19,6 +19,9 @@ public sealed class CareDeskServer : WebApplicationFactory<Program>
     /// <summary>Where this server keeps uploaded recordings (deleted with it).</summary>
     public string RecordingsDirectory { get; } = Path.Combine(Path.GetTempPath(), $"caredesk-browser-recordings-{Guid.NewGuid():N}");
 
+    /// <summary>Where this server keeps uploaded customer lists until their import is done (deleted with it).</summary>
+    public string ImportsDirectory { get; } = Path.Combine(Path.GetTempPath(), $"caredesk-browser-imports-{Guid.NewGuid():N}");
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public void Start()
@@ -43,6 +46,7 @@ public sealed class CareDeskServer : WebApplicationFactory<Program>
         // Every flow signs in from this one address; throttling is tested in the integration tests.
         builder.UseSetting("SignIn:PerClientLimit", "100000");
         builder.UseSetting("Contacts:RecordingsDirectory", RecordingsDirectory);
+        builder.UseSetting("Imports:StorageDirectory", ImportsDirectory);
     }
 
     public override async ValueTask DisposeAsync()
@@ -53,9 +57,12 @@ public sealed class CareDeskServer : WebApplicationFactory<Program>
             File.Delete(file);
         }
 
-        if (Directory.Exists(RecordingsDirectory))
+        foreach (var directory in new[] { RecordingsDirectory, ImportsDirectory })
         {
-            Directory.Delete(RecordingsDirectory, recursive: true);
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
         }
     }
 }

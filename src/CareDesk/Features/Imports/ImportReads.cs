@@ -1,5 +1,5 @@
-using CareDesk.Platform.Api;
 using CareDesk.Features.People;
+using CareDesk.Platform.Api;
 using CareDesk.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 

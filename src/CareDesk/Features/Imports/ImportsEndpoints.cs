@@ -97,6 +97,8 @@ internal static class ImportsEndpoints
                     ? TypedResults.File(file.Value!.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.Value.Name)
                     : file.Failure!.ToProblem(text);
             })
+            // The import page links it for download: a plain link carries the sign-in cookie, not a bearer token.
+            .AllowSignInCookieForReads()
             .WithSummary("The rejected rows as an XLSX to send back to the distributor, in the reader's language: one line per problem with file, record, line, field, column, reason (and its code) and the value as written.")
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .ProducesProblem(StatusCodes.Status404NotFound);
