@@ -11,7 +11,8 @@ internal static class DateWriting
 {
     private static readonly DateOnly ExcelEpoch = new(1899, 12, 30);
 
-    public static string Write(DateOnly date, Random random)
+    /// <param name="allowComma">False where the CSV field may not be quoted: "Mon D, YYYY" is then written D-Mon-YYYY.</param>
+    public static string Write(DateOnly date, Random random, bool allowComma = true)
     {
         var c = CultureInfo.InvariantCulture;
         return random.Next(100) switch
@@ -24,7 +25,8 @@ internal static class DateWriting
             < 78 => date.ToString("yyyyMMdd", c),
             < 83 => ExcelSerial(date).ToString(c),
             < 87 => date.ToString("d-MMM-yyyy", c),
-            < 91 => date.ToString("MMM d, yyyy", c),
+            < 91 when allowComma => date.ToString("MMM d, yyyy", c),
+            < 91 => date.ToString("d-MMM-yyyy", c),
             // Day first with slashes is read only when it cannot be a month (25/03/1962) or both are equal.
             < 95 when date.Day > 12 || date.Day == date.Month => date.ToString("dd/MM/yyyy", c),
             < 95 => date.ToString("yyyy-M-d", c),

@@ -514,7 +514,7 @@ internal sealed class DistributorExport
             _ => person.Female ? "女士" : "先生",
         };
 
-        row[Column.DateOfBirth] = withBirth && person.DateOfBirth is { } birth ? WriteDate(birth) : Placeholder();
+        row[Column.DateOfBirth] = withBirth && person.DateOfBirth is { } birth ? WriteDate(birth, quotes) : Placeholder();
         row[Column.Mobile] = person.Mobile is { } mobile ? WritePhone(mobile) : Placeholder();
         row[Column.Phone] = person.Landline is { } landline && (person.Mobile is null || _random.Next(100) < 80) ? _phones.Write(landline) : "";
 
@@ -549,17 +549,22 @@ internal sealed class DistributorExport
                 : new[] { "HK", "香港", "Hong Kong", "中国香港" }[_random.Next(4)];
         }
 
-        row[Column.PurchaseDate] = _random.Next(100) < 97 ? WriteDate(PurchaseDate()) : "";
+        row[Column.PurchaseDate] = _random.Next(100) < 97 ? WriteDate(PurchaseDate(), quotes) : "";
         var (model, serial) = _models.Pick(_random);
         row[Column.Model] = model;
         row[Column.Serial] = _random.Next(100) < 80 ? serial : "";
         row[Column.Remark] = _random.Next(100) < 12 ? Remarks[_random.Next(Remarks.Length)] : "";
+        if (!quotes && row.Cells.Any(c => c is string text && text.AsSpan().IndexOfAny(",\"\r\n") >= 0))
+        {
+            throw new InvalidOperationException($"Record {_record} needs quotes where none may be (after a stray quote).");
+        }
+
         return row;
     }
 
     // A date; in an XLSX sometimes a real date cell, as Excel keeps a date typed into a date-formatted column.
-    private object WriteDate(DateOnly date) =>
-        _typedCells && _random.Next(100) < 40 ? date.ToDateTime(TimeOnly.MinValue) : DateWriting.Write(date, _random);
+    private object WriteDate(DateOnly date, bool allowComma) =>
+        _typedCells && _random.Next(100) < 40 ? date.ToDateTime(TimeOnly.MinValue) : DateWriting.Write(date, _random, allowComma);
 
     // A mobile; in an XLSX sometimes a number cell, as Excel stores a long run of digits.
     private object WritePhone(GeneratedPhone phone) =>

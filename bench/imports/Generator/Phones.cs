@@ -111,8 +111,21 @@ internal sealed class Phones(Random random)
         }
     }
 
-    /// <summary>A local number of 7–8 digits that exists nowhere else in the file: the landline typed without its area code.</summary>
-    public string LocalNumberWithoutAreaCode() => (char)('2' + random.Next(7)) + Digits(random.Next(2) == 0 ? 7 : 6);
+    /// <summary>
+    /// A local number of 7–8 digits: the landline typed without its area code. Some 8-digit ones read as a valid number
+    /// of a two-digit area code (20963699 as 020-963699); those are drawn again, so the import can only call it missing.
+    /// </summary>
+    public string LocalNumberWithoutAreaCode()
+    {
+        while (true)
+        {
+            var local = (char)('2' + random.Next(7)) + Digits(random.Next(2) == 0 ? 7 : 6);
+            if (!IsValid(local, "CN", null))
+            {
+                return local;
+            }
+        }
+    }
 
     /// <summary>The number as a person types it: spaced, dashed, with +86 or 0086, a landline in brackets or with an extension.</summary>
     public string Write(GeneratedPhone phone)
