@@ -56,11 +56,8 @@ internal static class ChineseNames
         "晓小春秋玉金海丽华嘉";
 
     // The given names of the parents' generation, for the father or mother who gives a child's phone.
-    private static readonly string[] OlderGeneration =
-    [
-        "建国", "建华", "国庆", "卫国", "志刚", "德明", "永福", "长生", "福林", "振华", "桂兰", "秀英", "淑珍", "玉兰", "秀兰",
-        "凤英", "桂芳", "素珍", "桂珍", "玉珍", "文华", "根生", "金福", "德胜", "宝山",
-    ];
+    private static readonly string[] OlderMen = ["建国", "建华", "国庆", "卫国", "志刚", "德明", "永福", "长生", "福林", "振华", "文华", "根生", "金福", "德胜", "宝山"];
+    private static readonly string[] OlderWomen = ["桂兰", "秀英", "淑珍", "玉兰", "秀兰", "凤英", "桂芳", "素珍", "桂珍", "玉珍", "翠花", "金凤", "美华", "秀梅", "素芬"];
 
     // One reading where a character has several: the one a name uses (曾 zeng, 单 shan, 长 chang…).
     private static readonly Dictionary<char, string> NameReadings = new()
@@ -118,7 +115,8 @@ internal static class ChineseNames
         return second == first && random.NextDouble() < 0.7 ? first.ToString() + characters[random.Next(characters.Length)] : $"{first}{second}";
     }
 
-    public static string OlderGivenName(Random random) => OlderGeneration[random.Next(OlderGeneration.Length)];
+    public static string OlderGivenName(Random random, bool female) =>
+        female ? OlderWomen[random.Next(OlderWomen.Length)] : OlderMen[random.Next(OlderMen.Length)];
 
     /// <summary>The surname of a written Chinese name: a listed compound surname, else the first character.</summary>
     public static int SurnameLength(string name) =>
@@ -196,7 +194,7 @@ internal static class ChineseNames
     public static IEnumerable<char> AllCharacters() =>
         Surnames.SelectMany(s => s.Surname).Concat(MaleCharacters).Concat(FemaleCharacters)
             .Concat(CommonMale.SelectMany(c => c.Given)).Concat(CommonFemale.SelectMany(c => c.Given))
-            .Concat(OlderGeneration.SelectMany(g => g)).Distinct();
+            .Concat(OlderMen.SelectMany(g => g)).Concat(OlderWomen.SelectMany(g => g)).Distinct();
 
     private static readonly Lazy<Dictionary<char, char[]>> Homophones = new(() =>
     {

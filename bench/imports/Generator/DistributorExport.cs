@@ -47,6 +47,9 @@ internal sealed class Person
 
     public (string Province, string City, string Address)? Abroad { get; init; }
 
+    /// <summary>A mainland home: street and flat.</summary>
+    public (string Street, string Flat) Home { get; init; }
+
     public int FirstRecord { get; set; }
 
     /// <summary>The number the person's duplicates share: the mobile, else the landline.</summary>
@@ -189,6 +192,7 @@ internal sealed class DistributorExport
             Female = female,
             Place = place,
             Abroad = abroad,
+            Home = place is null ? default : Places.Home(place, _random),
             FirstRecord = record,
         };
 
@@ -325,6 +329,7 @@ internal sealed class DistributorExport
             Mobile = newPhone,
             Place = source.Place,
             Abroad = source.Abroad,
+            Home = source.Place is null ? default : _random.Next(2) == 0 ? source.Home : Places.Home(source.Place, _random),
             FirstRecord = source.FirstRecord,
         };
         return Write(moved, source.Name, withBirth: true, withAddress: _random.Next(100) < 50);
@@ -343,7 +348,7 @@ internal sealed class DistributorExport
 
             var father = _random.Next(100) < 70;
             var surname = father ? child.Name[..ChineseNames.SurnameLength(child.Name)] : ChineseNames.Surname(_random);
-            var name = surname + ChineseNames.OlderGivenName(_random);
+            var name = surname + ChineseNames.OlderGivenName(_random, female: !father);
             if (NameEquivalence.Compare(name, child.Name) != NameMatch.None)
             {
                 continue;
@@ -357,6 +362,7 @@ internal sealed class DistributorExport
                 ChineseName = name,
                 Female = !father,
                 Place = child.Place,
+                Home = _random.Next(2) == 0 ? child.Home : Places.Home(child.Place!, _random),
                 FirstRecord = record,
             };
             parent.DateOfBirth = UniqueBirthDate(parent, childBirth.AddYears(-(22 + _random.Next(18))).AddDays(_random.Next(-180, 180)));
@@ -392,6 +398,7 @@ internal sealed class DistributorExport
                 continue;
             }
 
+            var place = _random.Next(2) == 0 ? source.Place! : Places.Pick(_random);
             var other = new Person
             {
                 Key = $"P{++_nextPerson:D7}",
@@ -399,7 +406,8 @@ internal sealed class DistributorExport
                 Name = source.Name,
                 ChineseName = source.ChineseName,
                 Female = source.Female,
-                Place = _random.Next(2) == 0 ? source.Place : Places.Pick(_random),
+                Place = place,
+                Home = Places.Home(place, _random),
                 FirstRecord = record,
                 Mobile = _phones.NewMobile(),
             };
@@ -536,7 +544,7 @@ internal sealed class DistributorExport
                     < 20 => "\n",
                     _ => null,
                 };
-                row[Column.Address] = Places.Address(place, _random, separator);
+                row[Column.Address] = Places.Address(person.Home, separator);
             }
         }
         else if (person.Abroad is var (province, city, address))

@@ -105,8 +105,8 @@ internal static class Places
 
     public static string CityAsWritten(Place place, Random random) => random.Next(10) < 6 ? place.City + "市" : place.City;
 
-    /// <summary>A street address; <paramref name="separator"/> is put between the street and the flat, as some lists do (",", a line break).</summary>
-    public static string Address(Place place, Random random, string? separator = null)
+    /// <summary>A home: the street part and the flat part (empty for a house), which a list may write apart.</summary>
+    public static (string Street, string Flat) Home(Place place, Random random)
     {
         var district = place.Districts[random.Next(place.Districts.Length)];
         var road = Roads[random.Next(Roads.Length)];
@@ -119,11 +119,10 @@ internal static class Places
             _ => "",
         };
 
-        if (flat.Length == 0)
-        {
-            return random.Next(3) == 0 ? place.City + "市" + street : street;
-        }
-
-        return street + (separator ?? "") + flat;
+        return (random.Next(6) == 0 ? place.City + "市" + street : street, flat);
     }
+
+    /// <summary>The home as one list writes it; <paramref name="separator"/> goes between street and flat, as some lists put it (",", a line break).</summary>
+    public static string Address((string Street, string Flat) home, string? separator) =>
+        home.Flat.Length == 0 ? home.Street : home.Street + (separator ?? "") + home.Flat;
 }
