@@ -570,9 +570,19 @@ internal sealed class DistributorExport
         return row;
     }
 
-    // A date; in an XLSX sometimes a real date cell, as Excel keeps a date typed into a date-formatted column.
-    private object WriteDate(DateOnly date, bool allowComma) =>
-        _typedCells && _random.Next(100) < 40 ? date.ToDateTime(TimeOnly.MinValue) : DateWriting.Write(date, _random, allowComma);
+    // A date; in an XLSX sometimes a real date cell (Excel keeps a date typed into a date-formatted column so), or a
+    // number cell holding the serial or the digits 19620305.
+    private object WriteDate(DateOnly date, bool allowComma)
+    {
+        var roll = _typedCells ? _random.Next(100) : 100;
+        return roll switch
+        {
+            < 40 => date.ToDateTime(TimeOnly.MinValue),
+            < 45 => (double)DateWriting.ExcelSerial(date),
+            < 48 => (double)(date.Year * 10_000 + date.Month * 100 + date.Day),
+            _ => DateWriting.Write(date, _random, allowComma),
+        };
+    }
 
     // A mobile; in an XLSX sometimes a number cell, as Excel stores a long run of digits.
     private object WritePhone(GeneratedPhone phone) =>

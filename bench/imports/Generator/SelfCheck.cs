@@ -139,9 +139,15 @@ internal static class SelfCheck
         var byRecord = truth.ToDictionary(t => t.Record);
         var rows = new Dictionary<int, ReadRow>(truth.Count);
         var count = 0;
+        var typedCells = new Dictionary<CellKind, int>();
         foreach (var record in file.ReadRecords())
         {
             count++;
+            foreach (var cell in record.Cells)
+            {
+                typedCells[cell.Kind] = typedCells.GetValueOrDefault(cell.Kind) + 1;
+            }
+
             if (!byRecord.TryGetValue(record.Number, out var expected))
             {
                 fail($"record {record.Number} (line {record.Line}) is not in the truth");
@@ -187,6 +193,11 @@ internal static class SelfCheck
             }
 
             rows[record.Number] = new ReadRow(writtenName, normalized);
+        }
+
+        if (format == "xlsx" && (typedCells.GetValueOrDefault(CellKind.Date) == 0 || typedCells.GetValueOrDefault(CellKind.Number) == 0))
+        {
+            fail($"the XLSX holds {typedCells.GetValueOrDefault(CellKind.Date)} date cells and {typedCells.GetValueOrDefault(CellKind.Number)} number cells; some of each are written");
         }
 
         if (count != truth.Count)
