@@ -78,8 +78,11 @@ internal sealed class DistributorExport
     private static readonly string[] CantoneseSurnames = ["Chan", "Wong", "Lee", "Cheung", "Lau", "Ho", "Ng", "Leung", "Tsang", "Yip"];
     private static readonly string[] CantoneseGiven = ["Tai Man", "Siu Ming", "Ka Yan", "Wing Sze", "Chi Keung", "Mei Ling", "Kwok Wai", "Suk Fan", "Wai Kit", "Hoi Yan"];
 
-    private static readonly (string Code, string Name, string City)[] UsStates =
-        [("CA", "California", "San Francisco"), ("NY", "New York", "New York"), ("CA", "California", "Los Angeles"), ("WA", "Washington", "Seattle"), ("MA", "Massachusetts", "Boston"), ("TX", "Texas", "Houston"), ("IL", "Illinois", "Chicago")];
+    private static readonly (string Code, string Name, string City, string AreaCodes)[] UsStates =
+    [
+        ("CA", "California", "San Francisco", "415 628"), ("NY", "New York", "New York", "212 646 718 917"), ("CA", "California", "Los Angeles", "213 310 626"),
+        ("WA", "Washington", "Seattle", "206 425"), ("MA", "Massachusetts", "Boston", "617"), ("TX", "Texas", "Houston", "713 832"), ("IL", "Illinois", "Chicago", "312 773"),
+    ];
 
     private static readonly string[] UsStreets = ["Market St", "Main St", "Broadway", "Jackson St", "Grant Ave", "Pine St", "Elm St", "Lake Ave"];
     private static readonly string[] HongKongDistricts = ["九龍", "沙田", "灣仔", "觀塘", "屯門", "中環"];
@@ -156,6 +159,7 @@ internal sealed class DistributorExport
         string? chinese = null;
         Place? place = null;
         (string, string, string)? abroad = null;
+        string[]? usAreaCodes = null;
         switch (region)
         {
             case "CN":
@@ -166,6 +170,7 @@ internal sealed class DistributorExport
                 name = $"{LatinGiven[_random.Next(LatinGiven.Length)]} {LatinSurnames[_random.Next(LatinSurnames.Length)]}";
                 var state = UsStates[_random.Next(UsStates.Length)];
                 abroad = (_random.Next(2) == 0 ? state.Code : state.Name, state.City, $"{_random.Next(10, 9999)} {UsStreets[_random.Next(UsStreets.Length)]}");
+                usAreaCodes = state.AreaCodes.Split(' ');
                 break;
             default:
                 if (_random.Next(2) == 0)
@@ -209,7 +214,7 @@ internal sealed class DistributorExport
         }
         else
         {
-            person.Mobile = _phones.NewForeign(region, mobile: true);
+            person.Mobile = _phones.NewForeign(region, mobile: true, usAreaCodes);
         }
 
         return person;
@@ -317,7 +322,7 @@ internal sealed class DistributorExport
     // Same name and birthday, a number never seen before: the person changed phones.
     private ExportRow? NameAndBirthWithNewPhone(Person source)
     {
-        var newPhone = source.Region == "CN" ? _phones.NewMobile() : _phones.NewForeign(source.Region, mobile: true);
+        var newPhone = source.Region == "CN" ? _phones.NewMobile() : _phones.NewForeign(source.Region, mobile: true, source.Region == "US" ? [source.Mobile!.National[..3]] : null);
         var moved = new Person
         {
             Key = source.Key,
@@ -551,7 +556,8 @@ internal sealed class DistributorExport
         {
             row[Column.Province] = province;
             row[Column.City] = city;
-            row[Column.Address] = withAddress ? address + (quotes && _random.Next(3) == 0 ? $", Apt {_random.Next(1, 40)}" : "") : "";
+            var apartment = person.Region == "US" && quotes && _random.Next(3) == 0 ? $", Apt {_random.Next(1, 40)}" : "";
+            row[Column.Address] = withAddress ? address + apartment : "";
             row[Column.Country] = person.Region == "US"
                 ? new[] { "US", "美国", "USA", "United States" }[_random.Next(4)]
                 : new[] { "HK", "香港", "Hong Kong", "中国香港" }[_random.Next(4)];

@@ -94,13 +94,15 @@ internal sealed class Phones(Random random)
         throw new InvalidOperationException($"No valid landline found for area code {place.AreaCode}.");
     }
 
-    public GeneratedPhone NewForeign(string region, bool mobile)
+    /// <param name="areaCodes">For a US number, the area codes of the person's city.</param>
+    public GeneratedPhone NewForeign(string region, bool mobile, string[]? areaCodes = null)
     {
+        areaCodes ??= UsAreaCodes;
         while (true)
         {
             var national = region switch
             {
-                "US" => UsAreaCodes[random.Next(UsAreaCodes.Length)] + (char)('2' + random.Next(8)) + Digits(6),
+                "US" => areaCodes[random.Next(areaCodes.Length)] + (char)('2' + random.Next(8)) + Digits(6),
                 _ => (mobile ? "569"[random.Next(3)] : "23"[random.Next(2)]) + Digits(7),
             };
 
