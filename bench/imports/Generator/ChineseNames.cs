@@ -176,14 +176,14 @@ internal static class ChineseNames
     }
 
     /// <summary>
-    /// A key equal for two names the import may call one person's by sound: the surname and, per given-name character,
-    /// its group of characters sharing a reading. Two different people never get the same key and date of birth.
+    /// A key equal for two names the import may call one person's by sound or by romanisation: per character, its
+    /// group of characters sharing a reading (the surname too: 王芳 and 汪芳 are both "Wang Fang" in pinyin). Two
+    /// different people never get the same key and date of birth.
     /// </summary>
     public static string SoundKey(string name)
     {
-        var surnameLength = SurnameLength(name);
-        var key = new System.Text.StringBuilder(name[..surnameLength]).Append('|');
-        foreach (var c in name.AsSpan(surnameLength))
+        var key = new System.Text.StringBuilder(name.Length * 4);
+        foreach (var c in name)
         {
             key.Append(SoundGroups.Value.TryGetValue(c, out var group) ? group : c).Append('.');
         }
