@@ -60,36 +60,22 @@ internal static class ChineseNames
     private static readonly string[] OlderWomen = ["桂兰", "秀英", "淑珍", "玉兰", "秀兰", "凤英", "桂芳", "素珍", "桂珍", "玉珍", "翠花", "金凤", "美华", "秀梅", "素芬"];
 
     // One reading where a character has several: the one a name uses (曾 zeng, 单 shan, 长 chang…).
-    private static readonly Dictionary<char, string> NameReadings = new()
-    {
-        ['曾'] = "zeng", ['单'] = "shan", ['覃'] = "qin", ['长'] = "chang", ['乐'] = "le", ['朴'] = "piao", ['华'] = "hua",
-        ['红'] = "hong", ['强'] = "qiang", ['燕'] = "yan", ['柏'] = "bai", ['和'] = "he", ['莫'] = "mo", ['万'] = "wan",
-        ['解'] = "xie", ['仇'] = "qiu", ['区'] = "ou", ['查'] = "zha", ['盖'] = "ge", ['尉'] = "yu", ['俊'] = "jun",
-        ['石'] = "shi", ['贾'] = "jia", ['宁'] = "ning", ['兴'] = "xing", ['晨'] = "chen", ['思'] = "si", ['佳'] = "jia",
-        ['子'] = "zi", ['家'] = "jia", ['秋'] = "qiu", ['雨'] = "yu", ['于'] = "yu", ['伟'] = "wei", ['吕'] = "lv",
-        ['欣'] = "xin", ['涵'] = "han", ['颖'] = "ying", ['琪'] = "qi", ['斌'] = "bin", ['辉'] = "hui", ['航'] = "hang",
-        ['阳'] = "yang", ['轩'] = "xuan", ['泽'] = "ze", ['宇'] = "yu", ['峰'] = "feng", ['艳'] = "yan", ['丽'] = "li",
-        ['洁'] = "jie", ['婷'] = "ting", ['桐'] = "tong", ['妍'] = "yan", ['瑶'] = "yao", ['蓉'] = "rong", ['鹏'] = "peng",
-        ['落'] = "luo", ['行'] = "xing", ['重'] = "chong", ['调'] = "tiao", ['朝'] = "chao", ['传'] = "chuan", ['藏'] = "zang",
-        ['广'] = "guang", ['廖'] = "liao", ['沈'] = "shen", ['任'] = "ren", ['叶'] = "ye", ['许'] = "xu", ['谭'] = "tan",
-        ['陆'] = "lu", ['缪'] = "miao", ['秘'] = "bi", ['虎'] = "hu", ['发'] = "fa", ['祥'] = "xiang", ['贵'] = "gui",
-    };
+    private static readonly Dictionary<char, string> NameReadings = Pairs(
+        "曾:zeng 单:shan 覃:qin 长:chang 乐:le 朴:piao 华:hua 红:hong 强:qiang 燕:yan 柏:bai 和:he 莫:mo 万:wan 解:xie 仇:qiu " +
+        "区:ou 查:zha 盖:ge 尉:yu 俊:jun 石:shi 贾:jia 宁:ning 兴:xing 晨:chen 思:si 佳:jia 子:zi 家:jia 秋:qiu 雨:yu 于:yu " +
+        "伟:wei 吕:lv 欣:xin 涵:han 颖:ying 琪:qi 斌:bin 辉:hui 航:hang 阳:yang 轩:xuan 泽:ze 宇:yu 峰:feng 艳:yan 丽:li " +
+        "洁:jie 婷:ting 桐:tong 妍:yan 瑶:yao 蓉:rong 鹏:peng 落:luo 行:xing 重:chong 调:tiao 朝:chao 传:chuan 藏:zang " +
+        "广:guang 廖:liao 沈:shen 任:ren 叶:ye 许:xu 谭:tan 陆:lu 缪:miao 秘:bi 虎:hu 发:fa 祥:xiang 贵:gui")
+        .ToDictionary(p => p[0], p => p[2..]);
 
     // Traditional forms as Hong Kong and Taiwan lists (and some older mainland clerks) write them; only characters that
     // differ. The import folds them back with Unihan's kSimplifiedVariant; the self-check asserts every pair does.
-    private static readonly Dictionary<char, char> Traditional = new()
-    {
-        ['张'] = '張', ['刘'] = '劉', ['陈'] = '陳', ['杨'] = '楊', ['黄'] = '黃', ['赵'] = '趙', ['吴'] = '吳', ['孙'] = '孫',
-        ['马'] = '馬', ['郑'] = '鄭', ['谢'] = '謝', ['许'] = '許', ['韩'] = '韓', ['冯'] = '馮', ['邓'] = '鄧', ['萧'] = '蕭',
-        ['罗'] = '羅', ['叶'] = '葉', ['苏'] = '蘇', ['吕'] = '呂', ['卢'] = '盧', ['钟'] = '鍾', ['谭'] = '譚', ['陆'] = '陸',
-        ['贾'] = '賈', ['邹'] = '鄒', ['龙'] = '龍', ['顾'] = '顧', ['龚'] = '龔', ['钱'] = '錢', ['严'] = '嚴',
-        ['汤'] = '湯', ['单'] = '單', ['欧'] = '歐', ['阳'] = '陽', ['诸'] = '諸', ['东'] = '東',
-        ['伟'] = '偉', ['强'] = '強', ['军'] = '軍', ['杰'] = '傑', ['涛'] = '濤', ['辉'] = '輝', ['鹏'] = '鵬', ['华'] = '華',
-        ['飞'] = '飛', ['国'] = '國', ['凯'] = '凱', ['晓'] = '曉', ['兴'] = '興',
-        ['庆'] = '慶', ['长'] = '長', ['贵'] = '貴', ['宝'] = '寶', ['荣'] = '榮', ['发'] = '發',
-        ['锋'] = '鋒', ['丽'] = '麗', ['艳'] = '艷', ['红'] = '紅', ['颖'] = '穎', ['兰'] = '蘭', ['凤'] = '鳳',
-        ['云'] = '雲', ['宁'] = '寧', ['爱'] = '愛', ['刚'] = '剛', ['维'] = '維', ['门'] = '門',
-    };
+    private static readonly Dictionary<char, char> Traditional = Pairs(
+        "张張 刘劉 陈陳 杨楊 黄黃 赵趙 吴吳 孙孫 马馬 郑鄭 谢謝 许許 韩韓 冯馮 邓鄧 萧蕭 罗羅 叶葉 苏蘇 吕呂 " +
+        "卢盧 钟鍾 谭譚 陆陸 贾賈 邹鄒 龙龍 顾顧 龚龔 钱錢 严嚴 汤湯 单單 欧歐 阳陽 诸諸 东東 伟偉 强強 军軍 " +
+        "杰傑 涛濤 辉輝 鹏鵬 华華 飞飛 国國 凯凱 晓曉 兴興 庆慶 长長 贵貴 宝寶 荣榮 发發 锋鋒 丽麗 艳艷 红紅 " +
+        "颖穎 兰蘭 凤鳳 云雲 宁寧 爱愛 刚剛 维維 门門")
+        .ToDictionary(p => p[0], p => p[1]);
 
     private static readonly double SurnameTotal = Surnames.Sum(s => s.Weight);
     private static readonly double CommonMaleTotal = CommonMale.Sum(s => s.Weight);
@@ -228,6 +214,8 @@ internal static class ChineseNames
 
         return Enumerable.Range(0, characters.Length).ToDictionary(i => characters[i], i => Find(i));
     });
+
+    private static string[] Pairs(string list) => list.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private static string Syllables(string chinese) =>
         string.Concat(chinese.Select(c => NameReadings.TryGetValue(c, out var reading) ? reading : Pinyin.Of(c) is { Count: > 0 } readings ? readings[0] : c.ToString()));

@@ -14,13 +14,27 @@ internal sealed class DeviceModels
     // How often each maker's devices show up in a mainland distributor's customer list (domestic meters dominate).
     private static readonly Dictionary<string, double> MakerShare = new(StringComparer.Ordinal)
     {
-        ["sinocare"] = 30, ["roche"] = 20, ["yuwell"] = 12, ["abbott"] = 10, ["lifescan"] = 8, ["microtech"] = 6,
-        ["ascensia"] = 5, ["medtronic"] = 3, ["yicheng"] = 3, ["dexcom"] = 2, ["trividia"] = 1, ["insulet"] = 0.5, ["tandem"] = 0.5,
+        ["sinocare"] = 30,
+        ["roche"] = 20,
+        ["yuwell"] = 12,
+        ["abbott"] = 10,
+        ["lifescan"] = 8,
+        ["microtech"] = 6,
+        ["ascensia"] = 5,
+        ["medtronic"] = 3,
+        ["yicheng"] = 3,
+        ["dexcom"] = 2,
+        ["trividia"] = 1,
+        ["insulet"] = 0.5,
+        ["tandem"] = 0.5,
     };
 
     private static readonly Dictionary<string, string> DeviceWord = new(StringComparer.Ordinal)
     {
-        ["bg_meter"] = "血糖仪", ["cgm_sensor"] = "动态血糖仪", ["cgm_reader"] = "扫描仪", ["insulin_pump"] = "胰岛素泵",
+        ["bg_meter"] = "血糖仪",
+        ["cgm_sensor"] = "动态血糖仪",
+        ["cgm_reader"] = "扫描仪",
+        ["insulin_pump"] = "胰岛素泵",
     };
 
     private readonly Product[] _products;

@@ -66,8 +66,13 @@ internal static class Places
     // What a province is called in full where 省 is not its suffix.
     private static readonly Dictionary<string, string> FullProvinceNames = new(StringComparer.Ordinal)
     {
-        ["北京"] = "北京市", ["上海"] = "上海市", ["天津"] = "天津市", ["重庆"] = "重庆市", ["广西"] = "广西壮族自治区",
-        ["新疆"] = "新疆维吾尔自治区", ["内蒙古"] = "内蒙古自治区",
+        ["北京"] = "北京市",
+        ["上海"] = "上海市",
+        ["天津"] = "天津市",
+        ["重庆"] = "重庆市",
+        ["广西"] = "广西壮族自治区",
+        ["新疆"] = "新疆维吾尔自治区",
+        ["内蒙古"] = "内蒙古自治区",
     };
 
     private static readonly string[] Roads =
