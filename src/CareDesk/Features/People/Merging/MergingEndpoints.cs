@@ -17,6 +17,7 @@ internal static class MergingEndpoints
         services.AddScoped<MergePeople>();
         services.AddScoped<UnmergePeople>();
         services.AddScoped<ListPersonMerges>();
+        services.AddScoped<PreviewMerge>();
         return services;
     }
 
