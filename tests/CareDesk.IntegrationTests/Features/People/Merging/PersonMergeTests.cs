@@ -142,6 +142,29 @@ public sealed class PersonMergeTests(CareDeskFactory app) : IClassFixture<CareDe
     }
 
     [Fact]
+    public async Task Do_not_contact_on_either_person_holds_for_the_survivor_and_the_unmerge_takes_the_merges_entry_back()
+    {
+        var supervisor = await app.CreateClientForRoleAsync(Roles.Supervisor);
+        var (survivor, merged) = await TwoAsync(supervisor);
+        async Task SetAsync(Guid id, bool active) =>
+            await (await supervisor.PostAsJsonAsync($"/api/people/{id}/do-not-contact", new { reason = "Asked on the phone.", active })).ReadAsync<MergingTestKit.Created>();
+        await SetAsync(merged.Id, true);
+        await SetAsync(survivor.Id, true);
+        // The survivor's newer "lift" would otherwise hide the duplicate's "do not contact" in the joined ledger.
+        await SetAsync(survivor.Id, false);
+        Task<(bool Active, string Source)> NewestAsync(Guid id) => app.WithDbAsync(db => db.DoNotContactEntries.Where(e => e.PersonId == id)
+            .OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id).Select(e => new ValueTuple<bool, string>(e.Active, e.Source)).FirstAsync());
+
+        var merge = await supervisor.MergedAsync(survivor.Id, merged.Id);
+
+        Assert.Equal((true, "merge"), await NewestAsync(survivor.Id));
+        await (await supervisor.UnmergeAsync(merge.Id)).ReadAsync<UnmergePeople.Outcome>();
+        Assert.False((await NewestAsync(survivor.Id)).Active);
+        Assert.True((await NewestAsync(merged.Id)).Active);
+        Assert.False(await app.WithDbAsync(db => db.DoNotContactEntries.AnyAsync(e => (e.PersonId == survivor.Id || e.PersonId == merged.Id) && e.Source == "merge")));
+    }
+
+    [Fact]
     public async Task A_stale_version_is_a_409_naming_it_and_nothing_moves()
     {
         var supervisor = await app.CreateClientForRoleAsync(Roles.Supervisor);
