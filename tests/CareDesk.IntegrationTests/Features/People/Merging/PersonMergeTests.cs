@@ -193,6 +193,9 @@ public sealed class PersonMergeTests(CareDeskFactory app) : IClassFixture<CareDe
         (await (await supervisor.MergeAsync(third, ghost)).ProblemAsync(HttpStatusCode.Conflict)).Errors("mergedId");
         (await (await supervisor.MergeAsync(ghost, third)).ProblemAsync(HttpStatusCode.Conflict)).Errors("survivorId");
         await (await supervisor.PutAsJsonAsync($"/api/people/{merged.Id}", new { name = "x", kind = "patient", version = ghost.Version })).ProblemAsync(HttpStatusCode.Conflict);
+        // Frozen until unmerged: new facts go to the survivor, or caller lookup would find the merged person again.
+        await (await supervisor.PostAsJsonAsync($"/api/people/{merged.Id}/contact-points", new { email = "new@example.com" })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await supervisor.PostAsJsonAsync($"/api/people/{third.Id}/relationships", new { kind = "caregiver-of", personId = merged.Id })).ProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
