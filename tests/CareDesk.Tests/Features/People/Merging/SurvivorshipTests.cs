@@ -15,8 +15,13 @@ public sealed class SurvivorshipTests
         var survivor = new PersonScalars { DisplayName = "王建国", TimeZone = "Asia/Shanghai", PreferredHours = "mornings", UpdatedAt = Older, Languages = ["zh-CN"] };
         var merged = new PersonScalars
         {
-            DisplayName = "王建國", DateOfBirth = new DateOnly(1946, 3, 8), Sex = Sex.Male, PreferredHours = "evenings", UpdatedAt = Newer,
-            Languages = ["yue", "zh-CN"], Accessibility = new AccessibilityNeeds { HardOfHearing = true },
+            DisplayName = "王建國",
+            DateOfBirth = new DateOnly(1946, 3, 8),
+            Sex = Sex.Male,
+            PreferredHours = "evenings",
+            UpdatedAt = Newer,
+            Languages = ["yue", "zh-CN"],
+            Accessibility = new AccessibilityNeeds { HardOfHearing = true },
         };
 
         var result = Survivorship.Merge(survivor, merged, Now);
