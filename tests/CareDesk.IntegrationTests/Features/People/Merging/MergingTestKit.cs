@@ -90,7 +90,7 @@ internal static class MergingTestKit
         {
             var now = new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero);
             db.Set<Complaint>().Add(new Complaint { CaseId = caseId, PersonId = personId, ReceivingTimeZone = "Asia/Shanghai", FlaggedBy = userId });
-            db.Disclosures.Add(new Disclosure { PersonId = personId, Recipient = "Service partner Beijing", Reason = "repair", SharedBy = userId, RecordedBy = userId, Data = ["phone"] });
+            db.Disclosures.Add(new Disclosure { PersonId = personId, Recipient = "Service partner Beijing", Reason = "repair", SharedBy = "manual", RecordedBy = userId, Data = ["phone"] });
             db.FollowUpEvents.Add(new FollowUpEvent { Kind = FollowUpTrigger.Registration, PersonId = personId, DeviceId = deviceId, At = now, RecordedAt = now, ProcessedAt = now, Result = FollowUpEvent.NoRule });
             var alone = new Campaign { Name = "Merge test alone", CreatedBy = userId, Status = CampaignStatus.Ended };
             var both = new Campaign { Name = "Merge test both", CreatedBy = userId, Status = CampaignStatus.Ended };
