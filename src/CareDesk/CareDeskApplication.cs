@@ -13,6 +13,7 @@ using CareDesk.Features.Macros;
 using CareDesk.Features.NothingLost;
 using CareDesk.Features.Outreach;
 using CareDesk.Features.People;
+using CareDesk.Features.People.Merging;
 using CareDesk.Features.Search;
 using CareDesk.Features.ServiceLevels;
 using CareDesk.Features.Staff;
@@ -59,6 +60,7 @@ public static class CareDeskApplication
 
         builder.Services.AddUsers();
         builder.Services.AddPeople();
+        builder.Services.AddPersonMerging();
         builder.Services.AddCatalog();
         builder.Services.AddReportability();
         builder.Services.AddDevices();
@@ -116,6 +118,7 @@ public static class CareDeskApplication
         api.MapAuditEndpoints();
         api.MapUsersEndpoints();
         api.MapPeopleEndpoints();
+        api.MapPersonMergingEndpoints();
         api.MapCatalogEndpoints();
         api.MapReportabilityEndpoints();
         api.MapDevicesEndpoints();

@@ -3133,6 +3133,79 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.ToTable("contact_points", (string)null);
                 });
 
+            modelBuilder.Entity("CareDesk.Features.People.Merging.PersonMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Dropped")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("MergedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MergedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MergedSnapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Moved")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SurvivorAfter")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SurvivorBefore")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SurvivorHad")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UnmergeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("UnmergedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UnmergedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedId", "MergedAt");
+
+                    b.HasIndex("SurvivorId", "MergedAt");
+
+                    b.ToTable("person_merges", (string)null);
+                });
+
             modelBuilder.Entity("CareDesk.Features.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3170,6 +3243,9 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.PrimitiveCollection<List<string>>("Languages")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
@@ -3225,6 +3301,8 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                     b.HasIndex("AssignedFieldRepId");
 
                     b.HasIndex("DisplayName");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.ToTable("people", (string)null);
                 });
@@ -4602,6 +4680,29 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.People.Merging.PersonMerge", b =>
+                {
+                    b.HasOne("CareDesk.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareDesk.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SurvivorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.People.Person", b =>
+                {
+                    b.HasOne("CareDesk.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CareDesk.Features.People.Relationship", b =>

@@ -3124,6 +3124,79 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.ToTable("contact_points", (string)null);
                 });
 
+            modelBuilder.Entity("CareDesk.Features.People.Merging.PersonMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dropped")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MergedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedSnapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Moved")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurvivorAfter")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurvivorBefore")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurvivorHad")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnmergeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnmergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnmergedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedId", "MergedAt");
+
+                    b.HasIndex("SurvivorId", "MergedAt");
+
+                    b.ToTable("person_merges", (string)null);
+                });
+
             modelBuilder.Entity("CareDesk.Features.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3160,6 +3233,9 @@ namespace CareDesk.Migrations.Sqlite.Migrations
 
                     b.PrimitiveCollection<string>("Languages")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Notes")
@@ -3216,6 +3292,8 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("AssignedFieldRepId");
 
                     b.HasIndex("DisplayName");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.ToTable("people", (string)null);
                 });
@@ -4582,6 +4660,29 @@ namespace CareDesk.Migrations.Sqlite.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.People.Merging.PersonMerge", b =>
+                {
+                    b.HasOne("CareDesk.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareDesk.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SurvivorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareDesk.Features.People.Person", b =>
+                {
+                    b.HasOne("CareDesk.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CareDesk.Features.People.Relationship", b =>

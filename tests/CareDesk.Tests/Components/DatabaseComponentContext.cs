@@ -47,6 +47,7 @@ public abstract class DatabaseComponentContext : LocalizedComponentContext, IAsy
         Services.AddCareDeskAudit();
         Services.AddScoped<OperationScope>();
         Services.AddPeople();
+        CareDesk.Features.People.Merging.MergingEndpoints.AddPersonMerging(Services);
         Services.AddCatalog();
         Services.AddDevices();
         Services.AddTelephony();
@@ -78,6 +79,9 @@ public abstract class DatabaseComponentContext : LocalizedComponentContext, IAsy
         authorization.SetRoles(roles);
         authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, UserId));
     }
+
+    /// <summary>The named policies the signed-in user passes (a page's <c>AuthorizeView Policy</c>), on top of the roles.</summary>
+    protected void AllowPolicies(params string[] policies) => authorization.SetPolicies(policies);
 
     public async Task InitializeAsync()
     {

@@ -22,7 +22,7 @@ public sealed class AddContactPoint(CareDeskDbContext db, PhoneNumberParser pars
             return Failure.Invalid("source", "Source.Invalid");
         }
 
-        var person = await db.People.Where(p => p.Id == personId).Select(p => new { p.AssignedFieldRepId }).FirstOrDefaultAsync(cancellationToken);
+        var person = await db.People.Where(p => p.Id == personId).Select(p => new { p.AssignedFieldRepId, p.MergedIntoId }).FirstOrDefaultAsync(cancellationToken);
         if (person is null)
         {
             return Failure.NotFound("Person.NotFound");
@@ -31,6 +31,12 @@ public sealed class AddContactPoint(CareDeskDbContext db, PhoneNumberParser pars
         if (!viewer.MaySee(person.AssignedFieldRepId))
         {
             return new Failure(FailureKind.Forbidden, "Person.Forbidden");
+        }
+
+        // A merged person's number would make caller lookup find them again: facts go to the survivor.
+        if (person.MergedIntoId is not null)
+        {
+            return Failure.Conflict("Person.Merged");
         }
 
         var provenance = FactProvenance.Recorded(source, time.GetUtcNow());

@@ -31,7 +31,7 @@ public sealed class AddRelationship(CareDeskDbContext db, TimeProvider time)
         }
 
         var people = await db.People.Where(p => p.Id == id || p.Id == otherId)
-            .Select(p => new { p.Id, p.AssignedFieldRepId })
+            .Select(p => new { p.Id, p.AssignedFieldRepId, p.MergedIntoId })
             .ToListAsync(cancellationToken);
         if (people.FirstOrDefault(p => p.Id == id) is not { } from)
         {
@@ -46,6 +46,11 @@ public sealed class AddRelationship(CareDeskDbContext db, TimeProvider time)
         if (!viewer.MaySee(from.AssignedFieldRepId) || !viewer.MaySee(to.AssignedFieldRepId))
         {
             return new Failure(FailureKind.Forbidden, "Person.Forbidden");
+        }
+
+        if (from.MergedIntoId is not null || to.MergedIntoId is not null)
+        {
+            return Failure.Conflict("Person.Merged");
         }
 
         if (await db.Relationships.AnyAsync(r => r.FromPersonId == id && r.ToPersonId == otherId && r.Kind == kind, cancellationToken))

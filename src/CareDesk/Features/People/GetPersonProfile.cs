@@ -62,7 +62,8 @@ public sealed class GetPersonProfile(CareDeskDbContext db, PersonReads reads, Ti
         IReadOnlyList<DeviceView> Devices,
         IReadOnlyList<ContactView> Contacts,
         bool Masked,
-        string Version);
+        string Version,
+        Guid? MergedIntoId = null);
 
     public async Task<Result<Profile>> RunAsync(Guid id, PersonViewer viewer, CancellationToken cancellationToken)
     {
@@ -168,7 +169,8 @@ public sealed class GetPersonProfile(CareDeskDbContext db, PersonReads reads, Ti
                 c.Id, KebabCase.Of(c.Channel), KebabCase.Of(c.Direction), c.StartedAt, c.AnsweredAt, c.EndedAt, c.Missed, c.Outcome,
                 masked ? Masking.Text(c.Notes) : c.Notes))],
             masked,
-            person.Version.ToString());
+            person.Version.ToString(),
+            person.MergedIntoId);
     }
 
     /// <summary>"in-warranty" through the last day, "expired" after it, "unknown" without a warranty end.</summary>

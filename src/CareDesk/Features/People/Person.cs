@@ -63,6 +63,12 @@ public sealed class Person
     /// <summary>Optimistic concurrency: a writer sends the version it read; a changed version means 409.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>
+    /// Set when this person was merged into another (F4): the row stays, empty of facts, so that an unmerge brings it
+    /// back under the same id; search leaves it out and its page points to the survivor.
+    /// </summary>
+    public Guid? MergedIntoId { get; set; }
+
     public List<ContactPoint> ContactPoints { get; set; } = [];
 
     public List<Address> Addresses { get; set; } = [];
@@ -87,6 +93,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.ComplexProperty(p => p.Accessibility, a => a.Property(x => x.Notes).HasMaxLength(1000));
         builder.HasIndex(p => p.DisplayName);
         builder.HasIndex(p => p.AssignedFieldRepId);
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.ContactPoints).WithOne().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Addresses).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -30,7 +30,8 @@ public sealed class SearchPeople(CareDeskDbContext db, PhoneNumberParser parser,
 
         var limit = options.Value.SearchLimit;
         var assignedTo = viewer.OnlyAssigned ? viewer.UserId : null;
-        var people = db.People.AsNoTracking().Where(p => assignedTo == null || p.AssignedFieldRepId == assignedTo);
+        // A person merged into another is found as the survivor, never as itself (Merging/MergePeople).
+        var people = db.People.AsNoTracking().Where(p => p.MergedIntoId == null && (assignedTo == null || p.AssignedFieldRepId == assignedTo));
         var found = new List<(Guid Id, string MatchedBy, Guid? Via)>();
 
         var phone = q.Contains('@', StringComparison.Ordinal) ? null : parser.TryParse(q);

@@ -57,6 +57,12 @@ public sealed class UpdatePerson(CareDeskDbContext db, TimeProvider time)
             return new Failure(FailureKind.Forbidden, "Person.MaskedEdit");
         }
 
+        // A merged person's fields are what an unmerge restores: they change on the survivor.
+        if (person.MergedIntoId is not null)
+        {
+            return Failure.Conflict("Person.Merged");
+        }
+
         if (person.Version != version)
         {
             return Failure.Conflict("Person.Conflict");

@@ -25,6 +25,8 @@ public sealed record Failure(FailureKind Kind, string MessageKey, string? Field 
 
     public static Failure Conflict(string messageKey) => new(FailureKind.Conflict, messageKey);
 
+    public static Failure Conflict(string field, string messageKey, params object[] arguments) => new(FailureKind.Conflict, messageKey, field, arguments);
+
     public string Message(IStringLocalizer text) => text[MessageKey, Arguments];
 
     /// <summary>The ProblemDetails answer for this failure.</summary>
@@ -36,6 +38,9 @@ public sealed record Failure(FailureKind Kind, string MessageKey, string? Field 
         FailureKind.NotFound when Field is not null => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status404NotFound,
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [Field] = [Message(text)] } }),
         FailureKind.NotFound => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status404NotFound),
+        // A conflict over one field (a stale version, a person already merged) names it as a 400 would.
+        FailureKind.Conflict when Field is not null => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [Field] = [Message(text)] } }),
         FailureKind.Conflict => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status409Conflict),
         // A refusal that concerns one field (a masked value the viewer may not overwrite) names it as a 400 would.
         _ when Field is not null => TypedResults.Problem(Message(text), statusCode: StatusCodes.Status403Forbidden,

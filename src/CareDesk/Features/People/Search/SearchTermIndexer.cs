@@ -43,10 +43,7 @@ internal sealed class SearchTermIndexer : SaveChangesInterceptor
 
         foreach (var entry in db.ChangeTracker.Entries<ContactPoint>())
         {
-            if (Changed(entry) is { } source)
-            {
-                sources.Add(source);
-            }
+            sources.AddRange(Changed(entry));
         }
 
         if (sources.Count == 0)
@@ -83,21 +80,32 @@ internal sealed class SearchTermIndexer : SaveChangesInterceptor
         }
     }
 
-    private static Source? Changed(EntityEntry<ContactPoint> entry)
+    private static IEnumerable<Source> Changed(EntityEntry<ContactPoint> entry)
     {
         var point = entry.Entity;
         var wasPhone = entry.Property(c => c.Kind).OriginalValue == ContactPointKind.Phone;
         var isPhone = point.Kind == ContactPointKind.Phone;
-        return entry.State switch
+        switch (entry.State)
         {
-            EntityState.Added when isPhone => new Source(point.PersonId, point.Id, SearchTerms.ForPhone(point.Value), Replaces: false),
-            EntityState.Deleted when wasPhone => new Source(entry.Property(c => c.PersonId).OriginalValue, point.Id, [], Replaces: true),
-            EntityState.Modified when entry.Property(c => c.PersonId).IsModified && wasPhone => throw new InvalidOperationException(
-                "A contact point does not move to another person: remove it and add it there."),
-            EntityState.Modified when entry.Property(c => c.Value).IsModified || entry.Property(c => c.Kind).IsModified =>
-                new Source(point.PersonId, point.Id, isPhone ? SearchTerms.ForPhone(point.Value) : [], Replaces: true),
-            _ => null,
-        };
+            case EntityState.Added when isPhone:
+                yield return new Source(point.PersonId, point.Id, SearchTerms.ForPhone(point.Value), Replaces: false);
+                break;
+            case EntityState.Deleted when wasPhone:
+                yield return new Source(entry.Property(c => c.PersonId).OriginalValue, point.Id, [], Replaces: true);
+                break;
+            case EntityState.Modified when entry.Property(c => c.PersonId).IsModified:
+                // A phone moved to another person (a merge, an unmerge): its terms leave the one and go to the other.
+                if (wasPhone)
+                {
+                    yield return new Source(entry.Property(c => c.PersonId).OriginalValue, point.Id, [], Replaces: true);
+                }
+
+                yield return new Source(point.PersonId, point.Id, isPhone ? SearchTerms.ForPhone(point.Value) : [], Replaces: true);
+                break;
+            case EntityState.Modified when entry.Property(c => c.Value).IsModified || entry.Property(c => c.Kind).IsModified:
+                yield return new Source(point.PersonId, point.Id, isPhone ? SearchTerms.ForPhone(point.Value) : [], Replaces: true);
+                break;
+        }
     }
 
     private sealed record Source(Guid PersonId, Guid SourceId, IReadOnlyCollection<string> Terms, bool Replaces);
