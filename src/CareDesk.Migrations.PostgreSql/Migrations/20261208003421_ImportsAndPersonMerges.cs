@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CareDesk.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class Imports : Migration
+    public partial class ImportsAndPersonMerges : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,6 +15,12 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "Provenance_ImportId",
                 table: "relationships",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "MergedIntoId",
+                table: "people",
                 type: "uuid",
                 nullable: true);
 
@@ -83,6 +89,44 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_imports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "person_merges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurvivorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MergedId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    MergedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    MergedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SurvivorBefore = table.Column<string>(type: "text", nullable: false),
+                    SurvivorAfter = table.Column<string>(type: "text", nullable: false),
+                    MergedSnapshot = table.Column<string>(type: "text", nullable: false),
+                    Moved = table.Column<string>(type: "text", nullable: false),
+                    Dropped = table.Column<string>(type: "text", nullable: false),
+                    SurvivorHad = table.Column<string>(type: "text", nullable: false),
+                    UnmergedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UnmergedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UnmergeNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_person_merges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_person_merges_people_MergedId",
+                        column: x => x.MergedId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_person_merges_people_SurvivorId",
+                        column: x => x.SurvivorId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -169,6 +213,11 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_people_MergedIntoId",
+                table: "people",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_duplicate_candidates_ImportId",
                 table: "duplicate_candidates",
                 column: "ImportId");
@@ -202,11 +251,33 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                 name: "IX_imports_CreatedAt",
                 table: "imports",
                 column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_merges_MergedId_MergedAt",
+                table: "person_merges",
+                columns: new[] { "MergedId", "MergedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_merges_SurvivorId_MergedAt",
+                table: "person_merges",
+                columns: new[] { "SurvivorId", "MergedAt" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_people_people_MergedIntoId",
+                table: "people",
+                column: "MergedIntoId",
+                principalTable: "people",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_people_people_MergedIntoId",
+                table: "people");
+
             migrationBuilder.DropTable(
                 name: "duplicate_candidates");
 
@@ -220,11 +291,22 @@ namespace CareDesk.Migrations.PostgreSql.Migrations
                 name: "import_sources");
 
             migrationBuilder.DropTable(
+                name: "person_merges");
+
+            migrationBuilder.DropTable(
                 name: "imports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_people_MergedIntoId",
+                table: "people");
 
             migrationBuilder.DropColumn(
                 name: "Provenance_ImportId",
                 table: "relationships");
+
+            migrationBuilder.DropColumn(
+                name: "MergedIntoId",
+                table: "people");
 
             migrationBuilder.DropColumn(
                 name: "Provenance_ImportId",
