@@ -1,8 +1,5 @@
 namespace CareDesk.Features.Imports;
 
-/// <summary>One uploaded file: its name as sent and its content (read once).</summary>
-public sealed record ImportUpload(string FileName, Stream Content);
-
 /// <summary>
 /// What a person asks of an import: the files in order, who sent them, the region phones default to, whether it
 /// only checks (<paramref name="DryRun"/>), the sheet of an XLSX, and per file the mapping corrections (field → column,

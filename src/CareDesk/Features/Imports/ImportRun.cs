@@ -4,17 +4,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareDesk.Features.Imports;
 
-public enum ImportStatus
-{
-    /// <summary>Stored, waiting for the background job.</summary>
-    Queued,
-    Running,
-    Completed,
-
-    /// <summary>Stopped by an error that is not a row's (a file gone from storage): <see cref="ImportRun.FailureReason"/> says which.</summary>
-    Failed,
-}
-
 /// <summary>
 /// One import of customer lists (F3): the files as uploaded, what was detected in them, the counts, and where the
 /// background run stands. The checkpoint (<see cref="FileIndex"/>, <see cref="FileRecordsDone"/>) commits with each

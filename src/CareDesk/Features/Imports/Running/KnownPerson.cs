@@ -1,8 +1,5 @@
 namespace CareDesk.Features.Imports.Running;
 
-/// <summary>The row of an import's files a report points at: <c>file</c> (0-based) and <c>record</c> (1-based).</summary>
-public readonly record struct RowRef(int File, int Record);
-
 /// <summary>
 /// What the import knows of a person while it matches rows: their name, date of birth, phones (their own, and those
 /// only kept for them as a family member's) and address lines, and the first row of this import that named them.

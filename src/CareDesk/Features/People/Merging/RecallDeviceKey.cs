@@ -1,0 +1,3 @@
+namespace CareDesk.Features.People.Merging;
+
+public sealed record RecallDeviceKey(Guid RecallId, Guid DeviceId);
