@@ -449,7 +449,8 @@ public sealed class RunImport(
         var phones = rows.SelectMany(r => r.Mobile.Concat(r.Phone)).Select(p => p.E164).Distinct(StringComparer.Ordinal).ToList();
         var names = rows.Where(r => r.DateOfBirth is not null).Select(r => r.Name).Distinct(StringComparer.Ordinal).ToList();
         var byPhone = db.ContactPoints.Where(c => c.Kind == ContactPointKind.Phone && phones.Contains(c.Value)).Select(c => c.PersonId);
-        var byName = db.People.Where(p => p.DateOfBirth != null && names.Contains(p.DisplayName)).Select(p => p.Id);
+        // A person merged into another is an empty shell: the survivor holds their data and is found instead.
+        var byName = db.People.Where(p => p.MergedIntoId == null && p.DateOfBirth != null && names.Contains(p.DisplayName)).Select(p => p.Id);
         var ids = await byPhone.Union(byName).Distinct().ToListAsync(cancellationToken);
         ids.RemoveAll(index.Contains);
         if (ids.Count > 0)
