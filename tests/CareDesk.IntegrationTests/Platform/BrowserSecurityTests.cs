@@ -79,6 +79,17 @@ public sealed class BrowserSecurityTests(CareDeskFactory app) : IClassFixture<Ca
     }
 
     [Fact]
+    public async Task The_download_links_of_the_campaign_and_import_pages_read_with_the_cookie()
+    {
+        var browser = await app.CreateCookieClientAsync(TestUsers.DemoEmail(Roles.Supervisor), DemoOptions.Password);
+
+        // Signed in (404: no such campaign or import), not turned away (401) as any other API read by cookie is.
+        await (await browser.GetAsync($"/api/campaigns/{Guid.NewGuid()}/export?format=xlsx")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await browser.GetAsync($"/api/imports/{Guid.NewGuid()}/rejected.xlsx")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await browser.GetAsync($"/api/imports/{Guid.NewGuid()}")).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Cookies_are_secure_over_https_and_plain_over_http()
     {
         var overHttps = await app.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false })

@@ -162,6 +162,8 @@ internal static class OutreachEndpoints
                 var file = await export.RunAsync(id, format, recipient, recipientKind, StaffActor.From(user).UserId, ct);
                 return file.Succeeded ? TypedResults.File(file.Value!.Content, file.Value.ContentType, file.Value.Name) : file.Failure!.ToProblem(text);
             })
+            // The campaign page's download links are plain anchors: the signed-in supervisor's cookie reads it.
+            .AllowSignInCookieForReads()
             .WithSummary("The call list with outcomes and answers as format=csv|xlsx. recipient (and recipientKind: service-partner, distributor, service-location, call-center-vendor, other) records the hand-over in each person's disclosure ledger.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()
