@@ -24,7 +24,8 @@ public sealed class ImportInspector(CareDeskDbContext db, IOptions<ImportsOption
     public static string SourceKey(string? sourceName) => (sourceName ?? "").Trim().ToLowerInvariant();
 
     /// <param name="overrides">Field → column (or null: no column) the person chose for this file; null to keep the guess.</param>
-    public Result<InspectedFile> Inspect(int index, Stream content, string fileName, string? sheet, ImportSource? saved, IReadOnlyDictionary<string, int?>? overrides)
+    /// <param name="requireName">False for a preview: a file whose name column was not recognised is shown, for the person to choose it.</param>
+    public Result<InspectedFile> Inspect(int index, Stream content, string fileName, string? sheet, ImportSource? saved, IReadOnlyDictionary<string, int?>? overrides, bool requireName = true)
     {
         var field = $"files[{index}]";
         var read = DistributorFileReader.Read(content, fileName, new DistributorFileReadOptions { SheetName = sheet, MaxFileBytes = options.Value.MaxFileBytes });
@@ -79,7 +80,7 @@ public sealed class ImportInspector(CareDeskDbContext db, IOptions<ImportsOption
             mapping = mapping.WithOverrides(overrides);
         }
 
-        if (mapping.ColumnOf(ImportField.Name) is null)
+        if (requireName && mapping.ColumnOf(ImportField.Name) is null)
         {
             return Failure.Invalid($"mapping[{index}].{ImportField.Name}", "Import.Mapping.NoNameColumn", fileName);
         }

@@ -6,7 +6,8 @@ namespace CareDesk.Features.Imports;
 
 /// <summary>
 /// Reads the files of an import without storing anything: what each is, the mapping its import would use (guessed,
-/// then the source's saved corrections, then the request's), and its first rows, for the person to confirm.
+/// then the source's saved corrections, then the request's), and its first rows, for the person to confirm — also
+/// when no column was recognised as the name, so that they can choose it (the import itself then insists).
 /// </summary>
 public sealed class PreviewImport(ImportInspector inspector, Microsoft.Extensions.Options.IOptions<ImportsOptions> options)
 {
@@ -21,7 +22,7 @@ public sealed class PreviewImport(ImportInspector inspector, Microsoft.Extension
         var files = new List<InspectedFile>(request.Files.Count);
         for (var i = 0; i < request.Files.Count; i++)
         {
-            var inspected = inspector.Inspect(i, request.Files[i].Content, request.Files[i].FileName, request.Sheet, saved, MappingOf(request, i));
+            var inspected = inspector.Inspect(i, request.Files[i].Content, request.Files[i].FileName, request.Sheet, saved, MappingOf(request, i), requireName: false);
             if (!inspected.Succeeded)
             {
                 return inspected.Failure!;

@@ -192,6 +192,11 @@ public sealed class ImportTests(CareDeskFactory app) : IClassFixture<CareDeskFac
         var rows = await supervisor.RowsAsync((await supervisor.CompletedAsync(id)).Id);
         Assert.Equal("created", rows[0].Status);
 
+        // A file whose name column is not recognised is still previewed, for the person to choose it.
+        var nameless = await (await supervisor.PostAsync("/api/imports/preview", Form([(Csv(new UTF8Encoding(false), "联系人称呼,常用号码", $"郑爽,{mobile}"), "c.csv")], $"Other {Guid.NewGuid():N}"))).ReadAsync<List<CareDesk.Features.Imports.InspectedFile>>();
+        Assert.False(nameless[0].Mapping.ContainsKey("name"));
+        Assert.Equal(new[] { "联系人称呼", "常用号码" }, nameless[0].Headers);
+
         var remembered = await (await supervisor.PostAsync("/api/imports/preview", Form([(csv, "b.csv")], source.ToUpperInvariant()))).ReadAsync<List<CareDesk.Features.Imports.InspectedFile>>();
         Assert.Equal(1, remembered[0].Mapping["mobile"]);
     }
