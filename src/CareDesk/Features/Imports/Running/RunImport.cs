@@ -158,9 +158,10 @@ public sealed class RunImport(
             .Select(r => new { r.PersonId, r.FileIndex, r.Record, r.Status })
             .ToListAsync(cancellationToken);
         var ids = firstRows.Where(r => r.PersonId is not null).Select(r => r.PersonId!.Value).Distinct().ToList();
+        var updated = firstRows.Where(r => r.Status == ImportRowStatus.Updated && r.PersonId is not null).Select(r => r.PersonId!.Value).ToHashSet();
         foreach (var chunk in ids.Chunk(1_000))
         {
-            await LookUpAsync(index, db.People.Where(p => chunk.Contains(p.Id)), existedBefore: id => firstRows.Any(r => r.PersonId == id && r.Status == ImportRowStatus.Updated), cancellationToken);
+            await LookUpAsync(index, db.People.Where(p => chunk.Contains(p.Id)), existedBefore: updated.Contains, cancellationToken);
         }
 
         foreach (var row in firstRows)
