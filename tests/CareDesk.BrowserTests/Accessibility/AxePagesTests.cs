@@ -140,6 +140,10 @@ public sealed class AxePagesTests(BrowserSite site, ITestOutputHelper output) : 
         ["/findings"] = (Who.Supervision, _ => "/findings"),
         ["/handovers"] = (Who.Supervision, _ => "/handovers"),
         ["/handovers/{Id:guid}"] = (Who.Supervision, ids => $"/handovers/{ids.Handover}"),
+        ["/imports"] = (Who.Supervision, _ => "/imports"),
+        // No demo import: the page of an unknown one (its not-found message) is what is checked.
+        ["/imports/{Id:guid}"] = (Who.Supervision, _ => $"/imports/{Guid.NewGuid()}"),
+        ["/imports/duplicates"] = (Who.Supervision, _ => "/imports/duplicates"),
         ["/admin/catalog"] = (Who.Admin, _ => "/admin/catalog"),
         ["/admin/catalog/new"] = (Who.Admin, _ => "/admin/catalog/new"),
         ["/admin/catalog/models/{Id}"] = (Who.Admin, ids => $"/admin/catalog/models/{Uri.EscapeDataString(ids.Model)}"),
